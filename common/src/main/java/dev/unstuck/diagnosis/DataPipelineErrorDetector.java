@@ -1,0 +1,29 @@
+package dev.unstuck.diagnosis;
+
+import java.util.List;
+import java.util.Optional;
+
+/** DATA_PIPELINE_ERROR: NaN/Inf in the inputs, or features far from unit scale (unnormalised). */
+public final class DataPipelineErrorDetector implements Detector {
+  @Override
+  public Symptom symptom() {
+    return Symptom.DATA_PIPELINE_ERROR;
+  }
+
+  @Override
+  public Optional<Detection> detect(List<EpochMetrics> epochs, Thresholds t) {
+    EpochMetrics now = Series.last(epochs);
+    int e = now.epoch();
+    if (now.nonFinite().inputs() > 0) {
+      return Optional.of(Detection.of(symptom(), "nonFinite.inputs", e, e, now.nonFinite().inputs(), 0,
+          now.nonFinite().inputs() + " NaN/Inf feature values in the training data"));
+    }
+    double scale = Math.max(now.maxAbsFeatureMean(), now.maxFeatureStd());
+    if (scale > t.featureScale()) {
+      return Optional.of(Detection.of(symptom(), "maxFeatureScale", e, e, scale, t.featureScale(),
+          "input features are unnormalised: largest |mean| " + Series.num(now.maxAbsFeatureMean())
+              + ", largest std " + Series.num(now.maxFeatureStd()) + " (> " + Series.num(t.featureScale()) + ")"));
+    }
+    return Optional.empty();
+  }
+}

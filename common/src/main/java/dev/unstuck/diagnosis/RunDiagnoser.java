@@ -1,0 +1,66 @@
+package dev.unstuck.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs every detector over a run's epochs and decides whether it is learning. */
+public final class RunDiagnoser {
+  private static final List<Detector> DETECTORS = List.of(
+      new DivergingDetector(),
+      new ExplodingGradientsDetector(),
+      new VanishingGradientsDetector(),
+      new DeadUnitsDetector(),
+      new SaturatedActivationsDetector(),
+      new OscillatingLossDetector(),
+      new SlowConvergenceDetector(),
+      new NotLearningDetector(),
+      new ClassImbalanceCollapseDetector(),
+      new OverfittingDetector(),
+      new UnderfittingDetector(),
+      new DataPipelineErrorDetector());
+
+  private final Thresholds thresholds;
+
+  public RunDiagnoser(Thresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  public static List<Detector> detectors() {
+    return DETECTORS;
+  }
+
+  /** The diagnosis after the last of {@code epochs} (oldest first, non-empty). */
+  public Diagnosis diagnose(List<EpochMetrics> epochs) {
+    if (epochs.isEmpty()) {
+      throw new IllegalArgumentException("a diagnosis needs at least one epoch");
+    }
+    List<Detection> detections = new ArrayList<>();
+    for (Detector detector : DETECTORS) {
+      detector.detect(epochs, thresholds).ifPresent(detections::add);
+    }
+    EpochMetrics now = Series.last(epochs);
+    return new Diagnosis(now.epoch(), now.status(), state(now, detections), now.judgedMetric(), detections);
+  }
+
+  /** The first epoch at which the run was LEARNING, if it ever was. */
+  public Optional<Integer> firstLearningEpoch(List<EpochMetrics> epochs) {
+    for (int i = 1; i <= epochs.size(); i++) {
+      Diagnosis diagnosis = diagnose(epochs.subList(0, i));
+      if (diagnosis.state() == LearningState.LEARNING) {
+        return Optional.of(diagnosis.epoch());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private LearningState state(EpochMetrics now, List<Detection> detections) {
+    if (now.status() == RunStatus.DIVERGED
+        || detections.stream().anyMatch(d -> d.symptom() == Symptom.DIVERGING)) {
+      return LearningState.DIVERGED;
+    }
+    boolean blocked = detections.stream().anyMatch(d -> d.symptom().blocking());
+    boolean beatsChance = now.judgedMetric() >= now.chance() + thresholds.learningMargin();
+    return !blocked && beatsChance ? LearningState.LEARNING : LearningState.NOT_LEARNING;
+  }
+}

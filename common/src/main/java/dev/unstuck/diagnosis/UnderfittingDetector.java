@@ -1,0 +1,35 @@
+package dev.unstuck.diagnosis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * UNDERFITTING: the network learns something but little - training balanced accuracy low and about equal to
+ * validation, loss on a plateau. (At chance it is NOT_LEARNING instead.)
+ */
+public final class UnderfittingDetector implements Detector {
+  @Override
+  public Symptom symptom() {
+    return Symptom.UNDERFITTING;
+  }
+
+  @Override
+  public Optional<Detection> detect(List<EpochMetrics> epochs, Thresholds t) {
+    if (epochs.size() < t.minEpochs()) {
+      return Optional.empty();
+    }
+    EpochMetrics now = Series.last(epochs);
+    List<EpochMetrics> window = Series.window(epochs, t.plateauWindow());
+    boolean flat = Series.relativeDecrease(window, EpochMetrics::trainLoss) < t.plateauRelativeDecrease();
+    boolean low = now.trainBalancedAccuracy() < t.underfitTrainAccuracy();
+    boolean close = Math.abs(now.trainBalancedAccuracy() - now.valBalancedAccuracy()) <= t.underfitGap();
+    boolean aboveChance = now.judgedMetric() > now.chance() + t.learningMargin();
+    if (flat && low && close && aboveChance) {
+      return Optional.of(Detection.of(symptom(), "trainBalancedAccuracy", window.get(0).epoch(), now.epoch(),
+          now.trainBalancedAccuracy(), t.underfitTrainAccuracy(), "training balanced accuracy "
+              + Series.num(now.trainBalancedAccuracy()) + " < " + Series.num(t.underfitTrainAccuracy())
+              + ", close to validation, with the loss on a plateau"));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.unstuck.fix;
+
+import dev.unstuck.spec.RunConfig;
+import dev.unstuck.spec.SpecEnums;
+import dev.unstuck.spec.Suggestions;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/** A fix whose setting is one constant of an enum (activation relu, init he, resample oversample, ...). */
+class ChoiceFix<E extends Enum<E>> implements FixType {
+  private final String key;
+  private final String idPrefix;
+  private final FixFamily family;
+  private final Class<E> choices;
+  private final BiFunction<RunConfig, E, RunConfig> change;
+
+  ChoiceFix(String key, String idPrefix, FixFamily family, Class<E> choices,
+      BiFunction<RunConfig, E, RunConfig> change) {
+    this.key = key;
+    this.idPrefix = idPrefix;
+    this.family = family;
+    this.choices = choices;
+    this.change = change;
+  }
+
+  @Override
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public FixFamily family() {
+    return family;
+  }
+
+  @Override
+  public Optional<String> problem(String setting) {
+    if (SpecEnums.parse(choices, setting).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of("unknown '" + setting + "'" + Suggestions.didYouMean(setting, SpecEnums.yamlNames(choices)));
+  }
+
+  @Override
+  public String id(String setting) {
+    return idPrefix + "-" + SpecEnums.yamlName(choice(setting)).toLowerCase();
+  }
+
+  @Override
+  public RunConfig apply(RunConfig baseline, String setting) {
+    return change.apply(baseline, choice(setting));
+  }
+
+  private E choice(String setting) {
+    return SpecEnums.parse(choices, setting).orElseThrow();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.unstuck.fix;
+
+import dev.unstuck.spec.RunConfig;
+import java.util.Map;
+
+/** One concrete fix: a fix type with a valid setting, e.g. learningRate x0.1. */
+public record Fix(FixType type, String setting) {
+
+  public String id() {
+    return type.id(setting);
+  }
+
+  public FixFamily family() {
+    return type.family();
+  }
+
+  public RunConfig apply(RunConfig baseline) {
+    return type.apply(baseline, setting);
+  }
+
+  /** The fix as the key/value a user wrote, e.g. {learningRate=x0.1}. */
+  public Map<String, String> params() {
+    return Map.of(type.key(), setting);
+  }
+
+  @Override
+  public String toString() {
+    return type.key() + ": " + setting;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.unstuck.fix;
+
+import dev.unstuck.spec.RunConfig;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A fix that scales a baseline value by a multiplier ({@code x10}, {@code x0.1}) or, where allowed, sets it to
+ * an absolute number: learning rate, batch size.
+ */
+class ScaleFix implements FixType {
+  private final String key;
+  private final String idPrefix;
+  private final FixFamily family;
+  private final Function<RunConfig, Double> current;
+  private final BiFunction<RunConfig, Double, RunConfig> change;
+
+  ScaleFix(String key, String idPrefix, FixFamily family, Function<RunConfig, Double> current,
+      BiFunction<RunConfig, Double, RunConfig> change) {
+    this.key = key;
+    this.idPrefix = idPrefix;
+    this.family = family;
+    this.current = current;
+    this.change = change;
+  }
+
+  @Override
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public FixFamily family() {
+    return family;
+  }
+
+  @Override
+  public Optional<String> problem(String setting) {
+    return Settings.multiplierOrPositive(setting.trim(), true);
+  }
+
+  @Override
+  public String id(String setting) {
+    return idPrefix + "-" + setting.trim().toLowerCase();
+  }
+
+  @Override
+  public RunConfig apply(RunConfig baseline, String setting) {
+    return change.apply(baseline, Settings.scaled(current.apply(baseline), setting.trim()));
+  }
+}

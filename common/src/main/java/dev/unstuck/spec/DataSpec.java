@@ -1,0 +1,27 @@
+package dev.unstuck.spec;
+
+import java.util.List;
+
+/**
+ * Where the data is and how to read it.
+ *
+ * @param path any URI Spark reads; relative paths resolve against the spec file's folder
+ * @param label column name, or for header-less CSV a 0-based column index or "last"
+ * @param features columns to use; empty means every other column
+ * @param validation held-out fraction, stratified by label
+ * @param splitSeed seed of the train/validation split, shared by every run so they are comparable
+ */
+public record DataSpec(
+    String path,
+    DataFormat format,
+    boolean header,
+    String label,
+    List<String> features,
+    double validation,
+    long splitSeed,
+    NonFinitePolicy nonFinite) {
+
+  public DataSpec {
+    features = List.copyOf(features);
+  }
+}

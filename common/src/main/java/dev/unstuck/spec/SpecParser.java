@@ -1,0 +1,286 @@
+package dev.unstuck.spec;
+
+import dev.unstuck.fix.Fix;
+import dev.unstuck.fix.FixCatalogue;
+import dev.unstuck.fix.FixSelection;
+import dev.unstuck.fix.FixType;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a sweep.yaml into a {@link SweepSpec}, checking everything before any training starts. Every problem
+ * is reported at once, each with its path and line; user mistakes never surface as stack traces.
+ */
+public final class SpecParser {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
+
+  private SpecParser() {}
+
+  /** Parses a spec file; a relative {@code data.path} resolves against the file's folder. */
+  public static SweepSpec parse(Path file) throws SpecException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(file.toString(), List.of(new SpecProblem("", "no such file", SpecProblem.NO_LINE)));
+    } catch (IOException e) {
+      throw new SpecException(file.toString(),
+          List.of(new SpecProblem("", "cannot read: " + e.getMessage(), SpecProblem.NO_LINE)));
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), Optional.of(folder));
+  }
+
+  /**
+   * Parses spec text.
+   *
+   * @param dataFolder where relative local data paths resolve and are checked to exist; empty skips the check
+   */
+  public static SweepSpec parse(String yaml, String source, Optional<Path> dataFolder) throws SpecException {
+    Node root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(yaml));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? SpecProblem.NO_LINE : e.getProblemMark().getLine() + 1;
+      throw new SpecException(source, List.of(new SpecProblem("", "broken YAML: " + e.getProblem(), line)));
+    } catch (YAMLException e) {
+      throw new SpecException(source, List.of(new SpecProblem("", "broken YAML: " + e.getMessage(), 0)));
+    }
+    if (root == null) {
+      throw new SpecException(source, List.of(new SpecProblem("", "the spec is empty", SpecProblem.NO_LINE)));
+    }
+    Problems problems = new Problems();
+    SweepSpec spec = read(YamlMap.of("", root, problems), dataFolder, problems);
+    if (!problems.isEmpty()) {
+      throw new SpecException(source, problems.all());
+    }
+    return spec;
+  }
+
+  private static SweepSpec read(YamlMap root, Optional<Path> dataFolder, Problems problems) {
+    String name = required(root, "name", problems);
+    if (name != null && !NAME.matcher(name).matches()) {
+      problems.add("name", root.value("name").orElse(null),
+          "'" + name + "' must be letters, digits, '.', '_' or '-' (it becomes part of run ids and paths)");
+    }
+    DataSpec data = readData(root.map("data"), dataFolder, problems);
+    ModelSpec model = readModel(root.map("model"), problems);
+    TrainingSpec training = readTraining(root.map("training"), problems);
+    FixSelection fixes = readFixes(root, new RunConfig(model, training), problems);
+    root.rejectUnknown();
+    return new SweepSpec(name, data, model, training, fixes);
+  }
+
+  private static DataSpec readData(YamlMap data, Optional<Path> dataFolder, Problems problems) {
+    if (data.node() == null) {
+      problems.add("data", null, "missing: where the dataset is (data.path) and its label column (data.label)");
+    }
+    String path = required(data, "path", problems);
+    DataFormat format = data.enumValue("format", DataFormat.class, DataFormat.CSV);
+    boolean header = data.bool("header", true);
+    String label = required(data, "label", problems);
+    List<String> features = data.stringList("features", List.of());
+    double validation = data.number("validation", 0.2);
+    long splitSeed = data.longValue("seed", 7);
+    NonFinitePolicy nonFinite = data.enumValue("nonFinite", NonFinitePolicy.class, NonFinitePolicy.REPORT);
+    data.rejectUnknown();
+
+    if (validation <= 0 || validation >= 1) {
+      problems.add(data.child("validation"), data.value("validation").orElse(null),
+          validation + " not in (0, 1): the held-out fraction");
+    }
+    if (label != null && format == DataFormat.CSV && !header && !label.equals("last") && !isInteger(label)) {
+      problems.add(data.child("label"), data.value("label").orElse(null),
+          "'" + label + "': a CSV without a header names its label by 0-based column index or 'last'");
+    }
+    if (path != null) {
+      path = resolve(path, dataFolder);
+      if (dataFolder.isPresent() && isLocal(path) && !Files.exists(localPath(path))) {
+        problems.add(data.child("path"), data.value("path").orElse(null), "no such file '" + path + "'");
+      }
+    }
+    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite);
+  }
+
+  private static ModelSpec readModel(YamlMap model, Problems problems) {
+    List<Integer> hidden = model.intList("hidden", List.of(64, 64));
+    for (int width : hidden) {
+      if (width < 1) {
+        problems.add(model.child("hidden"), model.value("hidden").orElse(null),
+            "layer widths must be >= 1, got " + width);
+      }
+    }
+    ModelSpec spec = new ModelSpec(hidden,
+        model.enumValue("activation", Activation.class, Activation.RELU),
+        model.enumValue("init", WeightInit.class, WeightInit.XAVIER),
+        model.enumValue("loss", LossFunction.class, LossFunction.MCXENT),
+        model.number("dropout", 0.0),
+        model.number("l1", 0.0),
+        model.number("l2", 0.0),
+        model.bool("batchNorm", false));
+    model.rejectUnknown();
+    check(spec.dropout() >= 0 && spec.dropout() < 1, model, "dropout", spec.dropout() + " not in [0, 1)", problems);
+    check(spec.l1() >= 0, model, "l1", "must be >= 0, got " + spec.l1(), problems);
+    check(spec.l2() >= 0, model, "l2", "must be >= 0, got " + spec.l2(), problems);
+    return spec;
+  }
+
+  private static TrainingSpec readTraining(YamlMap training, Problems problems) {
+    TrainingSpec spec = new TrainingSpec(
+        training.enumValue("optimizer", Optimizer.class, Optimizer.SGD),
+        training.number("learningRate", 0.1),
+        training.enumValue("lrSchedule", LrSchedule.class, LrSchedule.NONE),
+        training.integer("batchSize", 64),
+        training.integer("epochs", 20),
+        training.number("gradientClip", 0.0),
+        training.number("gradientClipValue", 0.0),
+        readNormalization(training),
+        training.enumValue("resample", Resampling.class, Resampling.NONE),
+        training.number("inputNoise", 0.0),
+        training.integer("earlyStopping", 0),
+        training.integer("seeds", 3),
+        training.integer("workers", 2));
+    training.rejectUnknown();
+    check(spec.learningRate() > 0, training, "learningRate", "must be > 0, got " + num(spec.learningRate()),
+        problems);
+    check(spec.batchSize() >= 1, training, "batchSize", "must be >= 1, got " + spec.batchSize(), problems);
+    check(spec.epochs() >= 1 && spec.epochs() <= 100_000, training, "epochs",
+        "must be in [1, 100000], got " + spec.epochs(), problems);
+    check(spec.gradientClip() >= 0, training, "gradientClip", "must be >= 0 (0 = off), got " + spec.gradientClip(),
+        problems);
+    check(spec.gradientClipValue() >= 0, training, "gradientClipValue",
+        "must be >= 0 (0 = off), got " + spec.gradientClipValue(), problems);
+    check(spec.inputNoise() >= 0, training, "inputNoise", "must be >= 0 (0 = off), got " + spec.inputNoise(),
+        problems);
+    check(spec.earlyStopping() >= 0, training, "earlyStopping",
+        "must be >= 0 (0 = off), got " + spec.earlyStopping(), problems);
+    check(spec.seeds() >= 1 && spec.seeds() <= 100, training, "seeds", "must be in [1, 100], got " + spec.seeds(),
+        problems);
+    check(spec.workers() >= 1, training, "workers", "must be >= 1, got " + spec.workers(), problems);
+    return spec;
+  }
+
+  /** {@code normalizeInputs} takes true/false (true = standard) or a method name. */
+  private static InputNormalization readNormalization(YamlMap training) {
+    Optional<Node> value = training.value("normalizeInputs");
+    if (value.isPresent() && value.get() instanceof ScalarNode scalar) {
+      String text = scalar.getValue().toLowerCase();
+      if (text.equals("false") || text.equals("no")) {
+        return InputNormalization.NONE;
+      }
+      if (text.equals("true") || text.equals("yes")) {
+        return InputNormalization.STANDARD;
+      }
+    }
+    return training.enumValue("normalizeInputs", InputNormalization.class, InputNormalization.NONE);
+  }
+
+  private static FixSelection readFixes(YamlMap root, RunConfig baseline, Problems problems) {
+    Optional<Node> value = root.value("fixes");
+    if (value.isEmpty()) {
+      return FixSelection.AUTO;
+    }
+    Node node = value.get();
+    if (node instanceof ScalarNode scalar && scalar.getValue().equals("auto")) {
+      return FixSelection.AUTO;
+    }
+    if (!(node instanceof SequenceNode sequence)) {
+      problems.add("fixes", node, "expected 'auto' or a list like '- learningRate: [x0.1]'");
+      return FixSelection.AUTO;
+    }
+    List<Fix> fixes = new ArrayList<>();
+    Map<String, String> seenIds = new HashMap<>();
+    List<Node> items = sequence.getValue();
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = "fixes[" + i + "]";
+      if (!(items.get(i) instanceof MappingNode item)) {
+        problems.add(itemPath, items.get(i), "expected 'key: [settings]', e.g. 'learningRate: [x0.1]'");
+        continue;
+      }
+      for (NodeTuple entry : item.getValue()) {
+        String key = YamlMap.scalarText(entry.getKeyNode());
+        Optional<FixType> type = FixCatalogue.type(key);
+        if (type.isEmpty()) {
+          problems.add(itemPath, entry.getKeyNode(), FixCatalogue.unknownKey(key));
+          continue;
+        }
+        String path = itemPath + "." + key;
+        for (String setting : YamlMap.scalars(path, entry.getValueNode(), problems).orElse(List.of())) {
+          Optional<String> problem = type.get().problem(setting);
+          if (problem.isPresent()) {
+            problems.add(path, entry.getValueNode(), problem.get());
+            continue;
+          }
+          Fix fix = new Fix(type.get(), setting);
+          if (fix.apply(baseline).equals(baseline)) {
+            problems.add(path, entry.getValueNode(), "'" + setting + "' is what the baseline already has");
+          } else if (seenIds.putIfAbsent(fix.id(), path) != null) {
+            problems.add(path, entry.getValueNode(),
+                "'" + setting + "' repeats " + fix.id() + " from " + seenIds.get(fix.id()));
+          } else {
+            fixes.add(fix);
+          }
+        }
+      }
+    }
+    return FixSelection.of(fixes);
+  }
+
+  private static String required(YamlMap map, String key, Problems problems) {
+    String value = map.string(key, null);
+    if (value == null || value.isBlank()) {
+      problems.add(map.child(key), map.node(), "missing");
+      return null;
+    }
+    return value;
+  }
+
+  private static void check(boolean ok, YamlMap map, String key, String message, Problems problems) {
+    if (!ok) {
+      problems.add(map.child(key), map.value(key).orElse(map.node()), message);
+    }
+  }
+
+  private static String num(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+  }
+
+  private static boolean isInteger(String text) {
+    return text.matches("\\d+");
+  }
+
+  private static boolean isLocal(String path) {
+    return !URI_SCHEME.matcher(path).matches() || path.startsWith("file:");
+  }
+
+  private static Path localPath(String path) {
+    return path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
+  }
+
+  private static String resolve(String path, Optional<Path> folder) {
+    if (!isLocal(path) || path.startsWith("file:") || Path.of(path).isAbsolute() || folder.isEmpty()) {
+      return path;
+    }
+    return folder.get().resolve(path).normalize().toString();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.unstuck.verdict;
+
+import dev.unstuck.diagnosis.Diagnosis;
+import dev.unstuck.diagnosis.EpochMetrics;
+import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.RunDiagnoser;
+import dev.unstuck.diagnosis.Symptom;
+import dev.unstuck.diagnosis.Thresholds;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Judges a fix against the baseline over the seeds both ran. Judged on validation balanced accuracy, never plain
+ * accuracy, which a majority-class predictor wins under imbalance.
+ */
+public final class FixJudge {
+  private final Thresholds thresholds;
+  private final RunDiagnoser diagnoser;
+
+  public FixJudge(Thresholds thresholds) {
+    this.thresholds = thresholds;
+    this.diagnoser = new RunDiagnoser(thresholds);
+  }
+
+  /** Empty until some seed has at least one epoch on both sides. */
+  public Optional<Judgement> judge(List<RunHistory> baseline, List<RunHistory> fix) {
+    Map<Integer, RunHistory> baselineBySeed = bySeed(baseline);
+    Map<Integer, RunHistory> fixBySeed = bySeed(fix);
+    baselineBySeed.keySet().retainAll(fixBySeed.keySet());
+    if (baselineBySeed.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Diagnosis> baselineDiagnoses = new ArrayList<>();
+    List<Diagnosis> fixDiagnoses = new ArrayList<>();
+    List<Double> deltas = new ArrayList<>();
+    List<Integer> learnedAt = new ArrayList<>();
+    int comparedEpoch = 0;
+    boolean complete = true;
+    for (Map.Entry<Integer, RunHistory> entry : baselineBySeed.entrySet()) {
+      RunHistory base = entry.getValue();
+      RunHistory candidate = fixBySeed.get(entry.getKey());
+      int epoch = Math.min(base.comparableUntil(), candidate.comparableUntil());
+      epoch = epoch == Integer.MAX_VALUE ? Math.max(base.lastEpoch(), candidate.lastEpoch()) : epoch;
+      List<EpochMetrics> baseEpochs = base.upTo(epoch);
+      List<EpochMetrics> fixEpochs = candidate.upTo(epoch);
+      complete &= base.ended() && candidate.ended();
+      if (baseEpochs.isEmpty() || fixEpochs.isEmpty()) {
+        continue;
+      }
+      Diagnosis b = diagnoser.diagnose(baseEpochs);
+      Diagnosis f = diagnoser.diagnose(fixEpochs);
+      baselineDiagnoses.add(b);
+      fixDiagnoses.add(f);
+      deltas.add(f.metric() - b.metric());
+      diagnoser.firstLearningEpoch(fixEpochs).ifPresent(learnedAt::add);
+      comparedEpoch = Math.max(comparedEpoch, epoch);
+    }
+    if (deltas.isEmpty()) {
+      return Optional.empty();
+    }
+    double delta = mean(deltas);
+    double spread = sampleStd(deltas);
+    double standardError = spread / Math.sqrt(deltas.size());
+    boolean supported = delta >= Math.max(thresholds.verdictMinDelta(), thresholds.verdictSpreadFactor() * standardError);
+    long learning = fixDiagnoses.stream().filter(d -> d.state() == LearningState.LEARNING).count();
+    return Optional.of(new Judgement(
+        deltas.size(),
+        comparedEpoch,
+        majoritySymptoms(baselineDiagnoses),
+        majoritySymptoms(fixDiagnoses),
+        learning * 2 >= fixDiagnoses.size(),
+        mean(baselineDiagnoses.stream().map(Diagnosis::metric).toList()),
+        mean(fixDiagnoses.stream().map(Diagnosis::metric).toList()),
+        delta,
+        spread,
+        supported,
+        learnedAt.isEmpty() ? Optional.empty() : Optional.of(mean(learnedAt.stream().map(Integer::doubleValue).toList())),
+        complete));
+  }
+
+  /** Symptoms present in at least half of the runs, so one unlucky seed does not decide. */
+  static Set<Symptom> majoritySymptoms(List<Diagnosis> diagnoses) {
+    Map<Symptom, Integer> counts = new EnumMap<>(Symptom.class);
+    diagnoses.forEach(d -> d.symptoms().forEach(s -> counts.merge(s, 1, Integer::sum)));
+    Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
+    counts.forEach((symptom, count) -> {
+      if (count * 2 >= diagnoses.size()) {
+        symptoms.add(symptom);
+      }
+    });
+    return symptoms;
+  }
+
+  private static Map<Integer, RunHistory> bySeed(List<RunHistory> runs) {
+    return runs.stream().collect(Collectors.toMap(RunHistory::seed, r -> r, (a, b) -> b, TreeMap::new));
+  }
+
+  static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+
+  static double sampleStd(List<Double> values) {
+    if (values.size() < 2) {
+      return 0;
+    }
+    double mean = mean(values);
+    double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+    return Math.sqrt(squares / (values.size() - 1));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.unstuck.verdict;
+
+import dev.unstuck.diagnosis.Symptom;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A fix judged against its baseline over the same seeds.
+ *
+ * @param seeds seeds present for both
+ * @param comparedEpoch epoch both were compared at
+ * @param baselineSymptoms symptoms of the baseline (present in at least half its seeds)
+ * @param fixSymptoms symptoms of the fix, same rule
+ * @param fixLearns the fix's runs are LEARNING (at least half of them)
+ * @param baselineMetric mean validation balanced accuracy of the baseline
+ * @param fixMetric same for the fix
+ * @param delta mean over seeds of fix minus baseline
+ * @param spread sample standard deviation of that delta (0 with one seed)
+ * @param improvementSupported the delta beats the minimum and the seed-to-seed noise
+ * @param epochsToLearn mean first LEARNING epoch over the fix's runs that learned
+ * @param complete every compared run ended: the verdict is final
+ */
+public record Judgement(
+    int seeds,
+    int comparedEpoch,
+    Set<Symptom> baselineSymptoms,
+    Set<Symptom> fixSymptoms,
+    boolean fixLearns,
+    double baselineMetric,
+    double fixMetric,
+    double delta,
+    double spread,
+    boolean improvementSupported,
+    Optional<Double> epochsToLearn,
+    boolean complete) {
+
+  /** Resolved: the symptom is gone with the fix, the fix learns, and it is measurably better. */
+  public boolean resolves(Symptom symptom) {
+    return baselineSymptoms.contains(symptom) && !fixSymptoms.contains(symptom) && fixLearns
+        && improvementSupported;
+  }
+
+  public List<Symptom> remainingSymptoms() {
+    return baselineSymptoms.stream().filter(fixSymptoms::contains).sorted().toList();
+  }
+
+  public List<Symptom> newSymptoms() {
+    return fixSymptoms.stream().filter(s -> !baselineSymptoms.contains(s)).sorted().toList();
+  }
+}
