@@ -1,0 +1,223 @@
+package dev.unstuck.data;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.unstuck.spec.DataSpec;
+import dev.unstuck.spec.NonFinitePolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Reads a sweep's dataset with Spark and encodes it with Spark ML's own transformers: string columns are
+ * categorical (StringIndexer + OneHotEncoder), numbers pass through, a VectorAssembler builds the features,
+ * and the label (string or number) becomes a class index. Problems are {@link DataException}s that name the
+ * column and count the rows at fault.
+ */
+public final class DatasetLoader {
+  /** A text column with more distinct values than this share of rows is free text, not a category. */
+  static final double MAX_CATEGORY_SHARE = 0.5;
+
+  private DatasetLoader() {}
+
+  public static EncodedData load(SparkSession spark, DataSpec spec) {
+    Dataset<Row> raw = read(spark, spec);
+    if (raw.isEmpty()) {
+      throw new DataException("data.path: " + spec.path() + " has no rows");
+    }
+    if (spec.format() == dev.unstuck.spec.DataFormat.LIBSVM) {
+      return encodeLibsvm(raw);
+    }
+    String label = labelColumn(raw, spec);
+    List<StructField> features = featureColumns(raw, spec, label);
+    long rows = raw.count();
+    checkLabel(raw, label, rows);
+    raw = raw.withColumn(label, col(label).cast(DataTypes.StringType));
+
+    List<PipelineStage> stages = new ArrayList<>();
+    StringIndexer labelIndexer = new StringIndexer().setInputCol(label).setOutputCol(EncodedData.LABEL)
+        .setStringOrderType("alphabetAsc");
+    stages.add(labelIndexer);
+    List<String> assembled = new ArrayList<>();
+    List<String> categorical = new ArrayList<>();
+    for (StructField field : features) {
+      DataType type = field.dataType();
+      if (type instanceof NumericType) {
+        assembled.add(field.name());
+      } else if (type == DataTypes.BooleanType) {
+        raw = raw.withColumn(field.name(), col(field.name()).cast(DataTypes.DoubleType));
+        assembled.add(field.name());
+      } else if (type == DataTypes.StringType) {
+        checkCategorical(raw, field.name(), rows);
+        categorical.add(field.name());
+      } else {
+        throw new DataException("feature column '" + field.name() + "' has type " + type.simpleString()
+            + ", which cannot be encoded (numbers, booleans and categorical strings can)");
+      }
+    }
+    for (String name : categorical) {
+      stages.add(new StringIndexer().setInputCol(name).setOutputCol(name + "__index").setHandleInvalid("keep"));
+      stages.add(new OneHotEncoder().setInputCol(name + "__index").setOutputCol(name + "__onehot")
+          .setHandleInvalid("keep"));
+      assembled.add(name + "__onehot");
+    }
+    raw = applyNonFinitePolicy(raw, spec.nonFinite(), assembled.stream().filter(c -> !c.endsWith("__onehot")).toList());
+    stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
+        .setOutputCol(EncodedData.FEATURES).setHandleInvalid("keep"));
+
+    PipelineModel model = new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(raw);
+    Dataset<Row> encoded = model.transform(raw).select(EncodedData.FEATURES, EncodedData.LABEL);
+    List<String> classes = Arrays.asList(((StringIndexerModel) model.stages()[0]).labelsArray()[0]);
+    int width = ((Vector) encoded.first().getAs(EncodedData.FEATURES)).size();
+    List<String> names = features.stream().map(StructField::name).toList();
+    return new EncodedData(encoded, classes, names, width);
+  }
+
+  static Dataset<Row> read(SparkSession spark, DataSpec spec) {
+    try {
+      return switch (spec.format()) {
+        case CSV -> spark.read().option("header", spec.header()).option("inferSchema", true)
+            .option("mode", "PERMISSIVE").csv(spec.path());
+        case PARQUET -> spark.read().parquet(spec.path());
+        case LIBSVM -> spark.read().format("libsvm").load(spec.path());
+        case JSON -> spark.read().json(spec.path());
+        case ORC -> spark.read().orc(spec.path());
+      };
+    } catch (Exception e) {
+      if (e instanceof AnalysisException || e.getCause() instanceof java.io.IOException) {
+        throw new DataException("data.path: cannot read " + spec.path() + " as " + spec.format() + ": "
+            + e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private static EncodedData encodeLibsvm(Dataset<Row> raw) {
+    long rows = raw.count();
+    checkLabel(raw, "label", rows);
+    Dataset<Row> labelled = raw.withColumn("label", col("label").cast(DataTypes.StringType));
+    StringIndexerModel indexer = new StringIndexer().setInputCol("label").setOutputCol("label_index")
+        .setStringOrderType("alphabetAsc").fit(labelled);
+    Dataset<Row> encoded = indexer.transform(labelled)
+        .select(col("features"), col("label_index").as(EncodedData.LABEL));
+    int width = ((Vector) encoded.first().getAs("features")).size();
+    return new EncodedData(encoded, Arrays.asList(indexer.labelsArray()[0]), List.of("features"), width);
+  }
+
+  /** The label column: a name, or for header-less CSV a 0-based index or "last". */
+  static String labelColumn(Dataset<Row> raw, DataSpec spec) {
+    String[] columns = raw.columns();
+    String label = spec.label();
+    if (label.equals("last")) {
+      return columns[columns.length - 1];
+    }
+    if (!spec.header() && label.matches("\\d+")) {
+      int index = Integer.parseInt(label);
+      if (index >= columns.length) {
+        throw new DataException("data.label: column index " + index + " but the file has " + columns.length
+            + " columns");
+      }
+      return columns[index];
+    }
+    if (!Arrays.asList(columns).contains(label)) {
+      throw new DataException("data.label: no column '" + label + "' in " + spec.path() + " (columns: "
+          + String.join(", ", columns) + ")");
+    }
+    return label;
+  }
+
+  static List<StructField> featureColumns(Dataset<Row> raw, DataSpec spec, String label) {
+    List<String> wanted = spec.features();
+    for (String name : wanted) {
+      if (!Arrays.asList(raw.columns()).contains(name)) {
+        throw new DataException("data.features: no column '" + name + "' in " + spec.path());
+      }
+    }
+    List<StructField> fields = Arrays.stream(raw.schema().fields())
+        .filter(f -> !f.name().equals(label))
+        .filter(f -> wanted.isEmpty() || wanted.contains(f.name()))
+        .toList();
+    if (fields.isEmpty()) {
+      throw new DataException("data.features: no feature columns besides the label '" + label + "'");
+    }
+    return fields;
+  }
+
+  private static void checkLabel(Dataset<Row> raw, String label, long rows) {
+    Row stats = raw.agg(sum(when(col(label).isNull(), 1).otherwise(0)), countDistinct(col(label))).first();
+    long missing = stats.isNullAt(0) ? 0 : stats.getLong(0);
+    if (missing > 0) {
+      throw new DataException("label column '" + label + "' is empty in " + missing + " of " + rows + " rows");
+    }
+    long classes = stats.getLong(1);
+    if (classes < 2) {
+      Object only = raw.select(label).first().get(0);
+      throw new DataException("label column '" + label + "' has a single class ('" + only + "') in all " + rows
+          + " rows: there is nothing to learn");
+    }
+  }
+
+  /** A string column is a category unless it is mostly unique values, which one-hot cannot encode. */
+  private static void checkCategorical(Dataset<Row> raw, String column, long rows) {
+    Row stats = raw.agg(countDistinct(col(column)),
+        sum(when(col(column).isNotNull().and(col(column).cast(DataTypes.DoubleType).isNull()), 1).otherwise(0)),
+        count(col(column))).first();
+    long distinct = stats.getLong(0);
+    long nonNumeric = stats.isNullAt(1) ? 0 : stats.getLong(1);
+    if (distinct > Math.max(50, rows * MAX_CATEGORY_SHARE)) {
+      throw new DataException("feature column '" + column + "' is text with " + distinct + " distinct values in "
+          + rows + " rows (" + nonNumeric + " rows not numeric): too many for a category, so it cannot be "
+          + "encoded - fix the values or leave the column out with data.features");
+    }
+  }
+
+  /** NaN/Inf/missing numbers: kept by default (reported in telemetry), dropped, or refused. */
+  private static Dataset<Row> applyNonFinitePolicy(Dataset<Row> raw, NonFinitePolicy policy, List<String> numeric) {
+    if (policy == NonFinitePolicy.REPORT || numeric.isEmpty()) {
+      return raw;
+    }
+    Column bad = numeric.stream().map(DatasetLoader::nonFinite).reduce(Column::or).orElseThrow();
+    if (policy == NonFinitePolicy.DROP) {
+      return raw.filter(functionsNot(bad));
+    }
+    for (String name : numeric) {
+      long rows = raw.filter(nonFinite(name)).count();
+      if (rows > 0) {
+        throw new DataException("feature column '" + name + "' has " + rows
+            + " rows with a missing, NaN or infinite value (data.nonFinite: fail)");
+      }
+    }
+    return raw;
+  }
+
+  private static Column nonFinite(String name) {
+    Column value = col(name).cast(DataTypes.DoubleType);
+    return value.isNull().or(value.isNaN())
+        .or(value.equalTo(Double.POSITIVE_INFINITY)).or(value.equalTo(Double.NEGATIVE_INFINITY));
+  }
+
+  private static Column functionsNot(Column column) {
+    return org.apache.spark.sql.functions.not(column);
+  }
+}

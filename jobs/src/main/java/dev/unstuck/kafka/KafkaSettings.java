@@ -1,0 +1,82 @@
+package dev.unstuck.kafka;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Where Kafka is and how to talk to it. Extra client properties ({@code --kafka-property
+ * security.protocol=SASL_SSL} and friends) pass through to every client; values of secret-looking keys never
+ * reach a log.
+ */
+public record KafkaSettings(String bootstrapServers, Map<String, String> clientProperties) {
+
+  public KafkaSettings {
+    clientProperties = Map.copyOf(clientProperties);
+  }
+
+  public static KafkaSettings of(String bootstrapServers) {
+    return new KafkaSettings(bootstrapServers, Map.of());
+  }
+
+  /** Base client properties: bootstrap servers plus the pass-through ones. */
+  public Properties clientConfig() {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return props;
+  }
+
+  /** For logs: the pass-through properties with secrets masked. */
+  public String redacted() {
+    Map<String, String> shown = new TreeMap<>();
+    clientProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "******" : value));
+    return "bootstrap.servers=" + bootstrapServers + (shown.isEmpty() ? "" : " " + shown);
+  }
+
+  static boolean isSecret(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    return lower.contains("password") || lower.contains("secret") || lower.contains("jaas")
+        || lower.contains("token") || lower.endsWith(".key") || lower.contains("credentials");
+  }
+
+  /**
+   * Fails fast, naming the servers, when no broker answers within {@code timeout}; then makes sure the topics
+   * exist (created with the cluster's default replication when missing).
+   */
+  public void ensureReachable(Duration timeout, String... topics) {
+    Properties props = clientConfig();
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    try (Admin admin = Admin.create(props)) {
+      admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+          .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      var existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      var missing = java.util.Arrays.stream(topics).filter(t -> !existing.contains(t))
+          .map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty())).toList();
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (TimeoutException e) {
+      throw new KafkaUnreachableException("Kafka at " + bootstrapServers + " did not answer within "
+          + timeout.toSeconds() + " s - is the broker running and reachable from here?", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
+        return; // created concurrently by another client: fine
+      }
+      throw new KafkaUnreachableException("Kafka at " + bootstrapServers + " refused: " + e.getCause(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaUnreachableException("interrupted while contacting Kafka at " + bootstrapServers, e);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.avro.LayerStats;
+import dev.unstuck.avro.NonFiniteCounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+
+/**
+ * Measures the averaged network after an epoch, on the driver: losses and classification scores on the
+ * training and validation splits, and per weight layer, on a fixed probe batch, the gradient norm, weight
+ * statistics, update ratio, dead and saturated units.
+ */
+public final class EpochProbe {
+  /** sigmoid(5): outputs beyond it mean a pre-activation outside +-5, DeepDiagnosis' saturation bound. */
+  static final double SIGMOID_SATURATION = 1 / (1 + Math.exp(-5));
+  /** tanh(5), the same bound for tanh. */
+  static final double TANH_SATURATION = Math.tanh(5);
+
+  private final DataSet train;
+  private final DataSet validation;
+  private final DataSet probe;
+  private final int numClasses;
+
+  public EpochProbe(DataSet train, DataSet validation, DataSet probe, int numClasses) {
+    this.train = train;
+    this.validation = validation;
+    this.probe = probe;
+    this.numClasses = numClasses;
+  }
+
+  /** @param weightsBefore each weight layer's W before the epoch, to measure how far the epoch moved it */
+  public Measurement measure(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore) {
+    long badParameters = countNonFinite(net.params());
+    if (badParameters > 0) {
+      return new Measurement(Double.NaN, Double.NaN, null, null, null, null, null, List.of(),
+          layerStats(net, weightsBefore, null, null), new NonFiniteCounts(1L, 0L, badParameters, 0L));
+    }
+    double trainLoss = net.score(train, false);
+    double valLoss = net.score(validation, false);
+    ClassificationScores trainScores = scores(net, train);
+    ClassificationScores valScores = scores(net, validation);
+    Gradient gradient = probeGradient(net);
+    long badGradients = gradient.gradientForVariable().values().stream().mapToLong(EpochProbe::countNonFinite).sum();
+    List<INDArray> activations = net.feedForward(probe.getFeatures(), false);
+    boolean lossBad = !Double.isFinite(trainLoss) || !Double.isFinite(valLoss);
+    return new Measurement(trainLoss, valLoss,
+        trainScores.accuracy(), trainScores.balancedAccuracy(),
+        valScores.accuracy(), valScores.balancedAccuracy(), valScores.macroF1(), valScores.recall(),
+        layerStats(net, weightsBefore, gradient, activations),
+        new NonFiniteCounts(lossBad ? 1L : 0L, badGradients, 0L, 0L));
+  }
+
+  /** Each weight layer's W, to pass back as {@code weightsBefore} after the next epoch. */
+  public static Map<Integer, INDArray> snapshotWeights(MultiLayerNetwork net) {
+    Map<Integer, INDArray> weights = new java.util.HashMap<>();
+    for (int i = 0; i < net.getnLayers(); i++) {
+      INDArray w = net.getLayer(i).getParam("W");
+      if (w != null && net.getLayer(i).conf().getLayer() instanceof BaseLayer) {
+        weights.put(i, w.dup());
+      }
+    }
+    return weights;
+  }
+
+  private ClassificationScores scores(MultiLayerNetwork net, DataSet data) {
+    Evaluation evaluation = new Evaluation(numClasses);
+    evaluation.eval(data.getLabels(), net.output(data.getFeatures(), false));
+    return ClassificationScores.of(evaluation, numClasses);
+  }
+
+  /** Gradients on a copy, so measuring never disturbs the network being trained. */
+  private Gradient probeGradient(MultiLayerNetwork net) {
+    MultiLayerNetwork copy = net.clone();
+    copy.setInput(probe.getFeatures());
+    copy.setLabels(probe.getLabels());
+    copy.computeGradientAndScore();
+    return copy.gradient();
+  }
+
+  private static List<LayerStats> layerStats(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore,
+      Gradient gradient, List<INDArray> activations) {
+    List<LayerStats> stats = new ArrayList<>();
+    for (int i = 0; i < net.getnLayers(); i++) {
+      if (!(net.getLayer(i).conf().getLayer() instanceof BaseLayer conf) || net.getLayer(i).getParam("W") == null) {
+        continue; // batch normalisation and other layers without a weight matrix
+      }
+      INDArray w = net.getLayer(i).getParam("W");
+      String activation = conf.getActivationFn().toString().toLowerCase();
+      LayerStats.Builder layer = LayerStats.newBuilder()
+          .setIndex(stats.size())
+          .setKind(i == net.getnLayers() - 1 ? "output" : "dense")
+          .setActivation(activation)
+          .setUnits((int) w.size(1))
+          .setWeightMean(w.meanNumber().doubleValue())
+          .setWeightStd(w.stdNumber().doubleValue());
+      INDArray before = weightsBefore.get(i);
+      if (before != null) {
+        double norm = before.norm2Number().doubleValue();
+        layer.setUpdateRatio(norm > 0 ? w.sub(before).norm2Number().doubleValue() / norm : null);
+      }
+      if (gradient != null) {
+        INDArray g = gradient.getGradientFor(i + "_W");
+        if (g != null) {
+          layer.setGradientNorm(g.norm2Number().doubleValue()).setMeanAbsGradient(g.ameanNumber().doubleValue());
+        }
+      }
+      if (activations != null) {
+        INDArray out = activations.get(i + 1);
+        layer.setDeadFraction(activation.equals("relu") ? deadFraction(out) : null);
+        layer.setSaturatedFraction(saturatedFraction(activation, out));
+      }
+      stats.add(layer.build());
+    }
+    return stats;
+  }
+
+  /** Units whose output is 0 for every probe example. */
+  static double deadFraction(INDArray activations) {
+    INDArray maxPerUnit = activations.max(0);
+    return maxPerUnit.scan(Conditions.lessThanOrEqual(0)).doubleValue() / maxPerUnit.length();
+  }
+
+  static Double saturatedFraction(String activation, INDArray out) {
+    return switch (activation) {
+      case "sigmoid" -> (out.scan(Conditions.greaterThan(SIGMOID_SATURATION)).doubleValue()
+          + out.scan(Conditions.lessThan(1 - SIGMOID_SATURATION)).doubleValue()) / out.length();
+      case "tanh" -> (out.scan(Conditions.greaterThan(TANH_SATURATION)).doubleValue()
+          + out.scan(Conditions.lessThan(-TANH_SATURATION)).doubleValue()) / out.length();
+      default -> null;
+    };
+  }
+
+  static long countNonFinite(INDArray array) {
+    return array.scan(Conditions.isNan()).longValue() + array.scan(Conditions.isInfinite()).longValue();
+  }
+}

@@ -1,0 +1,6 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.diagnosis.RunStatus;
+
+/** How a run ended: its terminal status, epochs done and, for DIVERGED/FAILED, why. */
+public record RunOutcome(String runId, RunStatus status, int epochs, String message) {}

@@ -1,0 +1,10 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.diagnosis.RunStatus;
+
+/** Told after every epoch of every run; the live display implements it. */
+public interface RunProgress {
+  void epochDone(String runId, int epoch, int totalEpochs, Double trainLoss, RunStatus status);
+
+  RunProgress NONE = (runId, epoch, totalEpochs, trainLoss, status) -> { };
+}

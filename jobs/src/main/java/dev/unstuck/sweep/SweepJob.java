@@ -1,0 +1,112 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.data.DataException;
+import dev.unstuck.data.DatasetLoader;
+import dev.unstuck.data.EncodedData;
+import dev.unstuck.fix.SweepExpander;
+import dev.unstuck.fix.SweepPlan;
+import dev.unstuck.kafka.KafkaSettings;
+import dev.unstuck.kafka.KafkaTelemetrySink;
+import dev.unstuck.kafka.KafkaUnreachableException;
+import dev.unstuck.kafka.Topics;
+import dev.unstuck.spec.SpecException;
+import dev.unstuck.spec.SpecParser;
+import dev.unstuck.spec.SweepSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The sweep job: {@code spark-submit --class dev.unstuck.sweep.SweepJob unstuck-jobs.jar --spec sweep.yaml
+ * --bootstrap-servers host:9092}. Trains the baseline and every fix concurrently and publishes each epoch to
+ * Kafka. Exit codes: 0 every run reached a final state, 1 some run failed, 2 bad spec or arguments, 3 Kafka
+ * unreachable, 4 bad data.
+ */
+@Command(name = "SweepJob", mixinStandardHelpOptions = true,
+    description = "Train a baseline and its fixes on Spark with DL4J; publish epoch telemetry to Kafka.")
+public final class SweepJob implements Callable<Integer> {
+  static final int SOME_RUN_FAILED = 1;
+  static final int BAD_SPEC = 2;
+  static final int KAFKA_UNREACHABLE = 3;
+  static final int BAD_DATA = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
+
+  @Option(names = "--spec", required = true, description = "the sweep.yaml")
+  Path spec;
+
+  @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
+  String bootstrapServers;
+
+  @Option(names = "--topic", defaultValue = Topics.TELEMETRY, description = "telemetry topic (default: ${DEFAULT-VALUE})")
+  String topic;
+
+  @Option(names = "--kafka-property", description = "extra Kafka client property, e.g. security.protocol=SASL_SSL")
+  Map<String, String> kafkaProperties = new HashMap<>();
+
+  @Option(names = "--concurrency", description = "runs trained at once (default: the cluster's cores / workers)")
+  Integer concurrency;
+
+  @Option(names = "--averaging-frequency", defaultValue = "5",
+      description = "minibatches between parameter averaging (default: ${DEFAULT-VALUE})")
+  int averagingFrequency;
+
+  @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
+  int kafkaTimeoutSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SweepJob()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    SweepSpec sweep;
+    try {
+      sweep = SpecParser.parse(spec);
+    } catch (SpecException e) {
+      System.err.println(e.getMessage());
+      return BAD_SPEC;
+    }
+    KafkaSettings kafka = new KafkaSettings(bootstrapServers, kafkaProperties);
+    try {
+      kafka.ensureReachable(Duration.ofSeconds(kafkaTimeoutSeconds), topic);
+    } catch (KafkaUnreachableException e) {
+      System.err.println("unstuck: " + e.getMessage());
+      return KAFKA_UNREACHABLE;
+    }
+    LOG.info("sweep {} publishing to {} on {}", sweep.name(), topic, kafka.redacted());
+    SparkSession spark = SparkSetup.session("unstuck-sweep " + sweep.name());
+    try (KafkaTelemetrySink sink = new KafkaTelemetrySink(kafka, topic)) {
+      SweepResult result = run(spark, sweep, sink, concurrency, new TrainingSettings(averagingFrequency, 0));
+      System.out.println(result.summary());
+      return result.allReachedFinalState() ? 0 : SOME_RUN_FAILED;
+    } catch (DataException e) {
+      System.err.println("unstuck: " + e.getMessage());
+      return BAD_DATA;
+    }
+  }
+
+  /** The pipeline, callable from tests: load, split, expand, train everything, publish. */
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, dev.unstuck.kafka.TelemetrySink sink,
+      Integer concurrency, TrainingSettings settings) {
+    EncodedData data = DatasetLoader.load(spark, sweep.data());
+    VariantData variantData = new VariantData(data, sweep.data().validation(), sweep.data().splitSeed());
+    SweepPlan plan = SweepExpander.expand(sweep);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slots = concurrency != null ? concurrency
+        : Math.max(1, jsc.defaultParallelism() / Math.max(1, sweep.training().workers())) * 2;
+    LOG.info("{}; {} runs at a time", plan.summary(), slots);
+    int totalEpochs = plan.runs().stream().mapToInt(r -> r.variant().config().training().epochs()).sum();
+    try (ProgressDisplay progress = new ProgressDisplay(totalEpochs, System.out, System.console() != null)) {
+      return new SweepRunner(jsc, sink, progress, settings).run(plan, variantData, slots);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.diagnosis.RunStatus;
+import java.util.List;
+
+/** Every run's outcome. A sweep succeeded when every run reached a final state (none FAILED). */
+public record SweepResult(String sweepId, List<RunOutcome> outcomes, long wallMs) {
+
+  public SweepResult {
+    outcomes = List.copyOf(outcomes);
+  }
+
+  public List<RunOutcome> failed() {
+    return outcomes.stream().filter(o -> o.status() == RunStatus.FAILED).toList();
+  }
+
+  public boolean allReachedFinalState() {
+    return failed().isEmpty();
+  }
+
+  public long count(RunStatus status) {
+    return outcomes.stream().filter(o -> o.status() == status).count();
+  }
+
+  public String summary() {
+    String counts = String.format("%s: %d runs in %.1f s - %d finished, %d diverged, %d failed", sweepId,
+        outcomes.size(), wallMs / 1000.0, count(RunStatus.FINISHED), count(RunStatus.DIVERGED),
+        count(RunStatus.FAILED));
+    if (failed().isEmpty()) {
+      return counts;
+    }
+    return counts + "\n  did not reach a final state: " + String.join(", ",
+        failed().stream().map(o -> o.runId() + " (" + o.message() + ")").toList());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.NonFiniteCounts;
+import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.fix.PlannedRun;
+
+/** Builds a run's EpochTelemetry records: one per epoch, and the terminal one. */
+final class TelemetryRecords {
+  private final PlannedRun run;
+  private VariantInputs inputs;
+
+  TelemetryRecords(PlannedRun run) {
+    this.run = run;
+  }
+
+  /** The data the run trains on; until known (data preparation failed), records carry no data facts. */
+  void describe(VariantInputs value) {
+    this.inputs = value;
+  }
+
+  EpochTelemetry epoch(int epoch, double learningRate, long wallMs, Measurement m, RunStatus status, String error) {
+    NonFiniteCounts nonFinite = new NonFiniteCounts(m.nonFinite().getLoss(), m.nonFinite().getGradients(),
+        m.nonFinite().getParameters(), inputs.inputStats().nonFinite());
+    return base(epoch, status, error)
+        .setEpochWallTimeMs(wallMs)
+        .setLearningRate(learningRate)
+        .setTrainLoss(m.trainLoss())
+        .setValLoss(m.valLoss())
+        .setTrainAccuracy(m.trainAccuracy())
+        .setTrainBalancedAccuracy(m.trainBalancedAccuracy())
+        .setValAccuracy(m.valAccuracy())
+        .setValBalancedAccuracy(m.valBalancedAccuracy())
+        .setValMacroF1(m.valMacroF1())
+        .setValPerClassRecall(m.valPerClassRecall())
+        .setLayers(m.layers())
+        .setNonFinite(nonFinite)
+        .build();
+  }
+
+  /**
+   * The run's last record: the last epoch's measurements (when there was one) under the terminal status, so a
+   * consumer that sees only this record still knows how the run ended and where it stood.
+   */
+  EpochTelemetry terminal(EpochTelemetry lastEpoch, int epoch, RunStatus status, String message) {
+    EpochTelemetry.Builder builder = lastEpoch == null
+        ? base(epoch, status, message)
+        : EpochTelemetry.newBuilder(lastEpoch).setTimestampMs(System.currentTimeMillis());
+    return builder.setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name())).setErrorMessage(message).build();
+  }
+
+  private EpochTelemetry.Builder base(int epoch, RunStatus status, String error) {
+    EpochTelemetry.Builder builder = EpochTelemetry.newBuilder()
+        .setSweepId(run.sweepId())
+        .setRunId(run.runId())
+        .setVariantId(run.variant().id())
+        .setFixFamily(run.variant().family().name())
+        .setFixParams(run.variant().params())
+        .setSeed(run.seed())
+        .setEpoch(epoch)
+        .setTotalEpochs(run.variant().config().training().epochs())
+        .setTimestampMs(System.currentTimeMillis())
+        .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
+        .setErrorMessage(error);
+    if (inputs == null) {
+      return builder;
+    }
+    return builder
+        .setNumClasses(inputs.numClasses())
+        .setClassLabels(inputs.classLabels())
+        .setTrainExamples(inputs.trainExamples())
+        .setMajorityClassRate(inputs.majorityClassRate())
+        .setMaxAbsFeatureMean(inputs.inputStats().maxAbsMean())
+        .setMaxFeatureStd(inputs.inputStats().maxStd())
+        .setNonFinite(new NonFiniteCounts(0L, 0L, 0L, inputs.inputStats().nonFinite()));
+  }
+}
