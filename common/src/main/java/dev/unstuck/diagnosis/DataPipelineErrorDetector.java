@@ -18,7 +18,8 @@ public final class DataPipelineErrorDetector implements Detector {
       return Optional.of(Detection.of(symptom(), "nonFinite.inputs", e, e, now.nonFinite().inputs(), 0,
           now.nonFinite().inputs() + " NaN/Inf feature values in the training data"));
     }
-    double scale = Math.max(now.maxAbsFeatureMean(), now.maxFeatureStd());
+    double scale = java.util.stream.DoubleStream.of(now.maxAbsFeatureMean(), now.maxFeatureStd())
+        .filter(Double::isFinite).max().orElse(0);
     if (scale > t.featureScale()) {
       return Optional.of(Detection.of(symptom(), "maxFeatureScale", e, e, scale, t.featureScale(),
           "input features are unnormalised: largest |mean| " + Series.num(now.maxAbsFeatureMean())

@@ -3,7 +3,10 @@ package dev.unstuck.diagnosis;
 import java.util.List;
 import java.util.Optional;
 
-/** DIVERGING: any NaN/Inf in loss or weights, validation loss huge, or training loss up 10x on its best. */
+/**
+ * DIVERGING: any NaN/Inf in loss or weights, validation loss huge, training loss far above a uniform guess's, or
+ * training loss up 10x on its best.
+ */
 public final class DivergingDetector implements Detector {
   @Override
   public Symptom symptom() {
@@ -22,6 +25,13 @@ public final class DivergingDetector implements Detector {
     if (now.valLoss() >= t.divergenceLoss()) {
       return Optional.of(Detection.of(symptom(), "valLoss", e, e, now.valLoss(), t.divergenceLoss(),
           "validation loss " + Series.num(now.valLoss()) + " >= " + Series.num(t.divergenceLoss())));
+    }
+    double uniformGuessLoss = Math.log(Math.max(2, now.numClasses()));
+    if (now.trainLoss() >= t.divergenceChanceLossFactor() * uniformGuessLoss) {
+      double factor = now.trainLoss() / uniformGuessLoss;
+      return Optional.of(Detection.of(symptom(), "trainLoss", e, e, now.trainLoss(),
+          t.divergenceChanceLossFactor() * uniformGuessLoss, "training loss " + Series.num(now.trainLoss()) + " is "
+              + Series.num(factor) + "x that of a uniform guess (" + Series.num(uniformGuessLoss) + ")"));
     }
     double best = Series.min(epochs, EpochMetrics::trainLoss);
     if (best > 0 && now.trainLoss() >= best * t.divergenceRiseFactor()) {

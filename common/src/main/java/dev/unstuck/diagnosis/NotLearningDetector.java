@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * NOT_LEARNING: training loss flat over the last epochs and validation no better than guessing - accuracy at
- * the majority-class rate, or balanced accuracy within the learning margin of chance (DeepDiagnosis).
+ * NOT_LEARNING: training loss flat over the last epochs and validation no better than guessing: balanced accuracy
+ * within the learning margin of chance (DeepDiagnosis' "accuracy at the majority-class rate", made robust to
+ * class imbalance).
  */
 public final class NotLearningDetector implements Detector {
   @Override
@@ -21,9 +22,10 @@ public final class NotLearningDetector implements Detector {
     List<EpochMetrics> window = Series.window(epochs, t.plateauWindow());
     double decrease = Series.relativeDecrease(window, EpochMetrics::trainLoss);
     EpochMetrics now = Series.last(epochs);
-    boolean atMajority = now.valAccuracy() <= now.majorityClassRate() + t.collapseAccuracyTolerance();
+    // Balanced accuracy, not accuracy against the majority rate: a well-trained resampled model on imbalanced
+    // data has accuracy below the majority rate and is learning; a collapsed one has balanced accuracy at chance.
     boolean atChance = now.judgedMetric() <= now.chance() + t.learningMargin();
-    if (decrease < t.plateauRelativeDecrease() && (atMajority || atChance)) {
+    if (decrease < t.plateauRelativeDecrease() && atChance) {
       return Optional.of(Detection.of(symptom(), "trainLoss", window.get(0).epoch(), now.epoch(), decrease,
           t.plateauRelativeDecrease(), "training loss fell only " + Series.pct(decrease) + " over epochs "
               + window.get(0).epoch() + "-" + now.epoch() + " and validation balanced accuracy "

@@ -107,7 +107,7 @@ public final class SpecParser {
 
     if (validation <= 0 || validation >= 1) {
       problems.add(data.child("validation"), data.value("validation").orElse(null),
-          validation + " not in (0, 1): the held-out fraction");
+          num(validation) + " not in (0, 1): the held-out fraction");
     }
     if (label != null && format == DataFormat.CSV && !header && !label.equals("last") && !isInteger(label)) {
       problems.add(data.child("label"), data.value("label").orElse(null),
@@ -139,9 +139,9 @@ public final class SpecParser {
         model.number("l2", 0.0),
         model.bool("batchNorm", false));
     model.rejectUnknown();
-    check(spec.dropout() >= 0 && spec.dropout() < 1, model, "dropout", spec.dropout() + " not in [0, 1)", problems);
-    check(spec.l1() >= 0, model, "l1", "must be >= 0, got " + spec.l1(), problems);
-    check(spec.l2() >= 0, model, "l2", "must be >= 0, got " + spec.l2(), problems);
+    check(spec.dropout() >= 0 && spec.dropout() < 1, model, "dropout", num(spec.dropout()) + " not in [0, 1)", problems);
+    check(spec.l1() >= 0, model, "l1", "must be >= 0, got " + num(spec.l1()), problems);
+    check(spec.l2() >= 0, model, "l2", "must be >= 0, got " + num(spec.l2()), problems);
     return spec;
   }
 
@@ -166,11 +166,11 @@ public final class SpecParser {
     check(spec.batchSize() >= 1, training, "batchSize", "must be >= 1, got " + spec.batchSize(), problems);
     check(spec.epochs() >= 1 && spec.epochs() <= 100_000, training, "epochs",
         "must be in [1, 100000], got " + spec.epochs(), problems);
-    check(spec.gradientClip() >= 0, training, "gradientClip", "must be >= 0 (0 = off), got " + spec.gradientClip(),
+    check(spec.gradientClip() >= 0, training, "gradientClip", "must be >= 0 (0 = off), got " + num(spec.gradientClip()),
         problems);
     check(spec.gradientClipValue() >= 0, training, "gradientClipValue",
-        "must be >= 0 (0 = off), got " + spec.gradientClipValue(), problems);
-    check(spec.inputNoise() >= 0, training, "inputNoise", "must be >= 0 (0 = off), got " + spec.inputNoise(),
+        "must be >= 0 (0 = off), got " + num(spec.gradientClipValue()), problems);
+    check(spec.inputNoise() >= 0, training, "inputNoise", "must be >= 0 (0 = off), got " + num(spec.inputNoise()),
         problems);
     check(spec.earlyStopping() >= 0, training, "earlyStopping",
         "must be >= 0 (0 = off), got " + spec.earlyStopping(), problems);
@@ -209,7 +209,8 @@ public final class SpecParser {
       return FixSelection.AUTO;
     }
     List<Fix> fixes = new ArrayList<>();
-    Map<String, String> seenIds = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
+    boolean baselineValid = problems.isEmpty();
     List<Node> items = sequence.getValue();
     for (int i = 0; i < items.size(); i++) {
       String itemPath = "fixes[" + i + "]";
@@ -232,11 +233,14 @@ public final class SpecParser {
             continue;
           }
           Fix fix = new Fix(type.get(), setting);
-          if (fix.apply(baseline).equals(baseline)) {
+          RunConfig fixed = fix.apply(baseline);
+          String sameChange = type.get().key() + "=" + fixed;
+          if (!baselineValid) {
+            fixes.add(fix); // compared with a broken baseline, "same as baseline" would only add noise
+          } else if (fixed.equals(baseline)) {
             problems.add(path, entry.getValueNode(), "'" + setting + "' is what the baseline already has");
-          } else if (seenIds.putIfAbsent(fix.id(), path) != null) {
-            problems.add(path, entry.getValueNode(),
-                "'" + setting + "' repeats " + fix.id() + " from " + seenIds.get(fix.id()));
+          } else if (seen.putIfAbsent(sameChange, path + " '" + setting + "'") != null) {
+            problems.add(path, entry.getValueNode(), "'" + setting + "' repeats " + seen.get(sameChange));
           } else {
             fixes.add(fix);
           }

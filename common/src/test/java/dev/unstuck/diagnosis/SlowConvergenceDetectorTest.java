@@ -1,0 +1,67 @@
+package dev.unstuck.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.unstuck.testing.Curves;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SlowConvergenceDetectorTest {
+  private final Detector detector = new SlowConvergenceDetector();
+
+  private boolean fires(Curves curve) {
+    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
+  }
+
+  static Stream<Arguments> healthy() {
+    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("healthy")
+  void healthyRunsConverge(String name, Curves curve) {
+    assertThat(fires(curve)).isFalse();
+  }
+
+  @Test
+  void tinyGainsEveryEpochAreSlowConvergence() {
+    Detection detection = detector.detect(Curves.slowConvergence().build(), Thresholds.DEFAULTS).orElseThrow();
+
+    assertThat(detection.symptom()).isEqualTo(Symptom.SLOW_CONVERGENCE);
+    Evidence evidence = detection.evidence();
+    assertThat(evidence.metric()).isEqualTo("balancedAccuracy gain per epoch");
+    assertThat(evidence.fromEpoch()).isEqualTo(1);
+    assertThat(evidence.toEpoch()).isEqualTo(10);
+    assertThat(evidence.value()).isCloseTo(0.005, within(1e-9));
+    assertThat(evidence.threshold()).isEqualTo(0.01);
+  }
+
+  @Test
+  void gainBoundary() {
+    assertThat(fires(Curves.healthy().gainingPerEpoch(0.0099))).isTrue();
+    assertThat(fires(Curves.healthy().gainingPerEpoch(0.0101))).isFalse();
+  }
+
+  @Test
+  void needsThreeEpochs() {
+    assertThat(fires(Curves.slowConvergence().epochs(2))).isFalse();
+    assertThat(fires(Curves.slowConvergence().epochs(3))).isTrue();
+  }
+
+  @Test
+  void theFirstEpochsGainIsMeasuredFromChance() {
+    // learnt everything in epoch 1 (0.5 -> 0.9), nothing after: not slow
+    assertThat(fires(Curves.healthy().each(e -> e.accuracy(0.9, 0.9)))).isFalse();
+  }
+
+  @Test
+  void aGainOnTrainingAloneIsEnough() {
+    Curves trainingLearns = Curves.slowConvergence().at(4, e -> e.trainBalancedAccuracy(0.6));
+
+    assertThat(fires(trainingLearns)).isFalse();
+  }
+}

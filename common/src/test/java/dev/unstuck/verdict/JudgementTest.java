@@ -1,0 +1,44 @@
+package dev.unstuck.verdict;
+
+import static dev.unstuck.diagnosis.Symptom.DEAD_UNITS;
+import static dev.unstuck.diagnosis.Symptom.DIVERGING;
+import static dev.unstuck.diagnosis.Symptom.NOT_LEARNING;
+import static dev.unstuck.diagnosis.Symptom.OVERFITTING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unstuck.diagnosis.Symptom;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JudgementTest {
+
+  private static Judgement judgement(Set<Symptom> baseline, Set<Symptom> fix, boolean learns, boolean supported) {
+    return new Judgement(3, 10, baseline, fix, learns, 0.5, 0.8, 0.3, 0.01, supported, Optional.of(2.0), true);
+  }
+
+  @Test
+  void resolvedNeedsTheSymptomGoneLearningAndASupportedGain() {
+    Set<Symptom> baseline = EnumSet.of(DIVERGING);
+
+    assertThat(judgement(baseline, Set.of(), true, true).resolves(DIVERGING)).isTrue();
+    assertThat(judgement(baseline, EnumSet.of(DIVERGING), true, true).resolves(DIVERGING)).isFalse();
+    assertThat(judgement(baseline, Set.of(), false, true).resolves(DIVERGING)).isFalse();
+    assertThat(judgement(baseline, Set.of(), true, false).resolves(DIVERGING)).isFalse();
+  }
+
+  @Test
+  void aSymptomTheBaselineDidNotHaveIsNeverResolved() {
+    assertThat(judgement(EnumSet.of(DIVERGING), Set.of(), true, true).resolves(OVERFITTING)).isFalse();
+  }
+
+  @Test
+  void remainingAndNewAreSortedBySymptom() {
+    Judgement j = judgement(EnumSet.of(OVERFITTING, DIVERGING, DEAD_UNITS), EnumSet.of(NOT_LEARNING, OVERFITTING,
+        DEAD_UNITS), true, true);
+
+    assertThat(j.remainingSymptoms()).containsExactly(DEAD_UNITS, OVERFITTING);
+    assertThat(j.newSymptoms()).containsExactly(NOT_LEARNING);
+  }
+}
