@@ -55,8 +55,8 @@ public final class SweepJob implements Callable<Integer> {
   @Option(names = "--concurrency", description = "runs trained at once (default: the cluster's cores / workers)")
   Integer concurrency;
 
-  @Option(names = "--averaging-frequency", defaultValue = "5",
-      description = "minibatches between parameter averaging (default: ${DEFAULT-VALUE})")
+  @Option(names = "--averaging-frequency", defaultValue = "0",
+      description = "minibatches each worker trains between parameter averages; 0 = once per epoch (default)")
   int averagingFrequency;
 
   @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")

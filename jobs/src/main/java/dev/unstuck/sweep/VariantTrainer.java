@@ -9,6 +9,7 @@ import dev.unstuck.spec.TrainingSpec;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
@@ -52,7 +53,8 @@ public final class VariantTrainer {
           inputs.numClasses(), run.seed(), training.resample() == dev.unstuck.spec.Resampling.CLASS_WEIGHTS
               ? inputs.classWeights() : null));
       net.init();
-      SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(spark, net, trainingMaster(training, run.seed()));
+      SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(spark, net,
+          trainingMaster(training, run.seed(), inputs.trainExamples()));
       EpochProbe probe = new EpochProbe(inputs.train(), inputs.validation(), inputs.probe(), inputs.numClasses());
       EarlyStopping earlyStopping = new EarlyStopping(training.earlyStopping());
       for (epoch = 1; epoch <= training.epochs(); epoch++) {
@@ -96,14 +98,19 @@ public final class VariantTrainer {
     return new RunOutcome(run.runId(), status, last == null ? 0 : last.getEpoch(), message);
   }
 
-  private ParameterAveragingTrainingMaster trainingMaster(TrainingSpec training, long seed) {
-    // Direct: concurrent variants must not share DL4J's exported temp files (they race and corrupt each other).
-    return new ParameterAveragingTrainingMaster.Builder(training.batchSize())
+  /**
+   * Parameter averaging across {@code workers} partitions. Direct, because concurrent variants must not share
+   * DL4J's exported temp files (they race and corrupt each other); Repartition.Never, because the minibatches are
+   * already spread one partition per worker.
+   */
+  private ParameterAveragingTrainingMaster trainingMaster(TrainingSpec training, long seed, long trainExamples) {
+    return new ParameterAveragingTrainingMaster.Builder(training.workers(), training.batchSize())
         .batchSizePerWorker(training.batchSize())
-        .averagingFrequency(settings.averagingFrequency())
+        .averagingFrequency(settings.averagingFrequency(trainExamples, training.batchSize(), training.workers()))
         .workerPrefetchNumBatches(settings.prefetchBatches())
         .rddTrainingApproach(RDDTrainingApproach.Direct)
         .repartionData(Repartition.Never)
+        .storageLevel(StorageLevel.MEMORY_ONLY())
         .collectTrainingStats(false)
         .rngSeed(seed)
         .build();
