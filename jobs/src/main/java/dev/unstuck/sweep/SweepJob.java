@@ -106,7 +106,7 @@ public final class SweepJob implements Callable<Integer> {
     LOG.info("{}; {} runs at a time", plan.summary(), slots);
     int totalEpochs = plan.runs().stream().mapToInt(r -> r.variant().config().training().epochs()).sum();
     try (ProgressDisplay progress = new ProgressDisplay(totalEpochs, System.out, System.console() != null)) {
-      return new SweepRunner(jsc, sink, progress, settings).run(plan, variantData, slots);
+      return new SweepRunner(jsc, sink, progress, settings).run(plan, variantData::inputsFor, slots);
     }
   }
 }

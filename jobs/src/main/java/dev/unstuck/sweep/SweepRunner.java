@@ -6,6 +6,8 @@ import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.TelemetrySink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import dev.unstuck.spec.TrainingSpec;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +32,8 @@ public final class SweepRunner {
     this.settings = settings;
   }
 
-  public SweepResult run(SweepPlan plan, VariantData data, int concurrency) {
+  /** @param data each variant's inputs by its training settings ({@link VariantData#inputsFor} in production) */
+  public SweepResult run(SweepPlan plan, Function<TrainingSpec, VariantInputs> data, int concurrency) {
     long start = System.currentTimeMillis();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
@@ -44,7 +47,7 @@ public final class SweepRunner {
       for (PlannedRun run : plan.runs()) {
         futures.add(pool.submit(() -> {
           spark.setLocalProperty("spark.scheduler.pool", run.variant().id());
-          return trainer.train(run, () -> data.inputsFor(run.variant().config().training()));
+          return trainer.train(run, () -> data.apply(run.variant().config().training()));
         }));
       }
       List<RunOutcome> outcomes = new ArrayList<>();

@@ -15,7 +15,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicReader {
   private TopicReader() {}
 
-  /** Every record of {@code topic}, polling until {@code expected} arrived or {@code timeout} passed. */
+  /**
+   * Every record of {@code topic}: polls until at least {@code expected} arrived and a poll brings nothing new
+   * (so more than expected shows up as a failure instead of being hidden), or {@code timeout} passed.
+   */
   public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, int expected,
       Duration timeout) {
     Properties props = new Properties();
@@ -28,11 +31,13 @@ public final class TopicReader {
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (records.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+      while (System.nanoTime() < deadline) {
+        int before = records.size();
+        consumer.poll(Duration.ofMillis(1000)).forEach(records::add);
+        if (records.size() >= expected && records.size() == before) {
+          break;
+        }
       }
-      // one more short poll: more than expected must show up as a failure, not be hidden
-      consumer.poll(Duration.ofMillis(500)).forEach(records::add);
     }
     return records;
   }

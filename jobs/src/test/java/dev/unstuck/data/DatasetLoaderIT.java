@@ -1,0 +1,136 @@
+package dev.unstuck.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.unstuck.spec.DataFormat;
+import dev.unstuck.spec.DataSpec;
+import dev.unstuck.spec.NonFinitePolicy;
+import dev.unstuck.testing.LocalSpark;
+import dev.unstuck.testing.SweepSpecFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading and encoding real and broken datasets with Spark: every data error names its column and row count. */
+class DatasetLoaderIT {
+  static SparkSession spark;
+
+  @BeforeAll
+  static void spark() {
+    spark = LocalSpark.session();
+  }
+
+  static DataSpec csv(Path path, boolean header, String label, NonFinitePolicy nonFinite) {
+    return new DataSpec(path.toString(), DataFormat.CSV, header, label, List.of(), 0.2, 7, nonFinite);
+  }
+
+  @Test
+  void churnIsEncodedWithStringLabelsAndOneHotCategories() {
+    EncodedData data = DatasetLoader.load(spark,
+        csv(SweepSpecFiles.DATA.resolve("churn.csv.gz"), true, "churn", NonFinitePolicy.REPORT));
+
+    assertThat(data.classLabels()).containsExactly("no", "yes");
+    assertThat(data.rows().count()).isEqualTo(5000);
+    // 15 numeric columns + one-hot state (51 values), area_code (3), two yes/no plans (2 each), each + 1 "unseen"
+    assertThat(data.numFeatures()).isGreaterThan(15 + 51);
+    assertThat(data.featureNames()).contains("state", "total_day_minutes").doesNotContain("churn");
+  }
+
+  @Test
+  void headerlessDigitsTakeTheLastColumnAsLabel() {
+    EncodedData data = DatasetLoader.load(spark,
+        csv(SweepSpecFiles.DATA.resolve("digits.csv.gz"), false, "last", NonFinitePolicy.REPORT));
+
+    assertThat(data.numFeatures()).isEqualTo(64);
+    assertThat(data.numClasses()).isEqualTo(10);
+    assertThat(data.rows().count()).isEqualTo(1797);
+  }
+
+  @Test
+  void theSplitIsStratifiedDisjointAndSeeded() {
+    EncodedData data = DatasetLoader.load(spark,
+        csv(SweepSpecFiles.DATA.resolve("churn.csv.gz"), true, "churn", NonFinitePolicy.REPORT));
+    StratifiedSplit.Split split = StratifiedSplit.split(data.rows(), 0.2, 7);
+
+    long train = split.train().count();
+    long validation = split.validation().count();
+    assertThat(train + validation).isEqualTo(5000);
+    ClassCounts validationCounts = ClassCounts.of(split.validation(), 2);
+    ClassCounts trainCounts = ClassCounts.of(split.train(), 2);
+    // 707 churners of 5000: floor(0.2 x 707) = 141 held out, floor(0.2 x 4293) = 858
+    assertThat(validationCounts.counts()).containsExactly(858, 141);
+    assertThat(trainCounts.counts()).containsExactly(4293 - 858, 707 - 141);
+    StratifiedSplit.Split again = StratifiedSplit.split(data.rows(), 0.2, 7);
+    assertThat(again.validation().collectAsList()).containsExactlyInAnyOrderElementsOf(split.validation().collectAsList());
+  }
+
+  @Test
+  void aMissingLabelColumnIsNamedWithTheColumnsThatExist(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.csv"), "a,b,target\n1,2,x\n3,4,y\n");
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "label", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("no column 'label'")
+        .hasMessageContaining("a, b, target");
+  }
+
+  @Test
+  void aLabelWithOneClassIsRefused(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.csv"), "a,b,y\n1,2,same\n3,4,same\n5,6,same\n");
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("label column 'y' has a single class ('same') in all 3 rows");
+  }
+
+  @Test
+  void missingLabelsAreCounted(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.csv"), "a,y\n1,p\n2,\n3,q\n4,\n");
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("label column 'y' is empty in 2 of 4 rows");
+  }
+
+  @Test
+  void freeTextThatCannotBeEncodedIsNamedWithItsCounts(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("note,y\n");
+    for (int i = 0; i < 120; i++) {
+      csv.append("comment number ").append(i).append(',').append(i % 2).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("x.csv"), csv);
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("feature column 'note' is text with 120 distinct values in 120 rows")
+        .hasMessageContaining("120 rows not numeric");
+  }
+
+  @Test
+  void anEmptyFileIsRefused(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.csv"), "a,y\n");
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("has no rows");
+  }
+
+  @Test
+  void nanFeaturesAreKeptAndCountedByDefault(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.csv"), "a,b,y\n1,NaN,p\n2,,q\n3,4,p\n5,6,q\n");
+    EncodedData data = DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT));
+
+    assertThat(data.rows().count()).isEqualTo(4);
+    assertThat(InputStats.of(data.rows(), data.numFeatures()).nonFinite()).isEqualTo(2);
+  }
+
+  @Test
+  void nanFeaturesCanBeDroppedOrRefused(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.csv"), "a,b,y\n1,NaN,p\n2,,q\n3,4,p\n5,6,q\n");
+
+    assertThat(DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.DROP)).rows().count()).isEqualTo(2);
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.FAIL)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("feature column 'b' has 2 rows with a missing, NaN or infinite value");
+  }
+}
