@@ -1,0 +1,75 @@
+package dev.unstuck.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The answer in the terminal: the baseline's diagnosis with its evidence, then one line per fix and symptom. */
+public final class FixTable {
+  private FixTable() {}
+
+  public static String render(SweepResults results) {
+    StringBuilder out = new StringBuilder();
+    List<RunDiagnosisRow> baseline = results.baselineRuns();
+    out.append("Baseline (").append(baseline.size()).append(baseline.size() == 1 ? " seed" : " seeds")
+        .append("): ").append(states(results.baselineStates()))
+        .append(", validation balanced accuracy ").append(Format.number(results.baselineMetric())).append('\n');
+    if (results.baselineHealthy()) {
+      out.append("  no symptoms\n");
+    }
+    for (SweepResults.BaselineSymptom symptom : results.baselineSymptoms()) {
+      out.append("  ").append(symptom.symptom()).append(" (").append(symptom.seedsWith()).append('/')
+          .append(symptom.seeds()).append(" seeds)");
+      Evidence evidence = symptom.evidence();
+      if (evidence != null) {
+        String measured = evidence.measurement();
+        if (!measured.isEmpty()) {
+          out.append("  ").append(measured);
+        }
+        if (evidence.explanation() != null && !evidence.explanation().isBlank()) {
+          out.append("\n      ").append(evidence.explanation());
+        }
+      }
+      out.append('\n');
+    }
+    out.append('\n');
+    if (results.outcomes().isEmpty()) {
+      out.append("No fixes were tried.\n");
+    } else {
+      out.append("Fixes (bal. acc. = validation balanced accuracy, mean over seeds; delta = fix - baseline ± spread):\n");
+      TextTable table = new TextTable(List.of("family", "fix", "symptom", "resolved", "bal. acc.", "delta",
+          "learns at epoch", "symptoms with the fix"), false, false, false, false, true, true, true, false);
+      for (FixOutcome outcome : results.sortedOutcomes()) {
+        table.add(List.of(outcome.fixFamily(), outcome.fixSetting(), outcome.baselineSymptom(),
+            resolved(outcome), Format.number(outcome.variantMetric()),
+            Format.delta(outcome.metricDelta(), outcome.metricDeltaSpread()), Format.epochs(outcome.epochsToLearn()),
+            symptomsWithFix(outcome)));
+      }
+      out.append(table.render("  "));
+    }
+    out.append('\n').append(results.answer()).append('\n');
+    return out.toString();
+  }
+
+  static String resolved(FixOutcome outcome) {
+    if ("NONE".equals(outcome.baselineSymptom())) {
+      return "-";
+    }
+    return (outcome.resolved() ? "yes" : "no") + (outcome.isFinal() ? "" : " (provisional)");
+  }
+
+  static String symptomsWithFix(FixOutcome outcome) {
+    String remaining = String.join(", ", outcome.remainingSymptoms());
+    String added = outcome.newSymptoms().stream().map(s -> "+" + s).collect(Collectors.joining(", "));
+    String both = remaining.isEmpty() ? added : added.isEmpty() ? remaining : remaining + ", " + added;
+    return both.isEmpty() ? "none" : both;
+  }
+
+  static String states(Map<String, Long> states) {
+    if (states.isEmpty()) {
+      return "no diagnosis";
+    }
+    return states.entrySet().stream().map(e -> e.getKey().replace('_', ' ') + " (" + e.getValue() + ")")
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,136 @@
+package dev.unstuck.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained page (charts inlined as PNG data: URIs) with the answer, the baseline's
+ * diagnosis and evidence, the fix table, the charts, and every run's final state. Opens from the file system.
+ */
+public final class HtmlReport {
+  private static final String TEMPLATE = "/report/report.html";
+
+  private HtmlReport() {}
+
+  public static String render(SweepResults results, String summary) {
+    List<String> variants = Charts.variants(results.epochs());
+    StringBuilder lossCharts = new StringBuilder();
+    for (int i = 0; i < variants.size(); i++) {
+      lossCharts.append(figure(Charts.loss(results.epochs(), variants.get(i), i))).append('\n');
+    }
+    String accuracy = variants.isEmpty() ? "<p>No epochs were recorded.</p>"
+        : figure(Charts.balancedAccuracy(results.epochs(), variants));
+    return fill(template(), Map.of(
+        "sweep", escape(results.sweepId()),
+        "summary", escape(summary),
+        "answer", escape(results.answer()),
+        "baseline", baseline(results),
+        "fixes", fixes(results),
+        "accuracyChart", accuracy,
+        "lossCharts", lossCharts.toString(),
+        "runs", runs(results)));
+  }
+
+  static String baseline(SweepResults results) {
+    StringBuilder html = new StringBuilder("<p>").append(escape(results.baselineRuns().size() + " seeds: "
+        + FixTable.states(results.baselineStates()) + "; validation balanced accuracy "
+        + Format.number(results.baselineMetric()))).append("</p>\n");
+    if (results.baselineHealthy()) {
+      return html.append("<p>No symptoms: the baseline learns, nothing to fix.</p>\n").toString();
+    }
+    html.append("<table>\n<tr><th>symptom</th><th>seeds</th><th>evidence</th><th>what it means</th></tr>\n");
+    for (SweepResults.BaselineSymptom symptom : results.baselineSymptoms()) {
+      Evidence evidence = symptom.evidence();
+      html.append("<tr><td class=\"symptom\">").append(escape(symptom.symptom())).append("</td><td class=\"num\">")
+          .append(symptom.seedsWith()).append('/').append(symptom.seeds()).append("</td><td class=\"evidence\">")
+          .append(escape(evidence == null ? "" : evidence.measurement())).append("</td><td>")
+          .append(escape(evidence == null || evidence.explanation() == null ? "" : evidence.explanation()))
+          .append("</td></tr>\n");
+    }
+    return html.append("</table>\n").toString();
+  }
+
+  static String fixes(SweepResults results) {
+    if (results.outcomes().isEmpty()) {
+      return "<p>No fixes were tried.</p>\n";
+    }
+    StringBuilder html = new StringBuilder("<table class=\"fixes\">\n<tr><th>family</th><th>fix</th><th>symptom</th>"
+        + "<th>resolved</th><th>baseline</th><th>with the fix</th><th>delta &plusmn; spread</th>"
+        + "<th>learns at epoch</th><th>symptoms with the fix</th></tr>\n");
+    for (FixOutcome outcome : results.sortedOutcomes()) {
+      String resolved = FixTable.resolved(outcome);
+      String css = resolved.startsWith("yes") ? "yes" : resolved.startsWith("no") ? "no" : "";
+      html.append("<tr><td>").append(escape(outcome.fixFamily())).append("</td><td>")
+          .append(escape(outcome.fixSetting())).append("</td><td class=\"symptom\">")
+          .append(escape(outcome.baselineSymptom())).append("</td><td class=\"").append(css).append("\">")
+          .append(escape(resolved)).append("</td><td class=\"num\">")
+          .append(escape(Format.number(outcome.baselineMetric()))).append("</td><td class=\"num\">")
+          .append(escape(Format.number(outcome.variantMetric()))).append("</td><td class=\"num\">")
+          .append(escape(Format.delta(outcome.metricDelta(), outcome.metricDeltaSpread())))
+          .append("</td><td class=\"num\">").append(escape(Format.epochs(outcome.epochsToLearn())))
+          .append("</td><td class=\"symptom\">").append(escape(FixTable.symptomsWithFix(outcome)))
+          .append("</td></tr>\n");
+    }
+    return html.append("</table>\n").toString();
+  }
+
+  static String runs(SweepResults results) {
+    StringBuilder html = new StringBuilder("<table>\n<tr><th>run</th><th>status</th><th>learning</th>"
+        + "<th>epoch</th><th>val balanced accuracy</th><th>symptoms</th></tr>\n");
+    results.runs().stream().sorted(Comparator.comparing(RunDiagnosisRow::runId)).forEach(run -> html
+        .append("<tr><td>").append(escape(run.runId())).append("</td><td>").append(escape(run.status()))
+        .append("</td><td>").append(escape(run.learningState())).append("</td><td class=\"num\">")
+        .append(run.epoch()).append("</td><td class=\"num\">")
+        .append(escape(Format.number(run.valBalancedAccuracy()))).append("</td><td class=\"symptom\">")
+        .append(escape(run.symptoms().isEmpty() ? "none" : String.join(", ", run.symptoms())))
+        .append("</td></tr>\n"));
+    return html.append("</table>\n").toString();
+  }
+
+  private static String figure(Charts.Chart chart) {
+    return "<figure><img alt=\"" + escape(chart.title()) + "\" src=\"" + chart.dataUri() + "\">"
+        + (chart.note().isEmpty() ? "" : "<figcaption>" + escape(chart.note()) + "</figcaption>") + "</figure>";
+  }
+
+  static String fill(String template, Map<String, String> values) {
+    String html = template;
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      html = html.replace("{{" + entry.getKey() + "}}", entry.getValue());
+    }
+    return html;
+  }
+
+  private static String template() {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(TEMPLATE)) {
+      if (in == null) {
+        throw new IllegalStateException("the report template " + TEMPLATE + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

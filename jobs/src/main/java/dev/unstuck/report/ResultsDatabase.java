@@ -1,0 +1,143 @@
+package dev.unstuck.report;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Reads a sweep's rows from the results tables the diagnosis stream job fills ({@code run_diagnosis},
+ * {@code fix_outcome}, {@code epoch_metric}), and how far the sweep's diagnosis has come.
+ */
+public final class ResultsDatabase {
+  private final String jdbcUrl;
+  private final Properties login;
+
+  public ResultsDatabase(String jdbcUrl, Properties login) {
+    this.jdbcUrl = jdbcUrl;
+    this.login = login;
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, login);
+  }
+
+  /** All of a sweep's rows of the three tables. */
+  public SweepResults read(String sweepId) throws SQLException {
+    try (Connection connection = connect()) {
+      return SweepResults.of(sweepId,
+          table(connection, "run_diagnosis", sweepId, "variant_id <> 'baseline', variant_id, seed"),
+          table(connection, "fix_outcome", sweepId, "variant_id, baseline_symptom"),
+          table(connection, "epoch_metric", sweepId, "variant_id, seed, epoch"));
+    }
+  }
+
+  /** A table's rows of one sweep, every column in table order. */
+  static Table table(Connection connection, String table, String sweepId, String orderBy) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT * FROM " + table + " WHERE sweep_id = ? ORDER BY " + orderBy)) {
+      query.setString(1, sweepId);
+      try (ResultSet rs = query.executeQuery()) {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          columns.add(meta.getColumnLabel(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= columns.size(); i++) {
+            row.add(value(rs, i));
+          }
+          rows.add(row);
+        }
+        return new Table(table, columns, rows);
+      }
+    }
+  }
+
+  /** Numbers and booleans as such, times as ISO-8601 UTC, everything else as PostgreSQL's text. */
+  private static Object value(ResultSet rs, int column) throws SQLException {
+    Object value = rs.getObject(column);
+    if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+      return value;
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant().toString();
+    }
+    if (value instanceof java.time.temporal.TemporalAccessor) {
+      return value.toString();
+    }
+    return rs.getString(column);
+  }
+
+  /** How far a sweep's diagnosis is: runs with a final diagnosis, fixes whose every verdict is final. */
+  public record Progress(int finalRuns, int runs, int judgedFixes, int fixes, int failedRuns) {
+    public boolean done() {
+      return finalRuns >= runs && judgedFixes >= fixes;
+    }
+
+    public String line() {
+      return String.format("%d/%d runs diagnosed, %d/%d fixes judged", finalRuns, runs, judgedFixes, fixes);
+    }
+  }
+
+  /**
+   * Counts only rows written since {@code since}, so rows a previous run of the same sweep left in a shared
+   * database do not count as this run's answer.
+   */
+  public Progress progress(String sweepId, Collection<String> runIds, Collection<String> fixIds, Instant since)
+      throws SQLException {
+    Timestamp after = Timestamp.from(since);
+    Set<String> finalRuns = new HashSet<>();
+    int failed = 0;
+    Set<String> judged = new HashSet<>();
+    try (Connection connection = connect()) {
+      try (PreparedStatement query = connection.prepareStatement("SELECT run_id, status FROM run_diagnosis"
+          + " WHERE sweep_id = ? AND is_final AND updated_at >= ?")) {
+        query.setString(1, sweepId);
+        query.setTimestamp(2, after);
+        try (ResultSet rs = query.executeQuery()) {
+          while (rs.next()) {
+            if (runIds.contains(rs.getString(1))) {
+              finalRuns.add(rs.getString(1));
+              failed += "FAILED".equals(rs.getString(2)) ? 1 : 0;
+            }
+          }
+        }
+      }
+      try (PreparedStatement query = connection.prepareStatement("SELECT variant_id FROM fix_outcome"
+          + " WHERE sweep_id = ? GROUP BY variant_id HAVING bool_and(is_final) AND min(updated_at) >= ?")) {
+        query.setString(1, sweepId);
+        query.setTimestamp(2, after);
+        try (ResultSet rs = query.executeQuery()) {
+          while (rs.next()) {
+            if (fixIds.contains(rs.getString(1))) {
+              judged.add(rs.getString(1));
+            }
+          }
+        }
+      }
+    }
+    return new Progress(finalRuns.size(), runIds.size(), judged.size(), fixIds.size(), failed);
+  }
+
+  /** The database's clock, to compare its {@code updated_at} with. */
+  public Instant now() throws SQLException {
+    try (Connection connection = connect();
+        ResultSet rs = connection.createStatement().executeQuery("SELECT now()")) {
+      rs.next();
+      return rs.getTimestamp(1).toInstant();
+    }
+  }
+}

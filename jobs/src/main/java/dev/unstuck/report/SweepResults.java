@@ -1,0 +1,107 @@
+package dev.unstuck.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What one sweep produced, as read from the results tables: the runs' diagnoses, the fix outcomes and the
+ * epoch metrics; and the tables as stored, for the CSV files.
+ */
+public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixOutcome> outcomes,
+    List<EpochMetric> epochs, Table runDiagnosisTable, Table fixOutcomeTable) {
+
+  public SweepResults {
+    runs = List.copyOf(runs);
+    outcomes = List.copyOf(outcomes);
+    epochs = List.copyOf(epochs);
+  }
+
+  /** Builds the typed rows from the tables as read. */
+  public static SweepResults of(String sweepId, Table runDiagnosis, Table fixOutcome, Table epochMetric) {
+    return new SweepResults(sweepId,
+        runDiagnosis.records().stream().map(RunDiagnosisRow::of).toList(),
+        fixOutcome.records().stream().map(FixOutcome::of).toList(),
+        epochMetric.records().stream().map(EpochMetric::of).toList(),
+        runDiagnosis, fixOutcome);
+  }
+
+  /** A symptom of the baseline: in how many of its seeds, with the evidence of the first seed that had it. */
+  public record BaselineSymptom(String symptom, int seedsWith, int seeds, Evidence evidence) {}
+
+  public List<RunDiagnosisRow> baselineRuns() {
+    return runs.stream().filter(RunDiagnosisRow::isBaseline)
+        .sorted(Comparator.comparingInt(RunDiagnosisRow::seed)).toList();
+  }
+
+  /** Learning states of the baseline's seeds, e.g. {NOT_LEARNING=2}. */
+  public Map<String, Long> baselineStates() {
+    return baselineRuns().stream().collect(Collectors.groupingBy(
+        r -> r.learningState() == null ? "UNKNOWN" : r.learningState(), TreeMap::new, Collectors.counting()));
+  }
+
+  public List<BaselineSymptom> baselineSymptoms() {
+    List<RunDiagnosisRow> baseline = baselineRuns();
+    Map<String, List<RunDiagnosisRow>> bySymptom = new LinkedHashMap<>();
+    for (RunDiagnosisRow run : baseline) {
+      for (String symptom : run.symptoms()) {
+        bySymptom.computeIfAbsent(symptom, s -> new ArrayList<>()).add(run);
+      }
+    }
+    List<BaselineSymptom> symptoms = new ArrayList<>();
+    bySymptom.forEach((symptom, withIt) -> symptoms.add(new BaselineSymptom(symptom, withIt.size(),
+        baseline.size(), withIt.stream().flatMap(r -> r.evidenceFor(symptom).stream()).findFirst().orElse(null))));
+    symptoms.sort(Comparator.comparingInt(BaselineSymptom::seedsWith).reversed());
+    return symptoms;
+  }
+
+  /** Mean final validation balanced accuracy of the baseline's seeds. */
+  public Double baselineMetric() {
+    return baselineRuns().stream().map(RunDiagnosisRow::valBalancedAccuracy)
+        .filter(v -> v != null && !v.isNaN()).mapToDouble(Double::doubleValue).average().stream().boxed()
+        .findFirst().orElse(null);
+  }
+
+  /** Fix rows for the table: resolved first, then by the metric gained. */
+  public List<FixOutcome> sortedOutcomes() {
+    return outcomes.stream().sorted(Comparator.comparing(FixOutcome::resolved).reversed()
+            .thenComparing(o -> o.metricDelta() == null || o.metricDelta().isNaN() ? Double.NEGATIVE_INFINITY
+                : o.metricDelta(), Comparator.reverseOrder())
+            .thenComparing(FixOutcome::variantId).thenComparing(FixOutcome::baselineSymptom))
+        .toList();
+  }
+
+  public boolean baselineHealthy() {
+    return baselineSymptoms().isEmpty();
+  }
+
+  /** The answer in one or two sentences. */
+  public String answer() {
+    if (baselineHealthy()) {
+      return "The baseline shows no symptom: nothing to fix.";
+    }
+    Map<String, List<FixOutcome>> resolvedBySymptom = new TreeMap<>();
+    for (FixOutcome outcome : sortedOutcomes()) {
+      if (outcome.resolved()) {
+        resolvedBySymptom.computeIfAbsent(outcome.baselineSymptom(), s -> new ArrayList<>()).add(outcome);
+      }
+    }
+    List<String> sentences = new ArrayList<>();
+    for (BaselineSymptom symptom : baselineSymptoms()) {
+      List<FixOutcome> fixes = resolvedBySymptom.getOrDefault(symptom.symptom(), List.of());
+      if (fixes.isEmpty()) {
+        sentences.add(symptom.symptom() + ": no fix tried resolved it.");
+      } else {
+        FixOutcome best = fixes.get(0);
+        sentences.add(symptom.symptom() + " is resolved by " + fixes.stream().map(FixOutcome::variantId)
+            .distinct().collect(Collectors.joining(", ")) + " (best: " + best.variantId() + ", balanced accuracy "
+            + Format.number(best.baselineMetric()) + " -> " + Format.number(best.variantMetric()) + ").");
+      }
+    }
+    return String.join("\n", sentences);
+  }
+}

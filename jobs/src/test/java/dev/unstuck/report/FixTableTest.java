@@ -1,0 +1,74 @@
+package dev.unstuck.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FixTableTest {
+
+  @Test
+  void showsTheBaselineWithEvidenceThenEveryFixAndTheAnswer() {
+    String table = FixTable.render(ReportFixtures.results());
+    System.out.println(table);
+    assertThat(table).contains("Baseline (2 seeds): DIVERGED (2), validation balanced accuracy 0.100");
+    assertThat(table).contains("DIVERGING (2/2 seeds)");
+    assertThat(table).contains("train_loss became NaN at epoch 2");
+    List<String> lines = table.lines().toList();
+    String header = lines.stream().filter(l -> l.contains("family") && l.contains("resolved")).findFirst()
+        .orElseThrow();
+    int headerIndex = lines.indexOf(header);
+    // resolved fixes first, aligned in columns
+    assertThat(lines.get(headerIndex + 2)).contains("LEARNING_RATE", "learningRate: x0.001", "yes", "+0.865 ± 0.007",
+        "1.5");
+    assertThat(lines.get(headerIndex + 2).indexOf("yes")).isEqualTo(header.indexOf("resolved"));
+    assertThat(table).contains("GRADIENT_CLIPPING");
+    assertThat(table).containsPattern("gradientClip: 1.0 +DIVERGING +no .* never +DIVERGING");
+    assertThat(table).contains("DIVERGING is resolved by lr-x0.001 (best: lr-x0.001, balanced accuracy 0.100 -> 0.965).");
+  }
+
+  @Test
+  void aHealthyBaselineSaysNothingToFix() {
+    Table runs = new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, List.of(java.util.Arrays.asList(
+        "h/baseline/seed-1", "h", "baseline", "BASELINE", 1, 8, "FINISHED", "LEARNING", 0.97, "", "", true,
+        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+    Table fixes = new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of(java.util.Arrays.asList(
+        "h", "l2-0.0001", "NONE", "REGULARISATION", "l2=1e-4", "", 1, 8, false, 0.97, 0.968, -0.002, 0.0, 1.0,
+        "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+    SweepResults results = SweepResults.of("h", runs, fixes,
+        new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    String table = FixTable.render(results);
+    assertThat(table).contains("Baseline (1 seed): LEARNING (1)", "no symptoms",
+        "The baseline shows no symptom: nothing to fix.");
+    assertThat(table).containsPattern("REGULARISATION +l2: 1e-4 +NONE +- ");
+  }
+
+  @Test
+  void numbersReadWell() {
+    assertThat(Format.number(0.12345)).isEqualTo("0.123");
+    assertThat(Format.number(3.4e6)).isEqualTo("3.4e+06");
+    assertThat(Format.number(Double.NaN)).isEqualTo("NaN");
+    assertThat(Format.number(null)).isEqualTo("-");
+    assertThat(Format.delta(-0.05, 0.01)).isEqualTo("-0.050 ± 0.010");
+    assertThat(Format.epochs(2.0)).isEqualTo("2");
+    assertThat(Format.epochs(null)).isEqualTo("never");
+  }
+
+  @Test
+  void columnValuesInEveryShape() {
+    assertThat(Values.strings("DIVERGING, NOT_LEARNING")).containsExactly("DIVERGING", "NOT_LEARNING");
+    assertThat(Values.strings("{A,\"B C\"}")).containsExactly("A", "B C");
+    assertThat(Values.strings("[\"A\",\"B\"]")).containsExactly("A", "B");
+    assertThat(Values.strings("")).isEmpty();
+    assertThat(Values.stringMap("learningRate=x0.1, l2=1e-4")).containsEntry("learningRate", "x0.1")
+        .containsEntry("l2", "1e-4");
+    assertThat(Values.stringMap("{\"learningRate\":\"x0.1\"}")).containsEntry("learningRate", "x0.1");
+    assertThat(Evidence.parseAll("DIVERGING: loss NaN\nDEAD_UNITS: 80 % dead"))
+        .extracting(Evidence::symptom, Evidence::explanation)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("DIVERGING", "loss NaN"),
+            org.assertj.core.groups.Tuple.tuple("DEAD_UNITS", "80 % dead"));
+    assertThat(Evidence.parseAll("[{\"symptom\":\"DIVERGING\",\"metric\":\"val_loss\",\"fromEpoch\":2,"
+        + "\"toEpoch\":3,\"value\":\"NaN\",\"threshold\":100000,\"explanation\":\"blew up\"}]").get(0).measurement())
+        .isEqualTo("val_loss, epochs 2-3: NaN (threshold 1.0e+05)");
+  }
+}
