@@ -1,0 +1,53 @@
+package dev.unstuck.stream;
+
+import java.io.Serializable;
+
+/**
+ * One record the stateful step emits: a {@code RunDiagnosis} (key = run id) or a {@code FixVerdict} (key = sweep
+ * id), already in the wire format of the {@code unstuck.diagnosis} topic. The database writer decodes the same
+ * bytes, so Kafka and PostgreSQL always say the same thing. A Spark bean.
+ */
+public class DiagnosisOutput implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** {@link #getKind()} of a run diagnosis. */
+  public static final String RUN_DIAGNOSIS = "RUN_DIAGNOSIS";
+  /** {@link #getKind()} of a fix verdict row. */
+  public static final String FIX_VERDICT = "FIX_VERDICT";
+
+  private String kind;
+  private String key;
+  private byte[] payload;
+
+  public DiagnosisOutput() {}
+
+  public DiagnosisOutput(String kind, String key, byte[] payload) {
+    this.kind = kind;
+    this.key = key;
+    this.payload = payload;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public void setKind(String kind) {
+    this.kind = kind;
+  }
+
+  public String getKey() {
+    return key;
+  }
+
+  public void setKey(String key) {
+    this.key = key;
+  }
+
+  public byte[] getPayload() {
+    return payload;
+  }
+
+  public void setPayload(byte[] payload) {
+    this.payload = payload;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.unstuck.stream;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
+import org.apache.spark.sql.streaming.GroupStateTimeout;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * The stream job's queries, as functions the job and its tests both call.
+ *
+ * <pre>
+ * Kafka (telemetry) -> {@link TelemetryDecoding#decode} -+-> ingest:   dead letters -> Kafka (DLQ),
+ *                                                         |             records -> sweep, run, epoch_metric
+ *                                                         +-> diagnose: per sweep, stateful ({@link SweepDiagnoser})
+ *                                                                       -> Kafka (diagnosis), run_diagnosis, fix_outcome
+ * </pre>
+ *
+ * Two queries, each with its own checkpoint under the checkpoint root, so the tables of raw telemetry do not wait
+ * for the diagnosis and a restart resumes each where it committed.
+ */
+public final class DiagnosisPipeline {
+  public static final String INGEST_QUERY = "unstuck-telemetry-ingest";
+  public static final String DIAGNOSE_QUERY = "unstuck-diagnosis";
+  /** Spark's RocksDB state store: state off the JVM heap, incremental checkpoints. */
+  public static final String ROCKSDB_PROVIDER =
+      "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
+  static final String STATE_STORE_PROVIDER = "spark.sql.streaming.stateStore.providerClass";
+
+  private DiagnosisPipeline() {}
+
+  /** The telemetry topic as a stream of Kafka rows, decoded ({@link TelemetryDecoding#decode}). */
+  public static Dataset<Row> telemetry(SparkSession spark, StreamSettings settings) {
+    DataStreamReader reader = spark.readStream().format("kafka")
+        .option("kafka.bootstrap.servers", settings.kafka().bootstrapServers())
+        .option("subscribe", settings.telemetryTopic())
+        .option("startingOffsets", settings.startingOffsets());
+    settings.kafka().clientProperties().forEach((key, value) -> reader.option("kafka." + key, value));
+    if (settings.maxRecordsPerTrigger() > 0) {
+      reader.option("maxOffsetsPerTrigger", settings.maxRecordsPerTrigger());
+    }
+    return TelemetryDecoding.decode(reader.load());
+  }
+
+  /**
+   * The stateful step over decoded telemetry (stream or batch): valid records grouped by sweep, folded into each
+   * sweep's state by {@link SweepDiagnoser}; a sweep without records for {@code stateTimeoutMs} is dropped.
+   */
+  public static Dataset<DiagnosisOutput> diagnose(Dataset<Row> decoded, long stateTimeoutMs) {
+    return decoded
+        .filter(col(TelemetryDecoding.DEAD_LETTER_REASON).isNull())
+        .select(col(TelemetryDecoding.TELEMETRY + ".sweepId").as("sweepId"), col("value").as("payload"))
+        .as(Encoders.bean(TelemetryPayload.class))
+        .groupByKey((MapFunction<TelemetryPayload, String>) TelemetryPayload::getSweepId, Encoders.STRING())
+        .flatMapGroupsWithState(new SweepDiagnoser(stateTimeoutMs), OutputMode.Update(),
+            Encoders.bean(SweepState.class), Encoders.bean(DiagnosisOutput.class),
+            GroupStateTimeout.ProcessingTimeTimeout());
+  }
+
+  /** Starts the telemetry query: dead letters and the raw tables. */
+  public static StreamingQuery startIngest(SparkSession spark, StreamSettings settings, IngestWriter writer)
+      throws TimeoutException {
+    return telemetry(spark, settings).writeStream()
+        .queryName(INGEST_QUERY)
+        .option("checkpointLocation", settings.checkpointOf("ingest"))
+        .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
+        .foreachBatch(writer)
+        .start();
+  }
+
+  /** Starts the diagnosis query on the RocksDB state store. */
+  public static StreamingQuery startDiagnosis(SparkSession spark, StreamSettings settings, DiagnosisWriter writer)
+      throws TimeoutException {
+    useRocksDb(spark);
+    return diagnose(telemetry(spark, settings), settings.stateTimeout().toMillis()).writeStream()
+        .queryName(DIAGNOSE_QUERY)
+        .outputMode(OutputMode.Update())
+        .option("checkpointLocation", settings.checkpointOf("diagnose"))
+        .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
+        .foreachBatch(writer)
+        .start();
+  }
+
+  /**
+   * RocksDB unless the session names another provider. Spark records the provider in the checkpoint at the first
+   * batch; a restarted query keeps the one it started with.
+   */
+  static void useRocksDb(SparkSession spark) {
+    if (!spark.conf().contains(STATE_STORE_PROVIDER)) {
+      spark.conf().set(STATE_STORE_PROVIDER, ROCKSDB_PROVIDER);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.unstuck.stream;
+
+import dev.unstuck.avro.FixVerdict;
+import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.wire.Codecs;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code foreachBatch} of the diagnosis query: publishes each diagnosis and verdict to the diagnosis topic, then
+ * writes {@code run_diagnosis} and {@code fix_outcome} in one transaction. Runs on the driver; the records are few
+ * (one per changed run and per affected fix and symptom).
+ */
+public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOutput>, Long> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(DiagnosisWriter.class);
+  /** Header naming the record type (RunDiagnosis or FixVerdict), for consumers that route without decoding. */
+  public static final String TYPE_HEADER = "unstuck.type";
+
+  private final transient PostgresStore store;
+  private final transient KafkaPublisher publisher;
+  private final String diagnosisTopic;
+  private final transient StreamCounters counters;
+
+  public DiagnosisWriter(PostgresStore store, KafkaPublisher publisher, String diagnosisTopic,
+      StreamCounters counters) {
+    this.store = store;
+    this.publisher = publisher;
+    this.diagnosisTopic = diagnosisTopic;
+    this.counters = counters;
+  }
+
+  @Override
+  public void call(Dataset<DiagnosisOutput> batch, Long batchId) throws Exception {
+    List<DiagnosisOutput> outputs = batch.collectAsList();
+    if (outputs.isEmpty()) {
+      return;
+    }
+    List<RunDiagnosis> diagnoses = new ArrayList<>();
+    List<FixVerdict> verdicts = new ArrayList<>();
+    for (DiagnosisOutput out : outputs) {
+      String type;
+      if (DiagnosisOutput.RUN_DIAGNOSIS.equals(out.getKind())) {
+        diagnoses.add(Codecs.RUN_DIAGNOSIS.decode(out.getPayload()));
+        type = "RunDiagnosis";
+      } else {
+        verdicts.add(Codecs.FIX_VERDICT.decode(out.getPayload()));
+        type = "FixVerdict";
+      }
+      publisher.send(diagnosisTopic, out.getKey().getBytes(StandardCharsets.UTF_8), out.getPayload(),
+          List.of(new RecordHeader(TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8))));
+    }
+    publisher.flush();
+    store.inTransaction("micro-batch " + batchId + " of diagnoses (" + diagnoses.size() + " runs, "
+        + verdicts.size() + " verdict rows)", c -> ResultTables.writeDiagnoses(c, diagnoses, verdicts));
+    counters.addDiagnoses(diagnoses.size(), verdicts.size());
+    LOG.debug("micro-batch {}: {} run diagnoses, {} verdict rows", batchId, diagnoses.size(), verdicts.size());
+  }
+}

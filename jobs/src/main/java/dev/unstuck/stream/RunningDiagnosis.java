@@ -1,0 +1,251 @@
+package dev.unstuck.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unstuck.kafka.KafkaSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running diagnosis stream: its queries, and a supervisor that restarts a failed query from its checkpoint
+ * (Kafka or the database gone for longer than a write waits, an executor lost) with backoff - nothing is lost,
+ * the query resumes at its last committed micro-batch. After {@value #MAX_RESTARTS} failures in a row it gives up
+ * and {@link #failure()} says why.
+ */
+public final class RunningDiagnosis {
+  private static final Logger LOG = LoggerFactory.getLogger(RunningDiagnosis.class);
+  static final int MAX_RESTARTS = 8;
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+  /** A query that ran this long since its last failure starts counting failures afresh. */
+  private static final Duration HEALTHY_AFTER = Duration.ofMinutes(10);
+
+  /** Starts one of the job's queries (again). */
+  @FunctionalInterface
+  interface QueryStarter {
+    StreamingQuery start() throws TimeoutException;
+  }
+
+  private final Map<String, QueryStarter> starters;
+  private final Map<String, StreamingQuery> queries = new LinkedHashMap<>();
+  private final StreamSettings settings;
+  private final StreamCounters counters;
+  private final List<AutoCloseable> resources;
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final Thread supervisor;
+  private volatile boolean stopping;
+  private volatile Throwable failure;
+
+  RunningDiagnosis(Map<String, QueryStarter> starters, StreamSettings settings, StreamCounters counters,
+      List<AutoCloseable> resources) throws TimeoutException {
+    this.starters = new LinkedHashMap<>(starters);
+    this.settings = settings;
+    this.counters = counters;
+    this.resources = new ArrayList<>(resources);
+    for (Map.Entry<String, QueryStarter> starter : this.starters.entrySet()) {
+      queries.put(starter.getKey(), starter.getValue().start());
+    }
+    supervisor = new Thread(this::supervise, "unstuck-diagnosis-supervisor");
+    supervisor.setDaemon(true);
+    supervisor.start();
+  }
+
+  /** Stops every query and releases the producer and database connections. Idempotent. */
+  public void stop() {
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      stopping = true;
+    }
+    supervisor.interrupt();
+    for (StreamingQuery query : currentQueries()) {
+      try {
+        query.stop();
+      } catch (TimeoutException e) {
+        LOG.warn("query {} did not stop in time: {}", query.name(), e.getMessage());
+      }
+    }
+    try {
+      supervisor.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", resource, e.toString());
+      }
+    }
+    LOG.info("diagnosis stream stopped: {}", counters);
+    terminated.countDown();
+  }
+
+  /** Blocks until {@link #stop()} or until the supervisor gave up ({@link #failure()}). */
+  public void awaitTermination() throws InterruptedException {
+    terminated.await();
+  }
+
+  /** Why the stream ended on its own, if it did. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** What it has done so far. */
+  public StreamCounters counters() {
+    return counters;
+  }
+
+  /** The queries as they run now (a restarted query is a new instance). */
+  public synchronized List<StreamingQuery> currentQueries() {
+    return List.copyOf(queries.values());
+  }
+
+  /**
+   * Waits until every query has committed a micro-batch that reaches the telemetry topic's end as it is now -
+   * everything produced before the call is in the tables and on the diagnosis topic.
+   *
+   * @return false when {@code timeout} passed first
+   * @throws IllegalStateException when the stream failed for good
+   */
+  public boolean processAvailable(Duration timeout) throws InterruptedException {
+    Map<Integer, Long> end = endOffsets();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (failure != null) {
+        throw new IllegalStateException("the diagnosis stream failed", failure);
+      }
+      if (currentQueries().stream().allMatch(q -> reached(q, end))) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  /** {@link #processAvailable(Duration)} with ten minutes' patience. */
+  public void processAvailable() throws InterruptedException {
+    if (!processAvailable(Duration.ofMinutes(10))) {
+      throw new IllegalStateException("the diagnosis stream did not catch up within 10 minutes");
+    }
+  }
+
+  private boolean reached(StreamingQuery query, Map<Integer, Long> end) {
+    StreamingQueryProgress progress = query.lastProgress();
+    if (progress == null || progress.sources().length == 0 || progress.sources()[0].endOffset() == null) {
+      return end.values().stream().allMatch(o -> o == 0);
+    }
+    try {
+      JsonNode offsets = new ObjectMapper().readTree(progress.sources()[0].endOffset())
+          .path(settings.telemetryTopic());
+      for (Map.Entry<Integer, Long> partition : end.entrySet()) {
+        if (offsets.path(String.valueOf(partition.getKey())).asLong(0) < partition.getValue()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("unreadable source offsets " + progress.sources()[0].endOffset(), e);
+    }
+  }
+
+  private Map<Integer, Long> endOffsets() {
+    KafkaSettings kafka = settings.kafka();
+    try (Admin admin = Admin.create(kafka.clientConfig())) {
+      var partitions = admin.describeTopics(List.of(settings.telemetryTopic())).allTopicNames()
+          .get(30, TimeUnit.SECONDS).get(settings.telemetryTopic()).partitions();
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      partitions.forEach(p -> request.put(new TopicPartition(settings.telemetryTopic(), p.partition()),
+          OffsetSpec.latest()));
+      Map<Integer, Long> end = new HashMap<>();
+      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+          .forEach((tp, info) -> end.put(tp.partition(), info.offset()));
+      return end;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the end offsets of " + settings.telemetryTopic() + " from "
+          + kafka.redacted(), e);
+    }
+  }
+
+  private void supervise() {
+    Map<String, Integer> failures = new HashMap<>();
+    Map<String, Long> lastFailure = new HashMap<>();
+    try {
+      while (!stopping) {
+        for (String name : starters.keySet()) {
+          StreamingQuery query;
+          synchronized (this) {
+            query = queries.get(name);
+          }
+          if (query.isActive() || stopping) {
+            continue;
+          }
+          Optional<StreamingQueryException> error = toOptional(query.exception());
+          if (error.isEmpty()) {
+            LOG.warn("query {} was stopped from outside; stopping the diagnosis stream", name);
+            new Thread(this::stop, "unstuck-diagnosis-stop").start();
+            return;
+          }
+          long now = System.nanoTime();
+          if (now - lastFailure.getOrDefault(name, now) > HEALTHY_AFTER.toNanos()) {
+            failures.put(name, 0);
+          }
+          lastFailure.put(name, now);
+          int n = failures.merge(name, 1, Integer::sum);
+          if (n > MAX_RESTARTS) {
+            LOG.error("query {} failed {} times in a row; giving up: {}", name, n, error.get().getMessage());
+            failure = error.get();
+            new Thread(this::stop, "unstuck-diagnosis-stop").start();
+            return;
+          }
+          long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(n, 10));
+          LOG.warn("query {} failed ({}); restarting it from its checkpoint in {} s (attempt {} of {})", name,
+              rootMessage(error.get()), backoff / 1000, n, MAX_RESTARTS);
+          Thread.sleep(backoff);
+          if (stopping) {
+            return;
+          }
+          StreamingQuery restarted = starters.get(name).start();
+          synchronized (this) {
+            queries.put(name, restarted);
+          }
+        }
+        Thread.sleep(250);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException | RuntimeException e) {
+      LOG.error("cannot restart the diagnosis stream: {}", e.toString());
+      failure = e;
+      new Thread(this::stop, "unstuck-diagnosis-stop").start();
+    }
+  }
+
+  private static <T> Optional<T> toOptional(scala.Option<T> option) {
+    return option.isDefined() ? Optional.of(option.get()) : Optional.empty();
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

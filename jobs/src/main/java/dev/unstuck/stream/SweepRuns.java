@@ -1,0 +1,214 @@
+package dev.unstuck.stream;
+
+import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.FixVerdict;
+import dev.unstuck.avro.LearningState;
+import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.avro.RunStatus;
+import dev.unstuck.diagnosis.EpochMetrics;
+import dev.unstuck.diagnosis.RunDiagnoser;
+import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.fix.FixFamily;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.verdict.FixJudge;
+import dev.unstuck.verdict.RunHistory;
+import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.DiagnosisMapper;
+import dev.unstuck.wire.DiagnosisMapper.FixRef;
+import dev.unstuck.wire.DiagnosisMapper.RunRef;
+import dev.unstuck.wire.TelemetryMapper;
+import dev.unstuck.wire.WireFormatException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything known about one sweep's runs, and what follows from it: per run the latest diagnosis, per fix
+ * variant its verdict against the baseline. Pure Java (no Spark): the stateful step keeps a {@link SweepState}
+ * and works on this.
+ *
+ * <p>Deduplication: one record per (run, epoch). A terminal record (FINISHED, DIVERGED, FAILED) replaces the
+ * RUNNING record of the same epoch; anything else that repeats an epoch, or comes after the run's terminal epoch,
+ * is ignored - so duplicates and late copies never count twice. Epoch 0 (a run that failed before its first
+ * epoch) carries a status but no metrics: it is kept for the status and left out of the series.
+ */
+public final class SweepRuns {
+  private final String sweepId;
+  private final Map<String, NavigableMap<Integer, Entry>> runs = new TreeMap<>();
+  private final RunDiagnoser diagnoser;
+  private final FixJudge judge;
+
+  private record Entry(EpochTelemetry record, byte[] bytes) {}
+
+  public SweepRuns(String sweepId, Thresholds thresholds) {
+    this.sweepId = sweepId;
+    this.diagnoser = new RunDiagnoser(thresholds);
+    this.judge = new FixJudge(thresholds);
+  }
+
+  /** The working form of a stored state. */
+  public static SweepRuns restore(SweepState state, Thresholds thresholds) {
+    SweepRuns sweep = new SweepRuns(state.getSweepId(), thresholds);
+    for (byte[] bytes : state.getRecords()) {
+      EpochTelemetry record;
+      try {
+        record = Codecs.TELEMETRY.decode(bytes);
+      } catch (WireFormatException e) {
+        throw new IllegalStateException("state of sweep " + state.getSweepId() + " holds an unreadable record", e);
+      }
+      sweep.runs.computeIfAbsent(record.getRunId(), id -> new TreeMap<>())
+          .put(record.getEpoch(), new Entry(record, bytes));
+    }
+    return sweep;
+  }
+
+  /** The form the state store keeps. */
+  public SweepState toState() {
+    List<byte[]> records = new ArrayList<>();
+    runs.values().forEach(epochs -> epochs.values().forEach(e -> records.add(e.bytes())));
+    return new SweepState(sweepId, records);
+  }
+
+  public String sweepId() {
+    return sweepId;
+  }
+
+  /** Run ids known so far. */
+  public Set<String> runIds() {
+    return runs.keySet();
+  }
+
+  /** Records held (one per run and epoch). */
+  public int size() {
+    return runs.values().stream().mapToInt(Map::size).sum();
+  }
+
+  /**
+   * Applies one record (decoded {@code record}, its wire bytes {@code bytes}); true when it changed what is known
+   * about its run, false for a duplicate or a late copy.
+   */
+  public boolean accept(EpochTelemetry record, byte[] bytes) {
+    if (!sweepId.equals(record.getSweepId())) {
+      throw new IllegalArgumentException("record of sweep " + record.getSweepId() + " offered to " + sweepId);
+    }
+    NavigableMap<Integer, Entry> epochs = runs.computeIfAbsent(record.getRunId(), id -> new TreeMap<>());
+    Entry current = epochs.get(record.getEpoch());
+    if (current == null) {
+      Map.Entry<Integer, Entry> last = epochs.lastEntry();
+      if (last != null && terminal(last.getValue().record()) && record.getEpoch() > last.getKey()) {
+        return false; // after the run ended: a stray copy
+      }
+      epochs.put(record.getEpoch(), new Entry(record, bytes));
+      return true;
+    }
+    if (!terminal(current.record()) && terminal(record)) {
+      epochs.put(record.getEpoch(), new Entry(record, bytes));
+      return true;
+    }
+    return false;
+  }
+
+  /** The current diagnosis of each of {@code runIds}. */
+  public List<RunDiagnosis> diagnoses(Collection<String> runIds, long nowMs) {
+    List<RunDiagnosis> diagnoses = new ArrayList<>();
+    for (String runId : new TreeSet<>(runIds)) {
+      NavigableMap<Integer, Entry> epochs = runs.get(runId);
+      if (epochs == null || epochs.isEmpty()) {
+        continue;
+      }
+      EpochTelemetry last = epochs.lastEntry().getValue().record();
+      RunRef ref = new RunRef(sweepId, runId, last.getVariantId(), last.getFixFamily(), last.getSeed());
+      List<EpochMetrics> series = series(epochs);
+      diagnoses.add(series.isEmpty() ? withoutEpochs(ref, last, nowMs)
+          : DiagnosisMapper.toAvro(ref, diagnoser.diagnose(series), nowMs));
+    }
+    return diagnoses;
+  }
+
+  /**
+   * Verdicts of every fix variant affected by a change to {@code changedRunIds}: all of them when a baseline run
+   * changed, else those whose runs changed. One row per baseline symptom (DiagnosisMapper); nothing for a variant
+   * without a seed in common with the baseline yet.
+   */
+  public List<FixVerdict> verdicts(Collection<String> changedRunIds, long nowMs) {
+    Map<String, List<EpochTelemetry>> lastByVariant = new TreeMap<>();
+    Map<String, List<RunHistory>> historiesByVariant = new TreeMap<>();
+    for (NavigableMap<Integer, Entry> epochs : runs.values()) {
+      EpochTelemetry last = epochs.lastEntry().getValue().record();
+      lastByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>()).add(last);
+      List<EpochMetrics> series = series(epochs);
+      if (!series.isEmpty()) { // a run that failed before its first epoch has nothing to compare
+        historiesByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>())
+            .add(new RunHistory(last.getSeed(), series));
+      }
+    }
+    Set<String> affected = new TreeSet<>();
+    boolean baselineChanged = false;
+    for (String runId : changedRunIds) {
+      NavigableMap<Integer, Entry> epochs = runs.get(runId);
+      if (epochs != null && !epochs.isEmpty()) {
+        EpochTelemetry record = epochs.lastEntry().getValue().record();
+        baselineChanged |= isBaseline(record);
+        affected.add(record.getVariantId());
+      }
+    }
+    if (baselineChanged) {
+      affected.addAll(lastByVariant.keySet());
+    }
+    List<RunHistory> baseline = lastByVariant.entrySet().stream()
+        .filter(e -> e.getValue().stream().anyMatch(SweepRuns::isBaseline))
+        .findFirst()
+        .map(e -> historiesByVariant.getOrDefault(e.getKey(), List.of()))
+        .orElse(List.of());
+    List<FixVerdict> verdicts = new ArrayList<>();
+    if (baseline.isEmpty()) {
+      return verdicts;
+    }
+    for (String variantId : affected) {
+      EpochTelemetry any = lastByVariant.get(variantId).get(0);
+      if (isBaseline(any)) {
+        continue;
+      }
+      List<RunHistory> fix = historiesByVariant.getOrDefault(variantId, List.of());
+      FixRef ref = new FixRef(sweepId, variantId, any.getFixFamily(), any.getFixParams());
+      judge.judge(baseline, fix).ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
+    }
+    return verdicts;
+  }
+
+  static boolean isBaseline(EpochTelemetry record) {
+    return Variant.BASELINE_ID.equals(record.getVariantId())
+        || FixFamily.BASELINE.name().equals(record.getFixFamily());
+  }
+
+  static boolean terminal(EpochTelemetry record) {
+    return record.getStatus() != RunStatus.RUNNING;
+  }
+
+  private static List<EpochMetrics> series(NavigableMap<Integer, Entry> epochs) {
+    return epochs.tailMap(1, true).values().stream().map(e -> TelemetryMapper.toMetrics(e.record())).toList();
+  }
+
+  /** A run with a status but no measured epoch (it failed while starting): nothing to diagnose but its end. */
+  private static RunDiagnosis withoutEpochs(RunRef ref, EpochTelemetry last, long nowMs) {
+    return RunDiagnosis.newBuilder()
+        .setSweepId(ref.sweepId())
+        .setRunId(ref.runId())
+        .setVariantId(ref.variantId())
+        .setFixFamily(ref.fixFamily())
+        .setSeed(ref.seed())
+        .setEpoch(last.getEpoch())
+        .setStatus(last.getStatus().name())
+        .setLearningState(LearningState.UNKNOWN)
+        .setValBalancedAccuracy(null)
+        .setSymptoms(List.of())
+        .setFinalDiagnosis(terminal(last))
+        .setTimestampMs(nowMs)
+        .build();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.unstuck.stream;
+
+import static org.apache.spark.sql.avro.functions.from_avro;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.SingleObjectCodec;
+import dev.unstuck.wire.WireFormatException.Reason;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Kafka rows to telemetry: checks the Avro single-object header (marker C3 01 and EpochTelemetry's schema
+ * fingerprint), decodes the body with Spark's {@code from_avro} and says why a message is unusable.
+ *
+ * <p>{@link #decode} adds two columns to the Kafka rows: {@value #TELEMETRY} (the EpochTelemetry struct, null
+ * when unusable) and {@value #DEAD_LETTER_REASON} (null when usable, else one of {@link #NOT_SINGLE_OBJECT},
+ * {@link #UNKNOWN_SCHEMA}, {@link #CORRUPT}, {@link #INVALID}).
+ */
+public final class TelemetryDecoding {
+  public static final String TELEMETRY = "telemetry";
+  public static final String DEAD_LETTER_REASON = "dead_letter_reason";
+
+  /** Too short, or without the single-object marker: JSON text, a string, another encoding. */
+  public static final String NOT_SINGLE_OBJECT = Reason.NOT_SINGLE_OBJECT.name();
+  /** Single-object Avro of another schema (a foreign record, or an EpochTelemetry version this job does not know). */
+  public static final String UNKNOWN_SCHEMA = Reason.UNKNOWN_SCHEMA.name();
+  /** The right header, an unreadable body. */
+  public static final String CORRUPT = Reason.CORRUPT.name();
+  /** Decodes, but cannot be placed: empty sweep or run id, negative epoch. */
+  public static final String INVALID = "INVALID";
+
+  private static final byte[] MARKER = {(byte) 0xC3, 0x01};
+
+  private TelemetryDecoding() {}
+
+  /** The 10 bytes every EpochTelemetry message starts with: C3 01 and the schema fingerprint, little-endian. */
+  public static byte[] expectedHeader() {
+    ByteBuffer header = ByteBuffer.allocate(SingleObjectCodec.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    header.put(MARKER).putLong(Codecs.TELEMETRY.fingerprint());
+    return header.array();
+  }
+
+  /** Kafka rows (at least a binary {@code value}) with {@value #TELEMETRY} and {@value #DEAD_LETTER_REASON} added. */
+  public static Dataset<Row> decode(Dataset<Row> kafkaRows) {
+    int headerLength = SingleObjectCodec.HEADER_LENGTH;
+    Column value = col("value");
+    Column header = value.substr(1, headerLength);
+    Column body = expr("substring(value, " + (headerLength + 1) + ", length(value) - " + headerLength + ")");
+    Column knownSchema = header.equalTo(lit(expectedHeader()));
+    // PERMISSIVE: an unreadable body gives a struct of nulls instead of failing the query; a required field tells.
+    Column decoded = when(knownSchema, from_avro(body, Codecs.TELEMETRY.schema().toString(),
+        Map.of("mode", "PERMISSIVE")));
+    Column reason = when(value.isNull().or(length(value).lt(headerLength))
+            .or(value.substr(1, 2).notEqual(lit(MARKER))), lit(NOT_SINGLE_OBJECT))
+        .when(knownSchema.unary_$bang(), lit(UNKNOWN_SCHEMA))
+        .when(col("decoded.runId").isNull().or(col("decoded.sweepId").isNull())
+            .or(col("decoded.epoch").isNull()), lit(CORRUPT))
+        .when(col("decoded.runId").equalTo("").or(col("decoded.sweepId").equalTo(""))
+            .or(col("decoded.epoch").lt(0)), lit(INVALID));
+    return kafkaRows
+        .withColumn("decoded", decoded)
+        .withColumn(DEAD_LETTER_REASON, reason)
+        .withColumn(TELEMETRY, when(col(DEAD_LETTER_REASON).isNull(), col("decoded")))
+        .drop("decoded");
+  }
+}
