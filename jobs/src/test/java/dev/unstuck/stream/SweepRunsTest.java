@@ -1,0 +1,129 @@
+package dev.unstuck.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.FixVerdict;
+import dev.unstuck.avro.LearningState;
+import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.avro.RunStatus;
+import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.wire.Codecs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SweepRunsTest {
+  private static final String SWEEP = "unit";
+  private final SweepFixture fixture = SweepFixture.standard(SWEEP);
+
+  private static Set<String> feed(SweepRuns sweep, List<EpochTelemetry> records) {
+    Set<String> changed = new TreeSet<>();
+    for (EpochTelemetry r : records) {
+      if (sweep.accept(r, Codecs.TELEMETRY.encode(r))) {
+        changed.add(r.getRunId());
+      }
+    }
+    return changed;
+  }
+
+  @Test
+  void oneRecordPerRunAndEpochTerminalReplacingRunning() {
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    feed(sweep, fixture.records);
+    assertThat(sweep.size()).isEqualTo(fixture.distinctEpochs());
+    assertThat(sweep.runIds()).hasSize(7);
+  }
+
+  @Test
+  void duplicatesAndLateCopiesChangeNothing() {
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    feed(sweep, fixture.records);
+    assertThat(feed(sweep, fixture.records)).as("the whole sweep again").isEmpty();
+    EpochTelemetry lastRunning = fixture.byRun.get("unit/baseline/seed-1").stream()
+        .filter(r -> r.getEpoch() == SweepFixture.EPOCHS && r.getStatus() == RunStatus.RUNNING).findFirst()
+        .orElseThrow();
+    assertThat(feed(sweep, List.of(lastRunning))).as("RUNNING after the terminal record of its epoch").isEmpty();
+    EpochTelemetry afterEnd = EpochTelemetry.newBuilder(lastRunning).setEpoch(SweepFixture.EPOCHS + 1).build();
+    assertThat(feed(sweep, List.of(afterEnd))).as("an epoch after the run ended").isEmpty();
+  }
+
+  @Test
+  void stateRoundTripsThroughItsStoredForm() {
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    feed(sweep, fixture.records.subList(0, 20));
+    SweepRuns restored = SweepRuns.restore(sweep.toState(), Thresholds.DEFAULTS);
+    assertThat(restored.size()).isEqualTo(sweep.size());
+    assertThat(feed(restored, fixture.records.subList(0, 20))).isEmpty();
+    assertThat(restored.diagnoses(restored.runIds(), 1).toString())
+        .isEqualTo(sweep.diagnoses(sweep.runIds(), 1).toString());
+  }
+
+  @Test
+  void diagnosesEachRunWithTheCommonDiagnoser() {
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    feed(sweep, fixture.records);
+    Map<String, RunDiagnosis> byRun = sweep.diagnoses(sweep.runIds(), 1).stream()
+        .collect(Collectors.toMap(RunDiagnosis::getRunId, d -> d));
+    RunDiagnosis baseline = byRun.get("unit/baseline/seed-1");
+    assertThat(baseline.getLearningState()).isEqualTo(LearningState.NOT_LEARNING);
+    assertThat(baseline.getSymptoms()).extracting(s -> s.getSymptom()).contains("NOT_LEARNING");
+    assertThat(baseline.getFinalDiagnosis()).isTrue();
+    assertThat(baseline.getEpoch()).isEqualTo(SweepFixture.EPOCHS);
+    assertThat(byRun.get("unit/lr-x0.1/seed-2").getLearningState()).isEqualTo(LearningState.LEARNING);
+    RunDiagnosis failed = byRun.get("unit/batchnorm/seed-1");
+    assertThat(failed.getEpoch()).isZero();
+    assertThat(failed.getStatus()).isEqualTo("FAILED");
+    assertThat(failed.getLearningState()).isEqualTo(LearningState.UNKNOWN);
+    assertThat(failed.getFinalDiagnosis()).isTrue();
+  }
+
+  @Test
+  void verdictsAreProvisionalWhileRunsTrainAndFinalOnceTheyEnded() {
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    List<EpochTelemetry> firstHalf = fixture.records.stream().filter(r -> r.getEpoch() <= 4).toList();
+    Set<String> changed = feed(sweep, firstHalf);
+    List<FixVerdict> provisional = sweep.verdicts(changed, 1);
+    assertThat(provisional).isNotEmpty().allMatch(v -> !v.getFinalVerdict());
+    assertThat(provisional).extracting(FixVerdict::getVariantId).doesNotContain("baseline", "batchnorm");
+
+    changed = feed(sweep, fixture.records);
+    List<FixVerdict> verdicts = sweep.verdicts(changed, 1);
+    assertThat(verdicts).allMatch(FixVerdict::getFinalVerdict);
+    Map<String, List<FixVerdict>> byVariant = verdicts.stream()
+        .collect(Collectors.groupingBy(FixVerdict::getVariantId));
+    assertThat(byVariant.keySet()).containsExactlyInAnyOrder("lr-x0.1", "l2-1e-4");
+    assertThat(byVariant.get("lr-x0.1")).extracting(FixVerdict::getBaselineSymptom).contains("NOT_LEARNING");
+    assertThat(byVariant.get("lr-x0.1")).allMatch(FixVerdict::getResolved);
+    assertThat(byVariant.get("l2-1e-4")).noneMatch(FixVerdict::getResolved);
+    assertThat(byVariant.get("lr-x0.1").get(0).getSeeds()).isEqualTo(SweepFixture.SEEDS);
+  }
+
+  @Test
+  void onlyTheAffectedFixesAreJudgedAgain() {
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    feed(sweep, fixture.records.stream().filter(r -> r.getEpoch() <= 4).toList());
+    List<FixVerdict> fixOnly = sweep.verdicts(Set.of("unit/lr-x0.1/seed-1"), 1);
+    assertThat(fixOnly).extracting(FixVerdict::getVariantId).containsOnly("lr-x0.1");
+    List<FixVerdict> baselineChanged = sweep.verdicts(Set.of("unit/baseline/seed-1"), 1);
+    assertThat(baselineChanged).extracting(FixVerdict::getVariantId).contains("lr-x0.1", "l2-1e-4");
+  }
+
+  @Test
+  void outputsCarryTheWireFormatOfTheDiagnosisTopic() throws Exception {
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    Set<String> changed = feed(sweep, fixture.records);
+    List<DiagnosisOutput> out = SweepDiagnoser.outputs(sweep, changed, 42);
+    assertThat(out.stream().filter(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS))).hasSize(7);
+    for (DiagnosisOutput o : out) {
+      if (o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS)) {
+        assertThat(Codecs.RUN_DIAGNOSIS.decode(o.getPayload()).getRunId()).isEqualTo(o.getKey());
+      } else {
+        assertThat(Codecs.FIX_VERDICT.decode(o.getPayload()).getSweepId()).isEqualTo(o.getKey());
+      }
+    }
+  }
+}
