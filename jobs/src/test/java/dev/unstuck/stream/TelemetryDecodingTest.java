@@ -1,0 +1,124 @@
+package dev.unstuck.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.FixVerdict;
+import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.wire.Codecs;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** The job's decode and stateful functions on a static DataFrame of Kafka-shaped rows (no broker). */
+class TelemetryDecodingTest {
+  private static final StructType KAFKA_ROWS = new StructType()
+      .add("key", DataTypes.BinaryType)
+      .add("value", DataTypes.BinaryType)
+      .add("topic", DataTypes.StringType)
+      .add("partition", DataTypes.IntegerType)
+      .add("offset", DataTypes.LongType);
+
+  private static Dataset<Row> kafkaRows(SparkSession spark, List<byte[]> values) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      rows.add(RowFactory.create(("k" + i).getBytes(StandardCharsets.UTF_8), values.get(i), "t", 0, (long) i));
+    }
+    return spark.createDataFrame(rows, KAFKA_ROWS);
+  }
+
+  static byte[] foreignSchemaMessage() {
+    Schema other = SchemaBuilder.record("Other").fields().requiredInt("x").endRecord();
+    GenericRecord record = new GenericData.Record(other);
+    record.put("x", 1);
+    try {
+      var buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), other).encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] corruptMessage() {
+    byte[] good = Codecs.TELEMETRY.encode(SweepFixture.standard("c").records.get(3));
+    byte[] bad = Arrays.copyOf(good, 14); // the right header, a truncated body
+    bad[10] = (byte) 0xFF;
+    return bad;
+  }
+
+  @Test
+  void expectedHeaderIsTheMarkerAndTheSchemaFingerprint() {
+    byte[] message = Codecs.TELEMETRY.encode(SweepFixture.standard("h").records.get(0));
+    assertThat(Arrays.copyOf(message, 10)).isEqualTo(TelemetryDecoding.expectedHeader());
+  }
+
+  @Test
+  void decodesTelemetryAndSaysWhyTheRestIsUnusable() {
+    SparkSession spark = StreamTestSpark.get();
+    List<EpochTelemetry> records = SweepFixture.standard("d").records.subList(0, 5);
+    List<byte[]> values = new ArrayList<>();
+    records.forEach(r -> values.add(Codecs.TELEMETRY.encode(r)));
+    values.add("{\"runId\":\"json\"}".getBytes(StandardCharsets.UTF_8));
+    values.add(new byte[0]);
+    values.add(foreignSchemaMessage());
+    values.add(corruptMessage());
+    values.add(Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setRunId("").build()));
+
+    List<Row> decoded = TelemetryDecoding.decode(kafkaRows(spark, values)).collectAsList();
+
+    Map<String, Long> reasons = decoded.stream()
+        .filter(r -> r.getAs(TelemetryDecoding.DEAD_LETTER_REASON) != null)
+        .collect(Collectors.groupingBy(r -> r.<String>getAs(TelemetryDecoding.DEAD_LETTER_REASON),
+            Collectors.counting()));
+    assertThat(reasons).containsOnly(Map.entry("NOT_SINGLE_OBJECT", 2L), Map.entry("UNKNOWN_SCHEMA", 1L),
+        Map.entry("CORRUPT", 1L), Map.entry("INVALID", 1L));
+    List<Row> good = decoded.stream().filter(r -> r.getAs(TelemetryDecoding.TELEMETRY) != null).toList();
+    assertThat(good).hasSize(5);
+    Row first = good.get(0).getAs(TelemetryDecoding.TELEMETRY);
+    assertThat(first.<String>getAs("runId")).isEqualTo(records.get(0).getRunId());
+    assertThat(first.<String>getAs("status")).isEqualTo(records.get(0).getStatus().name());
+  }
+
+  @Test
+  void theStatefulStepDiagnosesABatchOfTelemetry() throws Exception {
+    SparkSession spark = StreamTestSpark.get();
+    SweepFixture fixture = SweepFixture.standard("batch");
+    List<byte[]> values = new ArrayList<>();
+    fixture.records.forEach(r -> values.add(Codecs.TELEMETRY.encode(r)));
+    fixture.records.subList(0, 10).forEach(r -> values.add(Codecs.TELEMETRY.encode(r))); // duplicates
+    values.add(corruptMessage());
+
+    List<DiagnosisOutput> out = DiagnosisPipeline.diagnose(
+        TelemetryDecoding.decode(kafkaRows(spark, values)), 60_000).collectAsList();
+
+    List<RunDiagnosis> diagnoses = new ArrayList<>();
+    List<FixVerdict> verdicts = new ArrayList<>();
+    for (DiagnosisOutput o : out) {
+      if (o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS)) {
+        diagnoses.add(Codecs.RUN_DIAGNOSIS.decode(o.getPayload()));
+      } else {
+        verdicts.add(Codecs.FIX_VERDICT.decode(o.getPayload()));
+      }
+    }
+    assertThat(diagnoses).hasSize(fixture.byRun.size()).allMatch(RunDiagnosis::getFinalDiagnosis);
+    assertThat(verdicts).isNotEmpty().allMatch(FixVerdict::getFinalVerdict);
+    assertThat(verdicts).filteredOn(v -> v.getVariantId().equals("lr-x0.1")).allMatch(FixVerdict::getResolved);
+  }
+}
