@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "unstuck 0.1.0",
     description = "Why is my neural network not learning, and which change fixes it?",
-    subcommands = {ValidateCommand.class})
+    subcommands = {RunCommand.class, WatchCommand.class, ValidateCommand.class})
 public final class Unstuck implements Runnable {
 
   @Override

@@ -42,9 +42,13 @@ public final class Charts {
     XYChart chart = chart("Validation balanced accuracy per epoch", "epoch", "balanced accuracy", WIDE, 420);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     List<String> dropped = new ArrayList<>();
-    int colour = 0;
-    for (String variant : variants) {
-      Color color = PALETTE[colour++ % PALETTE.length];
+    // the baseline is drawn last so that no fix hides it; it keeps the first (black) colour
+    List<String> order = new ArrayList<>(variants);
+    if (order.remove("baseline")) {
+      order.add("baseline");
+    }
+    for (String variant : order) {
+      Color color = PALETTE[variants.indexOf(variant) % PALETTE.length];
       Series series = mean(epochs, variant, EpochMetric::valBalancedAccuracy);
       if (series.nonFinite > 0) {
         dropped.add(variant);
@@ -64,6 +68,10 @@ public final class Charts {
     Series train = mean(epochs, variant, EpochMetric::trainLoss);
     Series val = mean(epochs, variant, EpochMetric::valLoss);
     XYChart chart = chart("Loss: " + variant, "epoch", "loss", SMALL, 300);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    // the same epoch axis for every variant, so a run that stopped early looks it
+    epochs.stream().mapToInt(EpochMetric::epoch).max().ifPresent(last -> chart.getStyler()
+        .setXAxisMin(1.0).setXAxisMax((double) Math.max(2, last)));
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     for (Series series : List.of(train, val)) {
@@ -74,6 +82,8 @@ public final class Charts {
     }
     if (min > 0 && max / min > 50) {
       chart.getStyler().setYAxisLogarithmic(true);
+    } else {
+      chart.getStyler().setYAxisDecimalPattern(max >= 1e4 ? "0.#E0" : "0.###");
     }
     Color color = PALETTE[colourIndex % PALETTE.length];
     if (!train.x.isEmpty()) {

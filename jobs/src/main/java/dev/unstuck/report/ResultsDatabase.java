@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -92,21 +91,16 @@ public final class ResultsDatabase {
     }
   }
 
-  /**
-   * Counts only rows written since {@code since}, so rows a previous run of the same sweep left in a shared
-   * database do not count as this run's answer.
-   */
-  public Progress progress(String sweepId, Collection<String> runIds, Collection<String> fixIds, Instant since)
+  /** Counts the plan's runs with a final diagnosis and its fixes whose every verdict row is final. */
+  public Progress progress(String sweepId, Collection<String> runIds, Collection<String> fixIds)
       throws SQLException {
-    Timestamp after = Timestamp.from(since);
     Set<String> finalRuns = new HashSet<>();
     int failed = 0;
     Set<String> judged = new HashSet<>();
     try (Connection connection = connect()) {
       try (PreparedStatement query = connection.prepareStatement("SELECT run_id, status FROM run_diagnosis"
-          + " WHERE sweep_id = ? AND is_final AND updated_at >= ?")) {
+          + " WHERE sweep_id = ? AND is_final")) {
         query.setString(1, sweepId);
-        query.setTimestamp(2, after);
         try (ResultSet rs = query.executeQuery()) {
           while (rs.next()) {
             if (runIds.contains(rs.getString(1))) {
@@ -117,9 +111,8 @@ public final class ResultsDatabase {
         }
       }
       try (PreparedStatement query = connection.prepareStatement("SELECT variant_id FROM fix_outcome"
-          + " WHERE sweep_id = ? GROUP BY variant_id HAVING bool_and(is_final) AND min(updated_at) >= ?")) {
+          + " WHERE sweep_id = ? GROUP BY variant_id HAVING bool_and(is_final)")) {
         query.setString(1, sweepId);
-        query.setTimestamp(2, after);
         try (ResultSet rs = query.executeQuery()) {
           while (rs.next()) {
             if (fixIds.contains(rs.getString(1))) {
@@ -130,14 +123,5 @@ public final class ResultsDatabase {
       }
     }
     return new Progress(finalRuns.size(), runIds.size(), judged.size(), fixIds.size(), failed);
-  }
-
-  /** The database's clock, to compare its {@code updated_at} with. */
-  public Instant now() throws SQLException {
-    try (Connection connection = connect();
-        ResultSet rs = connection.createStatement().executeQuery("SELECT now()")) {
-      rs.next();
-      return rs.getTimestamp(1).toInstant();
-    }
   }
 }

@@ -66,13 +66,28 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
         .findFirst().orElse(null);
   }
 
-  /** Fix rows for the table: resolved first, then by the metric gained. */
+  /**
+   * Fix rows for the table, grouped by fix: fixes that resolved something first, then by the metric gained;
+   * within a fix, the baseline's symptoms in the order the baseline section lists them.
+   */
   public List<FixOutcome> sortedOutcomes() {
-    return outcomes.stream().sorted(Comparator.comparing(FixOutcome::resolved).reversed()
-            .thenComparing(o -> o.metricDelta() == null || o.metricDelta().isNaN() ? Double.NEGATIVE_INFINITY
-                : o.metricDelta(), Comparator.reverseOrder())
-            .thenComparing(FixOutcome::variantId).thenComparing(FixOutcome::baselineSymptom))
-        .toList();
+    List<String> symptomOrder = baselineSymptoms().stream().map(BaselineSymptom::symptom).toList();
+    Map<String, List<FixOutcome>> byFix = outcomes.stream()
+        .collect(Collectors.groupingBy(FixOutcome::variantId, TreeMap::new, Collectors.toList()));
+    Comparator<List<FixOutcome>> fixOrder = Comparator
+        .<List<FixOutcome>, Boolean>comparing(rows -> rows.stream().anyMatch(FixOutcome::resolved)).reversed()
+        .thenComparing(rows -> delta(rows.get(0)), Comparator.reverseOrder());
+    Comparator<FixOutcome> symptomWithinFix = Comparator.<FixOutcome>comparingInt(o -> {
+      int index = symptomOrder.indexOf(o.baselineSymptom());
+      return index < 0 ? Integer.MAX_VALUE : index;
+    }).thenComparing(FixOutcome::baselineSymptom);
+    return byFix.values().stream().sorted(fixOrder)
+        .flatMap(rows -> rows.stream().sorted(symptomWithinFix)).toList();
+  }
+
+  private static double delta(FixOutcome outcome) {
+    Double delta = outcome.metricDelta();
+    return delta == null || delta.isNaN() ? Double.NEGATIVE_INFINITY : delta;
   }
 
   public boolean baselineHealthy() {

@@ -1,0 +1,329 @@
+package dev.unstuck.cli;
+
+import dev.unstuck.fix.PlannedRun;
+import dev.unstuck.fix.SweepExpander;
+import dev.unstuck.fix.SweepPlan;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.kafka.KafkaSettings;
+import dev.unstuck.kafka.KafkaUnreachableException;
+import dev.unstuck.kafka.Topics;
+import dev.unstuck.local.LauncherLogging;
+import dev.unstuck.local.LocalKafka;
+import dev.unstuck.local.LocalPostgres;
+import dev.unstuck.local.LocalServiceException;
+import dev.unstuck.local.LocalStack;
+import dev.unstuck.report.FixTable;
+import dev.unstuck.report.ReportWriter;
+import dev.unstuck.report.ResultsDatabase;
+import dev.unstuck.report.SweepResults;
+import dev.unstuck.spec.SpecException;
+import dev.unstuck.spec.SpecParser;
+import dev.unstuck.spec.SweepSpec;
+import dev.unstuck.stream.DbCredentials;
+import dev.unstuck.stream.DiagnosisStreamJob;
+import dev.unstuck.stream.RunningDiagnosis;
+import dev.unstuck.sweep.SparkSetup;
+import dev.unstuck.sweep.SweepJob;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code unstuck run SPEC}: the whole product on one machine. Starts what is missing (a KRaft Kafka broker,
+ * PostgreSQL), runs the diagnosis stream job and the sweep job on one local Spark session with the flags
+ * spark-submit would pass them, waits for every final diagnosis and verdict, prints the fix table, writes the
+ * results folder, and stops everything it started.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run a sweep on this machine and show which fixes resolved the baseline's symptoms.",
+        "Starts a Kafka broker and PostgreSQL unless --bootstrap-servers / --jdbc-url name existing ones."},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:every run diagnosed and every fix judged", "1:a run failed, or the diagnosis did not finish",
+        "2:bad spec or arguments", "3:Kafka unreachable or a local service could not start", "4:bad data"})
+final class RunCommand implements Callable<Integer> {
+  static final int INCOMPLETE = 1;
+  static final int BAD_SPEC = 2;
+  static final int SERVICES = 3;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep.yaml")
+  Path spec;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: runs/<sweep>/)")
+  Path out;
+
+  @Option(names = "--bootstrap-servers", description = "use this Kafka instead of starting one")
+  String bootstrapServers;
+
+  @Option(names = "--jdbc-url", description = "use this PostgreSQL instead of starting one; login from "
+      + DbCredentials.USER_ENV + "/" + DbCredentials.PASSWORD_ENV + " or --db-credentials-file")
+  String jdbcUrl;
+
+  @Option(names = "--db-credentials-file", paramLabel = "FILE",
+      description = "database login for --jdbc-url (user=/password= lines)")
+  Path dbCredentialsFile;
+
+  @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+      description = "extra Kafka client property for --bootstrap-servers, e.g. security.protocol=SASL_SSL")
+  Map<String, String> kafkaProperties = new HashMap<>();
+
+  @Option(names = "--concurrency", description = "runs trained at once (default: the sweep job's)")
+  Integer concurrency;
+
+  @Option(names = "--wait", defaultValue = "300", paramLabel = "SECONDS",
+      description = "how long to wait for the last diagnoses once training ended (default: ${DEFAULT-VALUE})")
+  int waitSeconds;
+
+  @Spec CommandSpec command;
+
+  private PrintWriter out() {
+    return command.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return command.commandLine().getErr();
+  }
+
+  private void say(String line) {
+    out().println("unstuck: " + line);
+    out().flush();
+  }
+
+  private int fail(int code, String line) {
+    err().println("unstuck: " + line);
+    err().flush();
+    return code;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    SweepSpec sweep;
+    try {
+      sweep = SpecParser.parse(spec);
+    } catch (SpecException e) {
+      err().println(e.getMessage());
+      err().flush();
+      return BAD_SPEC;
+    }
+    SweepPlan plan = SweepExpander.expand(sweep);
+    Path results = out != null ? out : Path.of("runs", sweep.name());
+    try {
+      Files.createDirectories(results);
+    } catch (IOException e) {
+      return fail(BAD_SPEC, "cannot create the results folder " + results + ": " + e.getMessage());
+    }
+    LauncherLogging.configure(results.resolve("unstuck.log"));
+    say(plan.summary());
+
+    Path work = Files.createTempDirectory("unstuck-run-");
+    try (LocalStack stack = new LocalStack(System.err)) {
+      stack.add("temporary files", () -> deleteTree(work));
+      return run(stack, sweep, plan, results, work, started);
+    } catch (LocalServiceException e) {
+      return fail(SERVICES, e.getMessage());
+    }
+  }
+
+  private int run(LocalStack stack, SweepSpec sweep, SweepPlan plan, Path results, Path work, long started)
+      throws Exception {
+    boolean localKafka = bootstrapServers == null;
+    String kafka = bootstrapServers;
+    if (localKafka) {
+      LocalKafka broker = stack.add("the Kafka broker", LocalKafka.start(work.resolve("kafka")));
+      kafka = broker.bootstrapServers();
+    }
+    String jdbc = jdbcUrl;
+    Path credentials = dbCredentialsFile;
+    if (jdbc == null) {
+      LocalPostgres postgres = stack.add("PostgreSQL", LocalPostgres.start(work.resolve("postgres")));
+      jdbc = postgres.jdbcUrl();
+      credentials = work.resolve("db.credentials");
+      Files.writeString(credentials, "user=" + postgres.user() + "\n");
+    }
+    say((localKafka ? "Kafka (KRaft) started on " : "Kafka: ") + kafka + "; "
+        + (jdbcUrl == null ? "PostgreSQL started at " : "PostgreSQL: ") + redact(jdbc)
+        + (localKafka || jdbcUrl == null ? " (stopped again when this ends)" : ""));
+
+    KafkaSettings kafkaSettings = new KafkaSettings(kafka, kafkaProperties);
+    try {
+      kafkaSettings.ensureReachable(Duration.ofSeconds(15), Topics.TELEMETRY, Topics.DIAGNOSIS,
+          Topics.TELEMETRY_DEAD_LETTER);
+    } catch (KafkaUnreachableException e) {
+      return fail(SERVICES, e.getMessage());
+    }
+    // A fresh broker holds nothing older; on a shared one, diagnose only what this run produces.
+    String startingOffsets = localKafka ? "earliest" : endOffsetsJson(kafkaSettings, Topics.TELEMETRY);
+
+    boolean sparkRunning = SparkSession.getDefaultSession().isDefined();
+    SparkSession spark = SparkSetup.session("unstuck " + sweep.name());
+    if (!sparkRunning) {
+      stack.add("Spark", spark::stop); // a session someone else started (a test's) is theirs to stop
+    }
+    say("Spark " + spark.sparkContext().master() + (spark.sparkContext().uiWebUrl().isDefined()
+        ? ", UI at " + spark.sparkContext().uiWebUrl().get() : ""));
+
+    List<String> streamArgs = new ArrayList<>(List.of(DiagnosisStreamJob.BOOTSTRAP_SERVERS, kafka,
+        DiagnosisStreamJob.JDBC_URL, jdbc, DiagnosisStreamJob.CHECKPOINT, work.resolve("checkpoint").toString(),
+        DiagnosisStreamJob.STARTING_OFFSETS, startingOffsets, DiagnosisStreamJob.TRIGGER, "1 second"));
+    if (credentials != null) {
+      streamArgs.addAll(List.of(DiagnosisStreamJob.DB_CREDENTIALS_FILE, credentials.toString()));
+    }
+    kafkaProperties.forEach((k, v) -> streamArgs.addAll(List.of(DiagnosisStreamJob.KAFKA_PROPERTY, k + "=" + v)));
+    RunningDiagnosis diagnosis;
+    try {
+      diagnosis = DiagnosisStreamJob.fromArgs(streamArgs.toArray(String[]::new)).start(spark);
+    } catch (CommandLine.ParameterException e) {
+      return fail(BAD_SPEC, e.getMessage());
+    } catch (RuntimeException e) {
+      return fail(SERVICES, "the diagnosis stream job did not start: " + rootMessage(e));
+    }
+    stack.add("the diagnosis stream job", diagnosis::stop);
+    say("diagnosis stream job running; to follow it from another terminal: bin/unstuck watch --bootstrap-servers "
+        + kafka + " --from-beginning");
+
+    List<String> sweepArgs = new ArrayList<>(List.of("--spec", spec.toString(), "--bootstrap-servers", kafka));
+    kafkaProperties.forEach((k, v) -> sweepArgs.addAll(List.of("--kafka-property", k + "=" + v)));
+    if (concurrency != null) {
+      sweepArgs.addAll(List.of("--concurrency", concurrency.toString()));
+    }
+    long trainingStarted = System.nanoTime();
+    int sweepExit = new CommandLine(new SweepJob()).execute(sweepArgs.toArray(String[]::new));
+    if (sweepExit >= 2) {
+      return sweepExit; // the sweep job said why, in one line
+    }
+    say(String.format("training done in %s%s; waiting for the last diagnoses ...", seconds(trainingStarted),
+        sweepExit == 0 ? "" : " (some runs failed)"));
+
+    ResultsDatabase database = new ResultsDatabase(jdbc, login(credentials));
+    ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan);
+    if (diagnosis.failure().isPresent()) {
+      return fail(INCOMPLETE, "the diagnosis stream job failed: " + rootMessage(diagnosis.failure().get()));
+    }
+    SweepResults sweepResults = database.read(sweep.name());
+    out().println();
+    out().print(FixTable.render(sweepResults));
+    out().println();
+    Path report = ReportWriter.write(sweepResults, plan.summary(), results);
+    say("report: " + report + "  (also " + ReportWriter.FIX_OUTCOME_CSV + ", " + ReportWriter.RUN_DIAGNOSIS_CSV
+        + ", unstuck.log in " + results + ")");
+    if (!progress.done()) {
+      return fail(INCOMPLETE, "the diagnosis did not finish within " + waitSeconds + " s (" + progress.line()
+          + "); the table shows what was known");
+    }
+    say("done in " + seconds(started) + "; stopping what was started ...");
+    return sweepExit == 0 ? 0 : INCOMPLETE;
+  }
+
+  /** Until the stream caught up with all telemetry and every run and fix has its final row, or the wait ends. */
+  private ResultsDatabase.Progress awaitDiagnoses(RunningDiagnosis diagnosis, ResultsDatabase database,
+      SweepPlan plan) throws InterruptedException, SQLException {
+    List<String> runIds = plan.runs().stream().map(PlannedRun::runId).toList();
+    List<String> fixIds = plan.variants().stream().filter(v -> !v.isBaseline()).map(Variant::id).toList();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+    boolean caughtUp = false;
+    long lastSaid = 0;
+    ResultsDatabase.Progress progress = database.progress(plan.sweepId(), runIds, fixIds);
+    while (System.nanoTime() < deadline && diagnosis.failure().isEmpty()) {
+      if (!caughtUp) {
+        try {
+          caughtUp = diagnosis.processAvailable(Duration.ofSeconds(2));
+        } catch (IllegalStateException failed) {
+          break;
+        }
+      } else {
+        Thread.sleep(500);
+      }
+      progress = database.progress(plan.sweepId(), runIds, fixIds);
+      if (caughtUp && progress.done()) {
+        break;
+      }
+      if (System.nanoTime() - lastSaid > TimeUnit.SECONDS.toNanos(10)) {
+        say(progress.line() + " ...");
+        lastSaid = System.nanoTime();
+      }
+    }
+    say(progress.line());
+    return progress;
+  }
+
+  /** Spark's JSON for the topic's current end: where a fresh checkpoint on a shared broker starts. */
+  static String endOffsetsJson(KafkaSettings kafka, String topic) {
+    try (Admin admin = Admin.create(kafka.clientConfig())) {
+      var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+          .get(topic).partitions();
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      StringBuilder json = new StringBuilder("{\"").append(topic).append("\":{");
+      List<String> entries = new ArrayList<>();
+      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+          .sorted(Comparator.comparingInt(e -> e.getKey().partition()))
+          .forEach(e -> entries.add("\"" + e.getKey().partition() + "\":" + e.getValue().offset()));
+      return json.append(String.join(",", entries)).append("}}").toString();
+    } catch (Exception e) {
+      throw new KafkaUnreachableException("cannot read the end offsets of " + topic + " on "
+          + kafka.redacted() + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static Properties login(Path credentials) throws IOException {
+    if (credentials != null) {
+      return DbCredentials.fromFile(credentials).jdbcProperties();
+    }
+    return DbCredentials.fromEnvironment(System.getenv()).orElse(DbCredentials.NONE).jdbcProperties();
+  }
+
+  private static String redact(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1******");
+  }
+
+  private static String seconds(long since) {
+    long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
+    return s < 120 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}

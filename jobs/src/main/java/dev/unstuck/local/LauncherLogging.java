@@ -1,0 +1,68 @@
+package dev.unstuck.local;
+
+import java.nio.file.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.api.LayoutComponentBuilder;
+import org.apache.logging.log4j.core.config.builder.api.RootLoggerComponentBuilder;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+
+/**
+ * Logging for {@code bin/unstuck}: the terminal shows the command's own lines and errors only (Spark, Kafka and
+ * DL4J log a great deal at INFO); the full log goes to a file next to the results. Left alone when a log4j2
+ * configuration was chosen ({@code -Dlog4j2.configurationFile}, or a log4j2 file on the classpath as in tests).
+ */
+public final class LauncherLogging {
+  private static final String PATTERN = "%d{HH:mm:ss} %-5p %c{1}: %m%n";
+
+  private LauncherLogging() {}
+
+  /** True when log4j found no configuration of its own (no log4j2*.properties/xml on the classpath). */
+  static boolean usingDefaults() {
+    org.apache.logging.log4j.spi.LoggerContext context = org.apache.logging.log4j.LogManager.getContext(false);
+    return context instanceof org.apache.logging.log4j.core.LoggerContext core
+        && core.getConfiguration() instanceof org.apache.logging.log4j.core.config.DefaultConfiguration;
+  }
+
+  /** Console: errors only (and Unstuck's warnings); {@code logFile} (may be null): everything at INFO. */
+  public static void configure(Path logFile) {
+    if (System.getProperty("log4j2.configurationFile") != null
+        || System.getProperty("log4j.configurationFile") != null || !usingDefaults()) {
+      return;
+    }
+    ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+    b.setStatusLevel(Level.ERROR);
+    b.setConfigurationName("unstuck-launcher");
+    LayoutComponentBuilder layout = b.newLayout("PatternLayout").addAttribute("pattern", PATTERN);
+    b.add(b.newAppender("console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
+        .add(layout));
+    RootLoggerComponentBuilder root = b.newRootLogger(logFile == null ? Level.ERROR : Level.INFO)
+        .add(b.newAppenderRef("console").addAttribute("level", Level.ERROR));
+    if (logFile != null) {
+      b.add(b.newAppender("file", "File").addAttribute("fileName", logFile.toString())
+          .addAttribute("append", false).add(layout));
+      root.add(b.newAppenderRef("file"));
+    }
+    b.add(root);
+    var unstuck = b.newLogger("dev.unstuck", Level.INFO).addAttribute("additivity", false)
+        .add(b.newAppenderRef("console").addAttribute("level", Level.WARN));
+    if (logFile != null) {
+      unstuck.add(b.newAppenderRef("file"));
+    }
+    b.add(unstuck);
+    // Noise that says nothing to a user of the local stack
+    for (String quiet : new String[] {"org.apache.kafka", "kafka", "org.apache.spark.sql.kafka010",
+        "org.apache.hadoop", "org.sparkproject", "org.apache.spark.util.ShutdownHookManager",
+        "org.apache.spark.sql.execution.streaming.state", "org.apache.spark.scheduler", "org.apache.spark.executor",
+        "org.apache.spark.storage", "org.apache.spark.sql.execution.streaming.CheckpointFileManager",
+        "org.apache.spark.sql.execution.datasources", "org.apache.spark.sql.catalyst", "org.apache.spark.ContextCleaner",
+        "org.apache.spark.sql.execution.WholeStageCodegenExec", "org.apache.spark.sql.execution.adaptive",
+        "org.apache.spark.sql.execution.streaming.ResolveWriteToStream", "org.deeplearning4j", "org.nd4j"}) {
+      b.add(b.newLogger(quiet, Level.WARN));
+    }
+    Configurator.reconfigure(b.build());
+  }
+}
