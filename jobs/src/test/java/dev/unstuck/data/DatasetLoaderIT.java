@@ -52,6 +52,25 @@ class DatasetLoaderIT {
   }
 
   @Test
+  void parquetAndLibsvmAreReadToo(@TempDir Path dir) throws Exception {
+    EncodedData churn = DatasetLoader.load(spark,
+        csv(SweepSpecFiles.DATA.resolve("churn.csv.gz"), true, "churn", NonFinitePolicy.REPORT));
+    Path parquet = dir.resolve("churn.parquet");
+    spark.read().option("header", true).option("inferSchema", true)
+        .csv(SweepSpecFiles.DATA.resolve("churn.csv.gz").toString()).write().parquet(parquet.toString());
+    EncodedData fromParquet = DatasetLoader.load(spark, new DataSpec(parquet.toString(), DataFormat.PARQUET, true,
+        "churn", List.of(), 0.2, 7, NonFinitePolicy.REPORT));
+    assertThat(fromParquet.numFeatures()).isEqualTo(churn.numFeatures());
+    assertThat(fromParquet.rows().count()).isEqualTo(5000);
+
+    Path libsvm = Files.writeString(dir.resolve("tiny.libsvm"), "1 1:0.5 3:2.0\n0 2:1.5\n1 1:0.1 2:0.2 3:0.3\n0 3:4\n");
+    EncodedData fromLibsvm = DatasetLoader.load(spark, new DataSpec(libsvm.toString(), DataFormat.LIBSVM, false,
+        "label", List.of(), 0.2, 7, NonFinitePolicy.REPORT));
+    assertThat(fromLibsvm.numFeatures()).isEqualTo(3);
+    assertThat(fromLibsvm.classLabels()).containsExactly("0.0", "1.0");
+  }
+
+  @Test
   void theSplitIsStratifiedDisjointAndSeeded() {
     EncodedData data = DatasetLoader.load(spark,
         csv(SweepSpecFiles.DATA.resolve("churn.csv.gz"), true, "churn", NonFinitePolicy.REPORT));
