@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Proves the shaded jar runs under spark-submit on a stock Spark 3.5 distribution (only Spark's own jars: no
+# Kafka connector, no Avro data source, no DL4J), exactly as on a cluster: a real local broker, then the sweep.
+# Usage: deploy/bench/spark-submit-check.sh [SPEC]   (default: deploy/examples/diverging-lr.yaml)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SPEC="$(cd "$(dirname "${1:-$ROOT/deploy/examples/diverging-lr.yaml}")" && pwd)/$(basename "${1:-diverging-lr.yaml}")"
+DIST="${SPARK_DIST:-/tmp/spark-3.5-dist}"
+cd "$ROOT"
+mvn -B -q -DskipTests install >/dev/null
+mvn -B -q -DskipTests test-compile -pl jobs >/dev/null
+[ -x "$DIST/bin/spark-submit" ] || "$ROOT/../shared/tools/spark-dist/make.sh" "$DIST" >/dev/null
+OPENS="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' pom.xml)"
+BROKER_OUT="$(mktemp)"
+java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/launcher.classpath)" \
+  dev.unstuck.bench.KafkaForScripts >"$BROKER_OUT" 2>/dev/null &
+BROKER=$!
+trap 'kill $BROKER 2>/dev/null; wait $BROKER 2>/dev/null; rm -f "$BROKER_OUT"' EXIT
+for _ in $(seq 60); do [ -s "$BROKER_OUT" ] && break; sleep 1; done
+BOOTSTRAP="$(head -1 "$BROKER_OUT")"
+echo "broker at $BOOTSTRAP; spark-submit from $DIST"
+"$DIST/bin/spark-submit" --master 'local[2]' --class dev.unstuck.sweep.SweepJob \
+  "$ROOT/jobs/target/unstuck-jobs-0.1.0-SNAPSHOT-spark.jar" --spec "$SPEC" --bootstrap-servers "$BOOTSTRAP"
