@@ -1,0 +1,151 @@
+package dev.unstuck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unstuck.local.Ports;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/unstuck run deploy/examples/diverging-lr.yaml} in-process, end to end on real data: a real KRaft
+ * broker and PostgreSQL, the stream and sweep jobs on local Spark. The known answer must come out (the baseline
+ * diverges, dividing the learning rate by 1000 resolves it), the results folder must hold it, and everything
+ * started must be stopped again.
+ */
+class RunCommandEndToEndTest {
+  private static final Pattern IMG = Pattern.compile("<img alt=\"([^\"]*)\" src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\">");
+
+  @Test
+  void divergingLearningRateIsDiagnosedAndTheLearningRateFixResolvesIt(@TempDir Path dir) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    long threadsBefore = Thread.getAllStackTraces().keySet().stream().filter(t -> !t.isDaemon()).count();
+
+    int exit = Unstuck.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        .execute("run", ExampleSpecsTest.EXAMPLES.resolve("diverging-lr.yaml").toString(), "--out", dir.toString());
+
+    String printed = out.toString();
+    System.out.println(printed);
+    System.out.println(err);
+    assertThat(exit).as(err.toString()).isZero();
+
+    // the terminal: the baseline's diagnosis and the fix table with the known answer
+    assertThat(printed).contains("diverging-lr: baseline + 3 fixes = 4 variants x 2 seeds = 8 runs");
+    assertThat(printed).contains("8/8 runs diagnosed, 3/3 fixes judged");
+    assertThat(printed).containsPattern("Baseline \\(2 seeds\\): DIVERGED \\(2\\)");
+    assertThat(printed).contains("DIVERGING (2/2 seeds)");
+    assertThat(printed).containsPattern("LEARNING_RATE +learningRate: x0.001 +DIVERGING +yes ");
+    assertThat(printed).contains("DIVERGING is resolved by lr-x0.001");
+
+    // fix_outcome.csv: the table's rows, final
+    List<Map<String, String>> outcomes = readCsv(dir.resolve("fix_outcome.csv"));
+    assertThat(outcomes).isNotEmpty().allMatch(row -> row.get("is_final").equals("true"))
+        .allMatch(row -> row.get("sweep_id").equals("diverging-lr"));
+    assertThat(outcomes).extracting(row -> row.get("variant_id")).containsOnly("lr-x0.001", "lr-x0.0001",
+        "clip-norm-1.0");
+    assertThat(outcomes).filteredOn(row -> row.get("variant_id").equals("lr-x0.001")
+            && row.get("baseline_symptom").equals("DIVERGING"))
+        .singleElement().satisfies(row -> {
+          assertThat(row.get("resolved")).isEqualTo("true");
+          assertThat(row.get("fix_family")).isEqualTo("LEARNING_RATE");
+          assertThat(Double.parseDouble(row.get("metric_delta"))).isGreaterThan(0.3);
+        });
+
+    // run_diagnosis.csv: every run of the plan, final; the baseline diverged
+    List<Map<String, String>> runs = readCsv(dir.resolve("run_diagnosis.csv"));
+    assertThat(runs).hasSize(8).allMatch(row -> row.get("is_final").equals("true"));
+    assertThat(runs).filteredOn(row -> row.get("variant_id").equals("baseline")).hasSize(2)
+        .allMatch(row -> row.get("symptoms").contains("DIVERGING"))
+        .allMatch(row -> row.get("evidence").contains("DIVERGING: "));
+
+    // report.html: the answer, the fix table, the charts as inline PNGs
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html).contains("DIVERGING is resolved by lr-x0.001", "<table class=\"fixes\">",
+        "<td>learningRate: x0.001</td><td class=\"symptom\">DIVERGING</td><td class=\"yes\">yes</td>");
+    List<String> charts = new ArrayList<>();
+    Matcher img = IMG.matcher(html);
+    while (img.find()) {
+      charts.add(img.group(1));
+    }
+    assertThat(charts).containsExactly("Validation balanced accuracy per epoch", "Loss: baseline",
+        "Loss: clip-norm-1.0", "Loss: lr-x0.0001", "Loss: lr-x0.001");
+    assertThat(html).doesNotContain("http://", "https://", "<script");
+
+    // everything started is stopped: the broker's and the database's ports are closed, no child process is left
+    int kafkaPort = port(printed, "Kafka \\(KRaft\\) started on 127\\.0\\.0\\.1:(\\d+)");
+    int postgresPort = port(printed, "PostgreSQL started at jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/");
+    assertThat(Ports.isListening(kafkaPort)).as("Kafka port " + kafkaPort + " closed").isFalse();
+    assertThat(Ports.isListening(postgresPort)).as("PostgreSQL port " + postgresPort + " closed").isFalse();
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+        .as("child processes").isEmpty();
+    assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+        .map(c -> c.contains("postgres") && c.contains("-p " + postgresPort)).orElse(false)).toList())
+        .as("postgres server on port " + postgresPort).isEmpty();
+    long threadsAfter = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !t.isDaemon() && t.isAlive() && t.getName().toLowerCase().contains("kafka")).count();
+    assertThat(threadsAfter).as("Kafka server threads left (before: %d non-daemon threads)", threadsBefore)
+        .isZero();
+  }
+
+  private static int port(String printed, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(printed);
+    assertThat(matcher.find()).as("'" + regex + "' in the output").isTrue();
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  /** RFC 4180 records with a header (quoted fields may hold commas, quotes and line breaks). */
+  static List<Map<String, String>> readCsv(Path file) throws Exception {
+    String text = Files.readString(file);
+    List<List<String>> records = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        record.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        record.add(field.toString());
+        field.setLength(0);
+        records.add(record);
+        record = new ArrayList<>();
+        i++;
+      } else {
+        field.append(c);
+      }
+    }
+    List<String> header = records.get(0);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (List<String> values : records.subList(1, records.size())) {
+      assertThat(values).as("fields of a record").hasSameSizeAs(header);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        row.put(header.get(i), values.get(i));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+}
