@@ -86,11 +86,19 @@ public final class PostgresStore implements AutoCloseable {
         }
         LOG.warn("waiting for PostgreSQL at {} ({}: {}): {} is not written yet and will be retried in {} ms; "
                 + "nothing is lost, the stream resumes once the database accepts it",
-            redactedUrl(), e.getSQLState(), e.getMessage(), what, backoff);
+            redactedUrl(), e.getSQLState(), firstLine(e), what, backoff);
         Thread.sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
       }
     }
+  }
+
+  /** The gist of an error: its innermost message's first line (batch errors repeat the whole statement). */
+  static String firstLine(SQLException e) {
+    Throwable t = e.getNextException() != null ? e.getNextException() : e;
+    String message = String.valueOf(t.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   /** Connection failures, shutdowns and transient conflicts: worth waiting for. */

@@ -1,0 +1,127 @@
+package dev.unstuck.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.testing.InProcessKafka;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job end to end on Spark local[2], a real KRaft broker in this JVM and embedded PostgreSQL (zonky): one broker
+ * and one database server for the class, a database and topics per test.
+ */
+class DiagnosisStreamIntegrationTest {
+  static InProcessKafka kafka;
+  static EmbeddedPostgres postgres;
+  static SparkSession spark;
+  @TempDir
+  static Path tmp;
+  static Path credentials;
+
+  @BeforeAll
+  static void startAll() throws Exception {
+    kafka = InProcessKafka.start();
+    kafka.createTopics(2, "e2e.telemetry", "restart.telemetry", "outage.telemetry");
+    postgres = EmbeddedPostgres.builder().start();
+    spark = StreamTestSpark.get();
+    credentials = StreamScenario.credentialsFile(tmp, StreamScenario.USER, StreamScenario.PASSWORD);
+  }
+
+  @AfterAll
+  static void stopAll() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  static String database(String name) throws Exception {
+    StreamScenario.createDatabase(url("postgres"), name);
+    return url(name);
+  }
+
+  static String url(String db) {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + db;
+  }
+
+  @Test
+  void diagnosesASweepIntoEveryTableAndTopic() throws Exception {
+    StreamScenario.endToEnd(spark, kafka.bootstrapServers(), database("e2e"), credentials, tmp.resolve("ckpt-e2e"));
+  }
+
+  @Test
+  void killedMidStreamAndRestartedEndsIdenticalToAnUninterruptedRun() throws Exception {
+    String topicPrefix = "restart";
+    SweepFixture fixture = SweepFixture.standard("restart");
+    SweepFixture.produce(kafka.bootstrapServers(), topicPrefix + ".telemetry", fixture.records);
+    String reference = database("restart_reference");
+    String interrupted = database("restart_interrupted");
+
+    RunningDiagnosis uninterrupted = StreamScenario.start(spark, StreamScenario.args(kafka.bootstrapServers(),
+        reference, credentials, tmp.resolve("ckpt-reference"), topicPrefix));
+    StreamScenario.caughtUp(uninterrupted);
+    uninterrupted.stop();
+
+    List<String> args = StreamScenario.args(kafka.bootstrapServers(), interrupted, credentials,
+        tmp.resolve("ckpt-interrupted"), topicPrefix, "--max-records-per-trigger", "6", "--trigger", "200 ms");
+    RunningDiagnosis first = StreamScenario.start(spark, args);
+    StreamScenario.waitFor("a first diagnosis", Duration.ofMinutes(2),
+        () -> StreamScenario.count(interrupted, "run_diagnosis") > 0);
+    first.stop();
+    long epochsAtStop = StreamScenario.count(interrupted, "epoch_metric");
+    assertThat(epochsAtStop).as("stopped mid-stream").isLessThan(fixture.distinctEpochs());
+
+    RunningDiagnosis second = StreamScenario.start(spark, args);
+    StreamScenario.caughtUp(second);
+    second.stop();
+
+    Map<String, List<String>> expected = StreamScenario.dumpAll(reference, false);
+    assertThat(expected.get("epoch_metric")).hasSize((int) fixture.distinctEpochs());
+    assertThat(StreamScenario.dumpAll(interrupted, false)).isEqualTo(expected);
+  }
+
+  @Test
+  void waitsOutADatabaseOutageAndLosesNothing() throws Exception {
+    Path dataDir = tmp.resolve("outage-pgdata");
+    EmbeddedPostgres own = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+    int port = own.getPort();
+    String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
+    SweepFixture fixture = SweepFixture.standard("outage");
+    List<EpochTelemetry> firstHalf = fixture.records.stream().filter(r -> r.getEpoch() <= 4).toList();
+    List<EpochTelemetry> secondHalf = fixture.records.stream().filter(r -> r.getEpoch() > 4).toList();
+    String bootstrap = kafka.bootstrapServers();
+    SweepFixture.produce(bootstrap, "outage.telemetry", firstHalf);
+    RunningDiagnosis running = StreamScenario.start(spark,
+        StreamScenario.args(bootstrap, jdbcUrl, credentials, tmp.resolve("ckpt-outage"), "outage"));
+    try {
+      StreamScenario.caughtUp(running);
+      own.close();
+      SweepFixture.produce(bootstrap, "outage.telemetry", secondHalf);
+      Thread.sleep(4000);
+      assertThat(running.failure()).isEmpty();
+      assertThat(running.processAvailable(Duration.ofMillis(500))).as("cannot catch up without a database").isFalse();
+
+      own = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+      StreamScenario.caughtUp(running);
+      assertThat(running.failure()).isEmpty();
+      assertThat(StreamScenario.count(jdbcUrl, "epoch_metric")).isEqualTo(fixture.distinctEpochs());
+      assertThat(StreamScenario.count(jdbcUrl, "run_diagnosis WHERE is_final")).isEqualTo(fixture.byRun.size());
+      assertThat(StreamScenario.count(jdbcUrl, "fix_outcome WHERE is_final AND compared_epoch = "
+          + SweepFixture.EPOCHS)).isEqualTo(StreamScenario.count(jdbcUrl, "fix_outcome")).isPositive();
+    } finally {
+      running.stop();
+      own.close();
+    }
+  }
+}
