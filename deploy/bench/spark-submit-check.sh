@@ -16,8 +16,8 @@ java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/
   dev.unstuck.bench.KafkaForScripts >"$BROKER_OUT" 2>/dev/null &
 BROKER=$!
 trap 'kill $BROKER 2>/dev/null; wait $BROKER 2>/dev/null; rm -f "$BROKER_OUT"' EXIT
-for _ in $(seq 60); do [ -s "$BROKER_OUT" ] && break; sleep 1; done
-BOOTSTRAP="$(head -1 "$BROKER_OUT")"
+for _ in $(seq 60); do grep -qE '^127\.0\.0\.1:[0-9]+$' "$BROKER_OUT" && break; sleep 1; done
+BOOTSTRAP="$(grep -m1 -E '^127\.0\.0\.1:[0-9]+$' "$BROKER_OUT")"
 echo "broker at $BOOTSTRAP; spark-submit from $DIST"
 "$DIST/bin/spark-submit" --master 'local[2]' --class dev.unstuck.sweep.SweepJob \
   "$ROOT/jobs/target/unstuck-jobs-0.1.0-SNAPSHOT-spark.jar" --spec "$SPEC" --bootstrap-servers "$BOOTSTRAP"
