@@ -10,6 +10,12 @@ cd "$ROOT"
 mvn -B -q -DskipTests install >/dev/null
 mvn -B -q -DskipTests test-compile -pl jobs >/dev/null
 [ -x "$DIST/bin/spark-submit" ] || "$ROOT/../shared/tools/spark-dist/make.sh" "$DIST" >/dev/null
+# The assembled dist resolves jackson-core 2.14.3 (Maven's nearest-wins without Spark's dependencyManagement); a
+# real Spark 3.5.7 distribution ships jackson-core 2.15.2, which its own Avro 1.11.4 needs. Match the real one.
+if [ -f "$DIST/jars/jackson-core-2.14.3.jar" ]; then
+  mvn -B -q dependency:copy -Dartifact=com.fasterxml.jackson.core:jackson-core:2.15.2 -DoutputDirectory="$DIST/jars" >/dev/null
+  rm "$DIST/jars/jackson-core-2.14.3.jar"
+fi
 OPENS="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' pom.xml)"
 BROKER_OUT="$(mktemp)"
 java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/launcher.classpath)" \
