@@ -257,7 +257,9 @@ final class RunCommand implements Callable<Integer> {
         Thread.sleep(500);
       }
       progress = database.progress(plan.sweepId(), runIds, fixIds);
-      if (caughtUp && progress.done()) {
+      // A database of its own holds only this run's rows; a shared one may hold a previous run's final rows of
+      // the same sweep until the stream has caught up with this run's telemetry.
+      if (progress.done() && (caughtUp || jdbcUrl == null)) {
         break;
       }
       if (System.nanoTime() - lastSaid > TimeUnit.SECONDS.toNanos(10)) {

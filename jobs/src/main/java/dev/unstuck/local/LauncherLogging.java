@@ -37,8 +37,10 @@ public final class LauncherLogging {
     b.setStatusLevel(Level.ERROR);
     b.setConfigurationName("unstuck-launcher");
     LayoutComponentBuilder layout = b.newLayout("PatternLayout").addAttribute("pattern", PATTERN);
+    // the terminal gets the message; the stack trace goes to the file
     b.add(b.newAppender("console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
-        .add(layout));
+        .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)
+            .addAttribute("alwaysWriteExceptions", logFile == null)));
     RootLoggerComponentBuilder root = b.newRootLogger(logFile == null ? Level.ERROR : Level.INFO)
         .add(b.newAppenderRef("console").addAttribute("level", Level.ERROR));
     if (logFile != null) {

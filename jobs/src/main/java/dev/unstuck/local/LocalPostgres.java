@@ -18,11 +18,13 @@ public final class LocalPostgres implements AutoCloseable {
 
   private final EmbeddedPostgres server;
   private final Path dataDir;
+  private final Process watchdog;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LocalPostgres(EmbeddedPostgres server, Path dataDir) {
+  private LocalPostgres(EmbeddedPostgres server, Path dataDir, Process watchdog) {
     this.server = server;
     this.dataDir = dataDir;
+    this.watchdog = watchdog;
   }
 
   /** Starts on a free loopback port, data under {@code dataDir} (created, and removed on close). */
@@ -44,7 +46,7 @@ public final class LocalPostgres implements AutoCloseable {
           .setOutputRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
           .setErrorRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
           .start();
-      return new LocalPostgres(server, dataDir);
+      return new LocalPostgres(server, dataDir, watchdog(dataDir));
     } catch (IOException | RuntimeException e) {
       throw new LocalServiceException("the local PostgreSQL did not start on port " + port + ": "
           + firstLine(e), e);
@@ -73,11 +75,41 @@ public final class LocalPostgres implements AutoCloseable {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
+  /**
+   * The server runs in its own session ({@code pg_ctl} detaches it), so it would outlive this JVM if the JVM were
+   * killed outright (SIGKILL, an out-of-memory kill) and no shutdown hook ran. A small shell process waits for
+   * this JVM to end and then stops the server and removes its data; a normal close stops the watchdog first.
+   */
+  private static Process watchdog(Path dataDir) {
+    String dir = "'" + dataDir.toAbsolutePath().toString().replace("'", "'\\''") + "'";
+    String script = "trap '' INT HUP; "
+        + "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+        + "pid=$(head -1 " + dir + "/postmaster.pid 2>/dev/null) && kill -INT \"$pid\" 2>/dev/null; "
+        + "for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 \"$pid\" 2>/dev/null || break; sleep 1; done; "
+        + "rm -rf " + dir;
+    try {
+      return new ProcessBuilder("sh", "-c", script)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException e) {
+      return null; // no sh: the shutdown hook still stops the server on every ordinary exit
+    }
+  }
+
   /** Stops the server ({@code pg_ctl stop}) and removes its data; idempotent, safe from a shutdown hook. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (watchdog != null) {
+      watchdog.destroy();
+      try {
+        watchdog.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       server.close();

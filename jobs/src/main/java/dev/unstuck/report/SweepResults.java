@@ -97,7 +97,19 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
   /** The answer in one or two sentences. */
   public String answer() {
     if (baselineHealthy()) {
-      return "The baseline shows no symptom: nothing to fix.";
+      long notLearning = baselineRuns().stream().filter(r -> !"LEARNING".equals(r.learningState())).count();
+      if (notLearning == 0) {
+        return "The baseline learns and shows no symptom: nothing to fix.";
+      }
+      String sentence = "The baseline raised no symptom, but " + notLearning + " of " + baselineRuns().size()
+          + " seeds did not learn (validation balanced accuracy " + Format.number(baselineMetric()) + ").";
+      return outcomes.stream().filter(o -> o.metricDelta() != null && !o.metricDelta().isNaN()
+              && o.metricDelta() > (o.metricDeltaSpread() == null ? 0 : o.metricDeltaSpread()))
+          .max(Comparator.comparingDouble(FixOutcome::metricDelta))
+          .map(best -> sentence + " Best by that metric: " + best.variantId() + ", "
+              + Format.number(best.baselineMetric()) + " -> " + Format.number(best.variantMetric()) + " ("
+              + Format.delta(best.metricDelta(), best.metricDeltaSpread()) + ").")
+          .orElse(sentence);
     }
     Map<String, List<FixOutcome>> resolvedBySymptom = new TreeMap<>();
     for (FixOutcome outcome : sortedOutcomes()) {

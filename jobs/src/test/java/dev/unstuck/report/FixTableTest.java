@@ -39,8 +39,27 @@ class FixTableTest {
         new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
     String table = FixTable.render(results);
     assertThat(table).contains("Baseline (1 seed): LEARNING (1)", "no symptoms",
-        "The baseline shows no symptom: nothing to fix.");
+        "The baseline learns and shows no symptom: nothing to fix.");
     assertThat(table).containsPattern("REGULARISATION +l2: 1e-4 +NONE +- ");
+  }
+
+  @Test
+  void noSymptomButNotLearningIsSaidWithTheBestFix() {
+    Table runs = new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, List.of(
+        java.util.Arrays.asList("c/baseline/seed-1", "c", "baseline", "BASELINE", 1, 10, "FINISHED", "NOT_LEARNING",
+            0.56, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+        java.util.Arrays.asList("c/baseline/seed-2", "c", "baseline", "BASELINE", 2, 10, "FINISHED", "LEARNING",
+            0.60, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+    Table fixes = new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of(
+        java.util.Arrays.asList("c", "resample-oversample", "NONE", "RESAMPLING", "resample=oversample", "", 2, 10,
+            false, 0.58, 0.695, 0.114, 0.056, 3.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+        java.util.Arrays.asList("c", "resample-undersample", "NONE", "RESAMPLING", "resample=undersample", "", 2, 10,
+            false, 0.58, 0.611, 0.031, 0.024, 8.5, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+    SweepResults results = SweepResults.of("c", runs, fixes,
+        new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    assertThat(results.answer()).isEqualTo("The baseline raised no symptom, but 1 of 2 seeds did not learn"
+        + " (validation balanced accuracy 0.580). Best by that metric: resample-oversample, 0.580 -> 0.695"
+        + " (+0.114 ± 0.056).");
   }
 
   @Test
