@@ -34,6 +34,8 @@ public final class DiagnosisPipeline {
   public static final String ROCKSDB_PROVIDER =
       "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
   static final String STATE_STORE_PROVIDER = "spark.sql.streaming.stateStore.providerClass";
+  static final String CHANGELOG_CHECKPOINTING =
+      "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled";
 
   private DiagnosisPipeline() {}
 
@@ -96,6 +98,10 @@ public final class DiagnosisPipeline {
   static void useRocksDb(SparkSession spark) {
     if (!spark.conf().contains(STATE_STORE_PROVIDER)) {
       spark.conf().set(STATE_STORE_PROVIDER, ROCKSDB_PROVIDER);
+    }
+    // each micro-batch uploads a small changelog instead of a RocksDB snapshot
+    if (!spark.conf().contains(CHANGELOG_CHECKPOINTING)) {
+      spark.conf().set(CHANGELOG_CHECKPOINTING, "true");
     }
   }
 }
