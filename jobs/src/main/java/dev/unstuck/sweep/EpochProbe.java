@@ -40,13 +40,18 @@ public final class EpochProbe {
   public Measurement measure(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore) {
     long badParameters = countNonFinite(net.params());
     if (badParameters > 0) {
-      return new Measurement(Double.NaN, Double.NaN, null, null, null, null, null, List.of(),
-          layerStats(net, weightsBefore, null, null), new NonFiniteCounts(1L, 0L, badParameters, 0L));
+      return blownUp(net, weightsBefore, badParameters);
+    }
+    INDArray trainOut = net.output(train.getFeatures(), false);
+    INDArray validationOut = net.output(validation.getFeatures(), false);
+    if (countNonFinite(trainOut) + countNonFinite(validationOut) > 0) {
+      // finite weights can still overflow to NaN outputs; there is no accuracy to measure then
+      return blownUp(net, weightsBefore, 0);
     }
     double trainLoss = net.score(train, false);
     double valLoss = net.score(validation, false);
-    ClassificationScores trainScores = scores(net, train);
-    ClassificationScores valScores = scores(net, validation);
+    ClassificationScores trainScores = scores(train.getLabels(), trainOut);
+    ClassificationScores valScores = scores(validation.getLabels(), validationOut);
     Gradient gradient = probeGradient(net);
     long badGradients = gradient.gradientForVariable().values().stream().mapToLong(EpochProbe::countNonFinite).sum();
     List<INDArray> activations = net.feedForward(probe.getFeatures(), false);
@@ -56,6 +61,12 @@ public final class EpochProbe {
         valScores.accuracy(), valScores.balancedAccuracy(), valScores.macroF1(), valScores.recall(),
         layerStats(net, weightsBefore, gradient, activations),
         new NonFiniteCounts(lossBad ? 1L : 0L, badGradients, 0L, 0L));
+  }
+
+  /** A network whose weights or outputs are NaN/Inf: losses NaN, no scores, weight statistics only. */
+  private static Measurement blownUp(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore, long badParameters) {
+    return new Measurement(Double.NaN, Double.NaN, null, null, null, null, null, List.of(),
+        layerStats(net, weightsBefore, null, null), new NonFiniteCounts(1L, 0L, badParameters, 0L));
   }
 
   /** Each weight layer's W, to pass back as {@code weightsBefore} after the next epoch. */
@@ -70,9 +81,9 @@ public final class EpochProbe {
     return weights;
   }
 
-  private ClassificationScores scores(MultiLayerNetwork net, DataSet data) {
+  private ClassificationScores scores(INDArray labels, INDArray predictions) {
     Evaluation evaluation = new Evaluation(numClasses);
-    evaluation.eval(data.getLabels(), net.output(data.getFeatures(), false));
+    evaluation.eval(labels, predictions);
     return ClassificationScores.of(evaluation, numClasses);
   }
 
