@@ -64,7 +64,7 @@ public record Thresholds(
     double underfitGap,
     double featureScale,
     double verdictMinDelta,
-    double verdictSpreadFactor) {
+    double verdictSpreadFactor) implements java.io.Serializable {
 
   public static final Thresholds DEFAULTS = new Thresholds(
       1e5, 10, 5, 70, 1e-3, 1e-4, 1e-7, 0.7, 0.5, 0.03, 0.2, 0.01, 5, 0.01, 3, 0.1, 0.02, 0.05, 1.5, 0.1, 0.05,

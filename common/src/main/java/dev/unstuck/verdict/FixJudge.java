@@ -29,8 +29,28 @@ public final class FixJudge {
     this.diagnoser = new RunDiagnoser(thresholds);
   }
 
-  /** Empty until some seed has at least one epoch on both sides. */
+  /** Empty until some seed has at least one epoch on both sides; final once every run present has ended. */
   public Optional<Judgement> judge(List<RunHistory> baseline, List<RunHistory> fix) {
+    return judge(baseline, fix, 0);
+  }
+
+  /**
+   * As {@link #judge(List, List)}, but final only once {@code plannedSeeds} runs ended on each side: a seed that
+   * has not started yet must not let the verdict be called final early.
+   */
+  public Optional<Judgement> judge(List<RunHistory> baseline, List<RunHistory> fix, int plannedSeeds) {
+    boolean allRunsEnded = endedCount(baseline) >= Math.max(plannedSeeds, baseline.size())
+        && endedCount(fix) >= Math.max(plannedSeeds, fix.size());
+    return compare(baseline, fix).map(j -> j.complete() == allRunsEnded ? j : new Judgement(j.seeds(),
+        j.comparedEpoch(), j.baselineSymptoms(), j.fixSymptoms(), j.fixLearns(), j.baselineMetric(), j.fixMetric(),
+        j.delta(), j.spread(), j.improvementSupported(), j.epochsToLearn(), allRunsEnded));
+  }
+
+  private static long endedCount(List<RunHistory> runs) {
+    return runs.stream().filter(RunHistory::ended).count();
+  }
+
+  private Optional<Judgement> compare(List<RunHistory> baseline, List<RunHistory> fix) {
     Map<Integer, RunHistory> baselineBySeed = bySeed(baseline);
     Map<Integer, RunHistory> fixBySeed = bySeed(fix);
     baselineBySeed.keySet().retainAll(fixBySeed.keySet());

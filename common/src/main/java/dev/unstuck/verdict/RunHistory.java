@@ -3,15 +3,21 @@ package dev.unstuck.verdict;
 import dev.unstuck.diagnosis.EpochMetrics;
 import java.util.List;
 
-/** The epochs of one seed of one variant, oldest first. */
-public record RunHistory(int seed, List<EpochMetrics> epochs) {
+/**
+ * The epochs of one seed of one variant, oldest first.
+ *
+ * @param ended the run reached a terminal status; true also for a run that failed before its first epoch (which
+ *     has no epochs to compare but will not change any more)
+ */
+public record RunHistory(int seed, List<EpochMetrics> epochs, boolean ended) {
 
   public RunHistory {
     epochs = List.copyOf(epochs);
   }
 
-  public boolean ended() {
-    return !epochs.isEmpty() && epochs.get(epochs.size() - 1).status().terminal();
+  /** A history whose end is read off its last epoch's status. */
+  public RunHistory(int seed, List<EpochMetrics> epochs) {
+    this(seed, epochs, !epochs.isEmpty() && epochs.get(epochs.size() - 1).status().terminal());
   }
 
   int lastEpoch() {

@@ -166,6 +166,29 @@ class FixJudgeTest {
   }
 
   @Test
+  void aPlannedSeedThatHasNotStartedKeepsItProvisional() {
+    List<RunHistory> baseline = seeds(Curves.flatAtChance(), Curves.flatAtChance());
+    List<RunHistory> fix = seeds(Curves.healthy(), Curves.healthy());
+
+    assertThat(judge.judge(baseline, fix, 3).orElseThrow().complete()).isFalse();
+    assertThat(judge.judge(baseline, fix, 2).orElseThrow().complete()).isTrue();
+  }
+
+  @Test
+  void aRunThatFailedBeforeItsFirstEpochHasEndedAndCountsTowardsFinal() {
+    List<RunHistory> baseline = new ArrayList<>(seeds(Curves.flatAtChance(), Curves.flatAtChance()));
+    List<RunHistory> fix = new ArrayList<>(seeds(Curves.healthy(), Curves.healthy()));
+    fix.add(new RunHistory(3, List.of(), true));
+    baseline.add(new RunHistory(3, Curves.flatAtChance().build()));
+
+    Judgement j = judge.judge(baseline, fix, 3).orElseThrow();
+    assertThat(j.complete()).isTrue();
+    assertThat(j.seeds()).as("the failed seed has nothing to compare").isEqualTo(2);
+    assertThat(judge.judge(baseline, List.of(fix.get(0), fix.get(1), new RunHistory(3, List.of(), false)), 3)
+        .orElseThrow().complete()).as("a seed not yet started").isFalse();
+  }
+
+  @Test
   void oneSeedStillRunningKeepsItProvisional() {
     Judgement j = judge(seeds(Curves.flatAtChance(), Curves.flatAtChance()),
         seeds(Curves.healthy(), Curves.healthy().stopAfter(7).running()));

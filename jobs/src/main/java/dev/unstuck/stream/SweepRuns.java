@@ -138,14 +138,15 @@ public final class SweepRuns {
   public List<FixVerdict> verdicts(Collection<String> changedRunIds, long nowMs) {
     Map<String, List<EpochTelemetry>> lastByVariant = new TreeMap<>();
     Map<String, List<RunHistory>> historiesByVariant = new TreeMap<>();
+    int plannedSeeds = 0;
     for (NavigableMap<Integer, Entry> epochs : runs.values()) {
       EpochTelemetry last = epochs.lastEntry().getValue().record();
       lastByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>()).add(last);
-      List<EpochMetrics> series = series(epochs);
-      if (!series.isEmpty()) { // a run that failed before its first epoch has nothing to compare
-        historiesByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>())
-            .add(new RunHistory(last.getSeed(), series));
-      }
+      plannedSeeds = Math.max(plannedSeeds, last.getPlannedSeeds());
+      // a run that failed before its first epoch has nothing to compare, but it has ended: it counts for "final"
+      boolean ended = last.getStatus() != dev.unstuck.avro.RunStatus.RUNNING;
+      historiesByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>())
+          .add(new RunHistory(last.getSeed(), series(epochs), ended));
     }
     Set<String> affected = new TreeSet<>();
     boolean baselineChanged = false;
@@ -176,7 +177,7 @@ public final class SweepRuns {
       }
       List<RunHistory> fix = historiesByVariant.getOrDefault(variantId, List.of());
       FixRef ref = new FixRef(sweepId, variantId, any.getFixFamily(), any.getFixParams());
-      judge.judge(baseline, fix).ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
+      judge.judge(baseline, fix, plannedSeeds).ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
     }
     return verdicts;
   }

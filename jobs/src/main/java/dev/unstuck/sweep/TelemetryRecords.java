@@ -59,6 +59,7 @@ final class TelemetryRecords {
         .setSeed(run.seed())
         .setEpoch(epoch)
         .setTotalEpochs(run.variant().config().training().epochs())
+        .setPlannedSeeds(run.variant().config().training().seeds())
         .setTimestampMs(System.currentTimeMillis())
         .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
         .setErrorMessage(error);
