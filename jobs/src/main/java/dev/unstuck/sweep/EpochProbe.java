@@ -38,6 +38,15 @@ public final class EpochProbe {
 
   /** @param weightsBefore each weight layer's W before the epoch, to measure how far the epoch moved it */
   public Measurement measure(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore) {
+    return measure(net, weightsBefore, null);
+  }
+
+  /**
+   * @param distributed computes the train and validation Evaluations over whole splits on the executors (large
+   *     data), or null to score on the driver's splits
+   */
+  public Measurement measure(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore,
+      DistributedEvaluation distributed) {
     long badParameters = countNonFinite(net.params());
     if (badParameters > 0) {
       return blownUp(net, weightsBefore, badParameters);
@@ -50,8 +59,15 @@ public final class EpochProbe {
     }
     double trainLoss = net.score(train, false);
     double valLoss = net.score(validation, false);
-    ClassificationScores trainScores = scores(train.getLabels(), trainOut);
-    ClassificationScores valScores = scores(validation.getLabels(), validationOut);
+    ClassificationScores trainScores;
+    ClassificationScores valScores;
+    if (distributed == null) {
+      trainScores = scores(train.getLabels(), trainOut);
+      valScores = scores(validation.getLabels(), validationOut);
+    } else {
+      trainScores = ClassificationScores.of(distributed.train(), numClasses);
+      valScores = ClassificationScores.of(distributed.validation(), numClasses);
+    }
     Gradient gradient = probeGradient(net);
     long badGradients = gradient.gradientForVariable().values().stream().mapToLong(EpochProbe::countNonFinite).sum();
     List<INDArray> activations = net.feedForward(probe.getFeatures(), false);
@@ -67,6 +83,13 @@ public final class EpochProbe {
   private static Measurement blownUp(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore, long badParameters) {
     return new Measurement(Double.NaN, Double.NaN, null, null, null, null, null, List.of(),
         layerStats(net, weightsBefore, null, null), new NonFiniteCounts(1L, 0L, badParameters, 0L));
+  }
+
+  /** Classification scores over whole splits, computed on the executors. */
+  public interface DistributedEvaluation {
+    Evaluation train();
+
+    Evaluation validation();
   }
 
   /** Each weight layer's W, to pass back as {@code weightsBefore} after the next epoch. */

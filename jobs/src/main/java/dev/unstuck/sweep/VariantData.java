@@ -9,6 +9,9 @@ import dev.unstuck.spec.InputNormalization;
 import dev.unstuck.spec.Resampling;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,9 +23,15 @@ import org.nd4j.linalg.dataset.DataSet;
  * own. Seeds of a variant share its data and differ in initialisation and shuffling.
  */
 public final class VariantData {
-  /** Splits up to this many rows are measured on the driver; bigger ones are sampled down to it. */
+  /**
+   * Splits up to this many rows are measured on the driver. Bigger ones are sampled down to it on the driver
+   * (losses, per-layer statistics) and their classification scores computed over the whole split on the
+   * executors.
+   */
   static final int DRIVER_MEASURE_ROWS = 100_000;
   static final int PROBE_ROWS = 256;
+  /** Examples per DataSet when a large split is evaluated on the executors. */
+  static final int EVALUATION_BATCH = 1024;
 
   private final EncodedData data;
   private final StratifiedSplit.Split split;
@@ -33,7 +42,15 @@ public final class VariantData {
 
   private record Key(InputNormalization normalization, Resampling resampling, int batchSize, int workers) {}
 
+  private final long driverMeasureRows;
+
   public VariantData(EncodedData data, double validationFraction, long splitSeed) {
+    this(data, validationFraction, splitSeed, DRIVER_MEASURE_ROWS);
+  }
+
+  /** @param driverMeasureRows splits larger than this are scored on the executors (see DRIVER_MEASURE_ROWS) */
+  public VariantData(EncodedData data, double validationFraction, long splitSeed, long driverMeasureRows) {
+    this.driverMeasureRows = driverMeasureRows;
     this.data = data;
     StratifiedSplit.Split raw = StratifiedSplit.split(data.rows(), validationFraction, splitSeed);
     this.split = new StratifiedSplit.Split(raw.train().cache(), raw.validation().cache());
@@ -52,12 +69,19 @@ public final class VariantData {
     Dataset<Row> train = rows.train();
     long trainExamples = train.count();
     DataSet localTrain = DataSetConversion.collect(sampled(train, trainExamples), data.numClasses());
-    DataSet localValidation = DataSetConversion.collect(
-        sampled(rows.validation(), rows.validation().count()), data.numClasses());
+    long validationRows = rows.validation().count();
+    DataSet localValidation = DataSetConversion.collect(sampled(rows.validation(), validationRows),
+        data.numClasses());
     int probeRows = (int) Math.min(PROBE_ROWS, localTrain.numExamples());
     DataSet probe = (DataSet) localTrain.getRange(0, probeRows);
+    JavaRDD<DataSet> trainBatches = DataSetConversion.minibatches(train, data.numClasses(), key.batchSize(),
+        key.workers());
+    Optional<VariantInputs.LargeSplits> large = trainExamples <= driverMeasureRows
+        && validationRows <= driverMeasureRows ? Optional.empty()
+        : Optional.of(new VariantInputs.LargeSplits(trainBatches, DataSetConversion.minibatches(rows.validation(),
+            data.numClasses(), EVALUATION_BATCH, key.workers()).persist(StorageLevel.MEMORY_AND_DISK())));
     return new VariantInputs(
-        DataSetConversion.minibatches(train, data.numClasses(), key.batchSize(), key.workers()),
+        trainBatches,
         localTrain,
         localValidation,
         probe,
@@ -66,10 +90,11 @@ public final class VariantData {
         trainExamples,
         validationMajorityRate,
         trainCounts.balancingWeights(),
-        InputStats.of(train, data.numFeatures()));
+        InputStats.of(train, data.numFeatures()),
+        large);
   }
 
   private Dataset<Row> sampled(Dataset<Row> rows, long count) {
-    return count <= DRIVER_MEASURE_ROWS ? rows : rows.sample(false, DRIVER_MEASURE_ROWS / (double) count, seed);
+    return count <= driverMeasureRows ? rows : rows.sample(false, driverMeasureRows / (double) count, seed);
   }
 }

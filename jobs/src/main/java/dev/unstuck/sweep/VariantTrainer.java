@@ -67,7 +67,8 @@ public final class VariantTrainer {
         long start = System.currentTimeMillis();
         sparkNet.fit(inputs.trainBatches());
         long wall = System.currentTimeMillis() - start;
-        Measurement measurement = probe.measure(sparkNet.getNetwork(), before);
+        Measurement measurement = probe.measure(sparkNet.getNetwork(), before,
+            inputs.largeSplits().map(large -> distributed(sparkNet, large)).orElse(null));
         last = records.epoch(epoch, rate, wall, measurement, RunStatus.RUNNING, null);
         sink.publish(last);
         progress.epochDone(run.runId(), epoch, training.epochs(), measurement.trainLoss(), RunStatus.RUNNING);
@@ -88,6 +89,22 @@ public final class VariantTrainer {
     } finally {
       spark.clearJobGroup();
     }
+  }
+
+  /** DL4J's Spark evaluation over whole splits, for data too large to score on the driver. */
+  private static EpochProbe.DistributedEvaluation distributed(SparkDl4jMultiLayer sparkNet,
+      VariantInputs.LargeSplits large) {
+    return new EpochProbe.DistributedEvaluation() {
+      @Override
+      public org.nd4j.evaluation.classification.Evaluation train() {
+        return sparkNet.evaluate(large.train());
+      }
+
+      @Override
+      public org.nd4j.evaluation.classification.Evaluation validation() {
+        return sparkNet.evaluate(large.validation());
+      }
+    };
   }
 
   private RunOutcome finish(PlannedRun run, TelemetryRecords records, EpochTelemetry last, RunStatus status,

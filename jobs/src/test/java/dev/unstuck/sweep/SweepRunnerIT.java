@@ -77,6 +77,7 @@ class SweepRunnerIT {
 
   private static VariantInputs withWidth(VariantInputs real, int width) {
     return new VariantInputs(real.trainBatches(), real.train(), real.validation(), real.probe(), width,
-        real.classLabels(), real.trainExamples(), real.majorityClassRate(), real.classWeights(), real.inputStats());
+        real.classLabels(), real.trainExamples(), real.majorityClassRate(), real.classWeights(), real.inputStats(),
+        real.largeSplits());
   }
 }
