@@ -7,30 +7,15 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /** A fix whose setting is one constant of an enum (activation relu, init he, resample oversample, ...). */
-class ChoiceFix<E extends Enum<E>> implements FixType {
-  private final String key;
-  private final String idPrefix;
-  private final FixFamily family;
+class ChoiceFix<E extends Enum<E>> extends KeyedFix {
   private final Class<E> choices;
   private final BiFunction<RunConfig, E, RunConfig> change;
 
   ChoiceFix(String key, String idPrefix, FixFamily family, Class<E> choices,
       BiFunction<RunConfig, E, RunConfig> change) {
-    this.key = key;
-    this.idPrefix = idPrefix;
-    this.family = family;
+    super(key, idPrefix, family);
     this.choices = choices;
     this.change = change;
-  }
-
-  @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public FixFamily family() {
-    return family;
   }
 
   @Override
@@ -43,7 +28,7 @@ class ChoiceFix<E extends Enum<E>> implements FixType {
 
   @Override
   public String id(String setting) {
-    return idPrefix + "-" + SpecEnums.yamlName(choice(setting)).toLowerCase();
+    return idOf(SpecEnums.yamlName(choice(setting)).toLowerCase());
   }
 
   @Override

@@ -6,30 +6,15 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** A fix whose setting is a number (l2 1e-4, dropout 0.5, gradientClip 1.0, ...). */
-class NumberFix implements FixType {
-  private final String key;
-  private final String idPrefix;
-  private final FixFamily family;
+class NumberFix extends KeyedFix {
   private final Function<String, Optional<String>> check;
   private final BiFunction<RunConfig, Double, RunConfig> change;
 
   NumberFix(String key, String idPrefix, FixFamily family, Function<String, Optional<String>> check,
       BiFunction<RunConfig, Double, RunConfig> change) {
-    this.key = key;
-    this.idPrefix = idPrefix;
-    this.family = family;
+    super(key, idPrefix, family);
     this.check = check;
     this.change = change;
-  }
-
-  @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public FixFamily family() {
-    return family;
   }
 
   @Override
@@ -39,7 +24,7 @@ class NumberFix implements FixType {
 
   @Override
   public String id(String setting) {
-    return idPrefix + "-" + setting.trim();
+    return idOf(setting.trim());
   }
 
   @Override

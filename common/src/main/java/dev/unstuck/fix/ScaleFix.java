@@ -9,30 +9,15 @@ import java.util.function.Function;
  * A fix that scales a baseline value by a multiplier ({@code x10}, {@code x0.1}) or, where allowed, sets it to
  * an absolute number: learning rate, batch size.
  */
-class ScaleFix implements FixType {
-  private final String key;
-  private final String idPrefix;
-  private final FixFamily family;
+class ScaleFix extends KeyedFix {
   private final Function<RunConfig, Double> current;
   private final BiFunction<RunConfig, Double, RunConfig> change;
 
   ScaleFix(String key, String idPrefix, FixFamily family, Function<RunConfig, Double> current,
       BiFunction<RunConfig, Double, RunConfig> change) {
-    this.key = key;
-    this.idPrefix = idPrefix;
-    this.family = family;
+    super(key, idPrefix, family);
     this.current = current;
     this.change = change;
-  }
-
-  @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public FixFamily family() {
-    return family;
   }
 
   @Override
@@ -42,7 +27,7 @@ class ScaleFix implements FixType {
 
   @Override
   public String id(String setting) {
-    return idPrefix + "-" + setting.trim().toLowerCase();
+    return idOf(setting.trim().toLowerCase());
   }
 
   @Override
