@@ -67,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
   static final int INCOMPLETE = 1;
   static final int BAD_SPEC = 2;
   static final int SERVICES = 3;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep.yaml")
   Path spec;
@@ -143,7 +144,11 @@ final class RunCommand implements Callable<Integer> {
       stack.add("temporary files", () -> deleteTree(work));
       return run(stack, sweep, plan, results, work, started);
     } catch (LocalServiceException e) {
+      LOG.info("a local service did not start", e); // the stack trace to the log file only
       return fail(SERVICES, e.getMessage());
+    } catch (RuntimeException | SQLException e) {
+      LOG.info("unstuck run failed", e); // the stack trace to the log file only
+      return fail(INCOMPLETE, rootMessage(e) + " (the details are in " + results.resolve("unstuck.log") + ")");
     }
   }
 
@@ -154,6 +159,13 @@ final class RunCommand implements Callable<Integer> {
     if (localKafka) {
       LocalKafka broker = stack.add("the Kafka broker", LocalKafka.start(work.resolve("kafka")));
       kafka = broker.bootstrapServers();
+    }
+    KafkaSettings kafkaSettings = new KafkaSettings(kafka, kafkaProperties);
+    try {
+      kafkaSettings.ensureReachable(Duration.ofSeconds(15), Topics.TELEMETRY, Topics.DIAGNOSIS,
+          Topics.TELEMETRY_DEAD_LETTER);
+    } catch (KafkaUnreachableException e) {
+      return fail(SERVICES, e.getMessage());
     }
     String jdbc = jdbcUrl;
     Path credentials = dbCredentialsFile;
@@ -167,13 +179,6 @@ final class RunCommand implements Callable<Integer> {
         + (jdbcUrl == null ? "PostgreSQL started at " : "PostgreSQL: ") + redact(jdbc)
         + (localKafka || jdbcUrl == null ? " (stopped again when this ends)" : ""));
 
-    KafkaSettings kafkaSettings = new KafkaSettings(kafka, kafkaProperties);
-    try {
-      kafkaSettings.ensureReachable(Duration.ofSeconds(15), Topics.TELEMETRY, Topics.DIAGNOSIS,
-          Topics.TELEMETRY_DEAD_LETTER);
-    } catch (KafkaUnreachableException e) {
-      return fail(SERVICES, e.getMessage());
-    }
     // A fresh broker holds nothing older; on a shared one, diagnose only what this run produces.
     String startingOffsets = localKafka ? "earliest" : endOffsetsJson(kafkaSettings, Topics.TELEMETRY);
 
