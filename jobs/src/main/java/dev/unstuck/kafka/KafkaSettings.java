@@ -1,5 +1,6 @@
 package dev.unstuck.kafka;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,26 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
 
   public static KafkaSettings of(String bootstrapServers) {
     return new KafkaSettings(bootstrapServers, Map.of());
+  }
+
+  /**
+   * Settings from the command line plus an optional Java properties file, the place for secrets such as
+   * {@code sasl.jaas.config} (a mounted Kubernetes Secret, say), which must not appear in a command line.
+   * Properties given on the command line win over the file's.
+   */
+  public static KafkaSettings of(String bootstrapServers, Map<String, String> properties, Path propertiesFile) {
+    Map<String, String> merged = new java.util.HashMap<>();
+    if (propertiesFile != null) {
+      Properties fromFile = new Properties();
+      try (var reader = java.nio.file.Files.newBufferedReader(propertiesFile)) {
+        fromFile.load(reader);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read the Kafka properties file " + propertiesFile + ": " + e);
+      }
+      fromFile.stringPropertyNames().forEach(key -> merged.put(key, fromFile.getProperty(key)));
+    }
+    merged.putAll(properties);
+    return new KafkaSettings(bootstrapServers, merged);
   }
 
   /** Base client properties: bootstrap servers plus the pass-through ones. */

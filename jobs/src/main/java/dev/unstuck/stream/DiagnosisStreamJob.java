@@ -80,6 +80,10 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
   @Option(names = KAFKA_PROPERTY, description = "extra Kafka client property for source and sinks, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
 
+  @Option(names = "--kafka-properties-file",
+      description = "Java properties file of Kafka client settings, e.g. secrets mounted from a Secret")
+  Path kafkaPropertiesFile;
+
   @Option(names = STATE_TIMEOUT, defaultValue = "30 minutes",
       description = "a sweep without telemetry this long leaves the state (default: ${DEFAULT-VALUE})")
   String stateTimeout;
@@ -181,7 +185,13 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
     } else {
       credentials = DbCredentials.fromEnvironment(System.getenv()).orElse(DbCredentials.NONE);
     }
-    settings = new StreamSettings(new KafkaSettings(bootstrapServers, kafkaProperties), telemetryTopic,
+    KafkaSettings kafka;
+    try {
+      kafka = KafkaSettings.of(bootstrapServers, kafkaProperties, kafkaPropertiesFile);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+    settings = new StreamSettings(kafka, telemetryTopic,
         diagnosisTopic, deadLetterTopic, startingOffsets, triggerInterval, timeout, checkpoint, maxRecordsPerTrigger);
   }
 

@@ -52,6 +52,10 @@ public final class SweepJob implements Callable<Integer> {
   @Option(names = "--kafka-property", description = "extra Kafka client property, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
 
+  @Option(names = "--kafka-properties-file",
+      description = "Java properties file of Kafka client settings, e.g. secrets mounted from a Secret")
+  Path kafkaPropertiesFile;
+
   @Option(names = "--concurrency", description = "runs trained at once (default: twice the cluster's cores)")
   Integer concurrency;
 
@@ -75,7 +79,13 @@ public final class SweepJob implements Callable<Integer> {
       System.err.println(e.getMessage());
       return BAD_SPEC;
     }
-    KafkaSettings kafka = new KafkaSettings(bootstrapServers, kafkaProperties);
+    KafkaSettings kafka;
+    try {
+      kafka = KafkaSettings.of(bootstrapServers, kafkaProperties, kafkaPropertiesFile);
+    } catch (IllegalArgumentException e) {
+      System.err.println("unstuck: " + e.getMessage());
+      return BAD_SPEC;
+    }
     try {
       kafka.ensureReachable(Duration.ofSeconds(kafkaTimeoutSeconds), topic);
     } catch (KafkaUnreachableException e) {

@@ -38,4 +38,26 @@ class KafkaSettingsTest {
     assertThat((Integer) config.get("delivery.timeout.ms")).isGreaterThanOrEqualTo(5 * 60 * 1000);
     assertThat(config).containsEntry("security.protocol", "SASL_SSL");
   }
+
+  @Test
+  void secretsCanComeFromAPropertiesFileAndTheCommandLineWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("kafka.properties"),
+        "sasl.jaas.config=secret-from-file\nsecurity.protocol=SASL_PLAINTEXT\n");
+
+    KafkaSettings merged = KafkaSettings.of("b:9092", Map.of("security.protocol", "SASL_SSL"), file);
+
+    assertThat(merged.clientConfig())
+        .containsEntry("sasl.jaas.config", "secret-from-file")
+        .containsEntry("security.protocol", "SASL_SSL");
+    assertThat(merged.redacted()).doesNotContain("secret-from-file");
+  }
+
+  @Test
+  void anUnreadablePropertiesFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path missing = dir.resolve("nope.properties");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KafkaSettings.of("b:9092", Map.of(), missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nope.properties");
+  }
 }
