@@ -27,7 +27,8 @@ public final class NotLearningDetector implements Detector {
     boolean atChance = now.judgedMetric() <= now.chance() + t.learningMargin();
     if (decrease < t.plateauRelativeDecrease() && atChance) {
       return Optional.of(Detection.of(symptom(), "trainLoss", window.get(0).epoch(), now.epoch(), decrease,
-          t.plateauRelativeDecrease(), "training loss fell only " + Series.pct(decrease) + " over epochs "
+          t.plateauRelativeDecrease(), (decrease < 0 ? "training loss rose " + Series.pct(-decrease) : "training loss fell only " + Series.pct(decrease))
+              + " over epochs "
               + window.get(0).epoch() + "-" + now.epoch() + " and validation balanced accuracy "
               + Series.num(now.judgedMetric()) + " is at chance (" + Series.num(now.chance()) + ")"));
     }

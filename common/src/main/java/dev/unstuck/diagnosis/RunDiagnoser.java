@@ -40,6 +40,7 @@ public final class RunDiagnoser {
       detector.detect(epochs, thresholds).ifPresent(detections::add);
     }
     EpochMetrics now = Series.last(epochs);
+    unexplainedNotLearning(epochs, detections).ifPresent(detections::add);
     return new Diagnosis(now.epoch(), now.status(), state(now, detections), now.judgedMetric(), detections);
   }
 
@@ -52,6 +53,24 @@ public final class RunDiagnoser {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A run that has had its epochs and still does not beat chance by the margin is not learning, even when no
+   * detector's specific rule (a flat loss, a collapse) fired: say so, with the numbers, rather than leave a
+   * NOT_LEARNING state without a symptom to explain it.
+   */
+  private Optional<Detection> unexplainedNotLearning(List<EpochMetrics> epochs, List<Detection> detections) {
+    EpochMetrics now = Series.last(epochs);
+    double needed = now.chance() + thresholds.learningMargin();
+    boolean explained = detections.stream().anyMatch(d -> d.symptom().blocking());
+    if (explained || epochs.size() < thresholds.minEpochs() || now.judgedMetric() >= needed) {
+      return Optional.empty();
+    }
+    return Optional.of(Detection.of(Symptom.NOT_LEARNING, "valBalancedAccuracy", epochs.get(0).epoch(), now.epoch(),
+        now.judgedMetric(), needed, "validation balanced accuracy " + Series.num(now.judgedMetric()) + " after "
+            + epochs.size() + " epochs does not beat chance (" + Series.num(now.chance()) + ") by the margin "
+            + Series.num(thresholds.learningMargin())));
   }
 
   private LearningState state(EpochMetrics now, List<Detection> detections) {

@@ -68,7 +68,8 @@ class RunDiagnoserTest {
         Arguments.of("saturatedSigmoid", Curves.saturatedSigmoid(), EnumSet.of(SATURATED_ACTIVATIONS),
             LearningState.LEARNING),
         Arguments.of("oscillating", Curves.oscillating(), EnumSet.of(OSCILLATING_LOSS), LearningState.LEARNING),
-        Arguments.of("slowConvergence", Curves.slowConvergence(), EnumSet.of(SLOW_CONVERGENCE),
+        // still below chance + margin at the end: NOT_LEARNING, stated with the numbers though the loss is not flat
+        Arguments.of("slowConvergence", Curves.slowConvergence(), EnumSet.of(SLOW_CONVERGENCE, NOT_LEARNING),
             LearningState.NOT_LEARNING),
         Arguments.of("flatAtChance", Curves.flatAtChance(), EnumSet.of(NOT_LEARNING, SLOW_CONVERGENCE),
             LearningState.NOT_LEARNING),
@@ -197,5 +198,25 @@ class RunDiagnoserTest {
   @Test
   void aRunThatLearntThenDivergedStillHasItsFirstLearningEpoch() {
     assertThat(diagnoser.firstLearningEpoch(Curves.nanDivergence(4).build())).contains(2);
+  }
+
+  @Test
+  void aRunBelowChancePlusMarginWithoutAFlatLossIsStillNamedNotLearning() {
+    Diagnosis diagnosis = new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.slowConvergence().build());
+
+    Detection notLearning = diagnosis.detections().stream()
+        .filter(d -> d.symptom() == Symptom.NOT_LEARNING).findFirst().orElseThrow();
+    assertThat(notLearning.evidence().metric()).isEqualTo("valBalancedAccuracy");
+    assertThat(notLearning.evidence().threshold()).isCloseTo(
+        Curves.slowConvergence().build().get(0).chance() + Thresholds.DEFAULTS.learningMargin(),
+        org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(notLearning.evidence().explanation()).contains("does not beat chance");
+  }
+
+  @Test
+  void tooFewEpochsToCallItNotLearning() {
+    Diagnosis diagnosis = new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.slowConvergence().build().subList(0, 2));
+
+    assertThat(diagnosis.symptoms()).doesNotContain(Symptom.NOT_LEARNING);
   }
 }
