@@ -67,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
   static final int INCOMPLETE = 1;
   static final int BAD_SPEC = 2;
   static final int SERVICES = 3;
+  static final int INTERRUPTED = 130;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep.yaml")
@@ -141,6 +142,7 @@ final class RunCommand implements Callable<Integer> {
 
     Path work = Files.createTempDirectory("unstuck-run-");
     try (LocalStack stack = new LocalStack(System.err)) {
+      stack.onShutdown(LauncherLogging::muteConsole);
       stack.add("temporary files", () -> deleteTree(work));
       return run(stack, sweep, plan, results, work, started);
     } catch (LocalServiceException e) {
@@ -215,7 +217,17 @@ final class RunCommand implements Callable<Integer> {
       sweepArgs.addAll(List.of("--concurrency", concurrency.toString()));
     }
     long trainingStarted = System.nanoTime();
-    int sweepExit = new CommandLine(new SweepJob()).execute(sweepArgs.toArray(String[]::new));
+    int sweepExit = new CommandLine(new SweepJob())
+        .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+          if (stack.shuttingDown()) {
+            return INTERRUPTED; // Spark stopped under it on Ctrl-C: no news
+          }
+          throw e;
+        })
+        .execute(sweepArgs.toArray(String[]::new));
+    if (stack.shuttingDown()) {
+      return INTERRUPTED; // Ctrl-C: the shutdown hook is stopping everything
+    }
     if (sweepExit >= 2) {
       return sweepExit; // the sweep job said why, in one line
     }

@@ -20,6 +20,22 @@ public final class LauncherLogging {
 
   private LauncherLogging() {}
 
+  /**
+   * Stops logging to the terminal (the file keeps everything): on Ctrl-C the interrupted jobs report their
+   * interruption at length, and none of it is news to the person who pressed it.
+   */
+  public static void muteConsole() {
+    if (!(org.apache.logging.log4j.LogManager.getContext(false)
+        instanceof org.apache.logging.log4j.core.LoggerContext context)
+        || !"unstuck-launcher".equals(context.getConfiguration().getName())) {
+      return;
+    }
+    var config = context.getConfiguration();
+    config.getRootLogger().removeAppender("console");
+    config.getLoggers().values().forEach(logger -> logger.removeAppender("console"));
+    context.updateLoggers();
+  }
+
   /** True when log4j found no configuration of its own (no log4j2*.properties/xml on the classpath). */
   static boolean usingDefaults() {
     org.apache.logging.log4j.spi.LoggerContext context = org.apache.logging.log4j.LogManager.getContext(false);

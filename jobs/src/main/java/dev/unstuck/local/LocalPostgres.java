@@ -40,6 +40,7 @@ public final class LocalPostgres implements AutoCloseable {
           .setPort(port)
           .setDataDirectory(dataDir)
           .setCleanDataDirectory(true)
+          .setRegisterShutdownHook(false) // LocalStack's hook stops it; two hooks racing fail each other
           .setPGStartupWait(Duration.ofSeconds(30))
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("max_connections", "50")

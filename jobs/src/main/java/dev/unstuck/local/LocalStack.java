@@ -13,6 +13,10 @@ public final class LocalStack implements AutoCloseable {
   private final PrintStream log;
   private final Thread hook;
   private boolean closed;
+  /** Set when stopping from the shutdown hook: Spark's own hook races ours, so its complaints are no news. */
+  private volatile boolean interrupted;
+  private volatile Runnable onShutdown;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalStack.class);
 
   private record Entry(String name, AutoCloseable resource) {}
 
@@ -32,11 +36,26 @@ public final class LocalStack implements AutoCloseable {
     return resource;
   }
 
+  /** True once the JVM is shutting down (Ctrl-C, kill): whatever still runs is about to be stopped. */
+  public boolean shuttingDown() {
+    return interrupted;
+  }
+
+  /** Runs first when the JVM is shutting down, e.g. to quieten what the interrupted work still reports. */
+  public void onShutdown(Runnable action) {
+    onShutdown = action;
+  }
+
   private void closeFromHook() {
+    interrupted = true;
     synchronized (this) {
       if (closed || started.isEmpty()) {
         return;
       }
+    }
+    Runnable first = onShutdown;
+    if (first != null) {
+      first.run();
     }
     log.println("unstuck: stopping what was started ...");
     stopAll();
@@ -63,7 +82,11 @@ public final class LocalStack implements AutoCloseable {
     try {
       entry.resource().close();
     } catch (Exception e) {
-      log.println("unstuck: " + entry.name() + " did not stop cleanly: " + e);
+      if (interrupted) {
+        LOG.info("{} did not stop cleanly while the JVM shut down", entry.name(), e);
+      } else {
+        log.println("unstuck: " + entry.name() + " did not stop cleanly: " + e);
+      }
     }
   }
 }
