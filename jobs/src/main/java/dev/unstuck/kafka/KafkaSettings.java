@@ -64,6 +64,11 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
     return "bootstrap.servers=" + bootstrapServers + (shown.isEmpty() ? "" : " " + shown);
   }
 
+  private KafkaUnreachableException unreachable(Duration timeout, Exception cause) {
+    return new KafkaUnreachableException("Kafka at " + bootstrapServers + " did not answer within "
+        + timeout.toSeconds() + " s - is the broker running and reachable from here?", cause);
+  }
+
   static boolean isSecret(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     return lower.contains("password") || lower.contains("secret") || lower.contains("jaas")
@@ -88,11 +93,13 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
         admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (TimeoutException e) {
-      throw new KafkaUnreachableException("Kafka at " + bootstrapServers + " did not answer within "
-          + timeout.toSeconds() + " s - is the broker running and reachable from here?", e);
+      throw unreachable(timeout, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
         return; // created concurrently by another client: fine
+      }
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw unreachable(timeout, e); // the client's own timeout fired first: the same situation
       }
       throw new KafkaUnreachableException("Kafka at " + bootstrapServers + " refused: " + e.getCause(), e);
     } catch (InterruptedException e) {

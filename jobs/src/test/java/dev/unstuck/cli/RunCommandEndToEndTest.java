@@ -44,16 +44,16 @@ class RunCommandEndToEndTest {
     assertThat(printed).contains("8/8 runs diagnosed, 3/3 fixes judged");
     assertThat(printed).containsPattern("Baseline \\(2 seeds\\): DIVERGED \\(2\\)");
     assertThat(printed).contains("DIVERGING (2/2 seeds)");
-    assertThat(printed).containsPattern("LEARNING_RATE +learningRate: x0.001 +DIVERGING +yes ");
-    assertThat(printed).contains("DIVERGING is resolved by lr-x0.001");
+    assertThat(printed).containsPattern("LEARNING_RATE +learningRate: x0.01 +DIVERGING +yes ");
+    assertThat(printed).containsPattern("DIVERGING is resolved by [^\\n]*lr-x0\\.01\\b");
 
     // fix_outcome.csv: the table's rows, final
     List<Map<String, String>> outcomes = readCsv(dir.resolve("fix_outcome.csv"));
     assertThat(outcomes).isNotEmpty().allMatch(row -> row.get("is_final").equals("true"))
         .allMatch(row -> row.get("sweep_id").equals("diverging-lr"));
-    assertThat(outcomes).extracting(row -> row.get("variant_id")).containsOnly("lr-x0.001", "lr-x0.0001",
+    assertThat(outcomes).extracting(row -> row.get("variant_id")).containsOnly("lr-x0.01", "lr-x0.001",
         "clip-norm-1.0");
-    assertThat(outcomes).filteredOn(row -> row.get("variant_id").equals("lr-x0.001")
+    assertThat(outcomes).filteredOn(row -> row.get("variant_id").equals("lr-x0.01")
             && row.get("baseline_symptom").equals("DIVERGING"))
         .singleElement().satisfies(row -> {
           assertThat(row.get("resolved")).isEqualTo("true");
@@ -70,15 +70,16 @@ class RunCommandEndToEndTest {
 
     // report.html: the answer, the fix table, the charts as inline PNGs
     String html = Files.readString(dir.resolve("report.html"));
-    assertThat(html).contains("DIVERGING is resolved by lr-x0.001", "<table class=\"fixes\">",
-        "<td>learningRate: x0.001</td><td class=\"symptom\">DIVERGING</td><td class=\"yes\">yes</td>");
+    assertThat(html).containsPattern("DIVERGING is resolved by [^<]*lr-x0\\.01\\b");
+    assertThat(html).contains("<table class=\"fixes\">",
+        "<td>learningRate: x0.01</td><td class=\"symptom\">DIVERGING</td><td class=\"yes\">yes</td>");
     List<String> charts = new ArrayList<>();
     Matcher img = IMG.matcher(html);
     while (img.find()) {
       charts.add(img.group(1));
     }
     assertThat(charts).containsExactly("Validation balanced accuracy per epoch", "Loss: baseline",
-        "Loss: clip-norm-1.0", "Loss: lr-x0.0001", "Loss: lr-x0.001");
+        "Loss: clip-norm-1.0", "Loss: lr-x0.001", "Loss: lr-x0.01");
     assertThat(html).doesNotContain("http://", "https://", "<script");
 
     // everything started is stopped: the broker's and the database's ports are closed, no child process is left
