@@ -112,7 +112,8 @@ public final class SweepJob implements Callable<Integer> {
     SweepPlan plan = SweepExpander.expand(sweep);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Two runs per core: while one run's epoch is measured on the driver, another's fit keeps the executors busy
-    // (measured: 8 variants on 2 cores took 12.9 s two at a time, 7.1 s four at a time; deploy/bench).
+    // (deploy/bench/sweep-bench.sh, 8 variants on 2 cores: 8.2 s two at a time, 7.7 s four at a time on a quiet
+    // machine; 12.9 s and 7.1 s with other work on the cores).
     int slots = concurrency != null ? concurrency : Math.max(2, 2 * jsc.defaultParallelism());
     LOG.info("{}; {} runs at a time", plan.summary(), slots);
     int totalEpochs = plan.runs().stream().mapToInt(r -> r.variant().config().training().epochs()).sum();
