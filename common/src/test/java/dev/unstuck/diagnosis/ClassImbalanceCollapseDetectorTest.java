@@ -3,35 +3,17 @@ package dev.unstuck.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class ClassImbalanceCollapseDetectorTest {
-  private final Detector detector = new ClassImbalanceCollapseDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsDoNotCollapse(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class ClassImbalanceCollapseDetectorTest extends DetectorTestBase {
+  ClassImbalanceCollapseDetectorTest() {
+    super(new ClassImbalanceCollapseDetector(), Symptom.CLASS_IMBALANCE_COLLAPSE);
   }
 
   @Test
   void predictingOnlyTheMajorityClassIsCollapse() {
-    Detection detection = detector.detect(Curves.classImbalanceCollapse().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.classImbalanceCollapse());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.CLASS_IMBALANCE_COLLAPSE);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("valPerClassRecall");
     assertThat(evidence.fromEpoch()).isEqualTo(10);
     assertThat(evidence.toEpoch()).isEqualTo(10);
@@ -71,7 +53,7 @@ class ClassImbalanceCollapseDetectorTest {
     Curves curve = Curves.classImbalanceCollapse().classes(3).majorityRate(0.8)
         .last(e -> e.valAccuracy(0.8).valPerClassRecall(0.2, 1.0, 0.0));
 
-    Evidence evidence = detector.detect(curve.build(), Thresholds.DEFAULTS).orElseThrow().evidence();
+    Evidence evidence = evidence(curve);
 
     assertThat(evidence.value()).isEqualTo(0.0);
   }

@@ -3,38 +3,16 @@ package dev.unstuck.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class DataPipelineErrorDetectorTest {
-  private final Detector detector = new DataPipelineErrorDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  private Evidence evidence(Curves curve) {
-    Detection detection = detector.detect(curve.build(), Thresholds.DEFAULTS).orElseThrow();
-    assertThat(detection.symptom()).isEqualTo(Symptom.DATA_PIPELINE_ERROR);
-    return detection.evidence();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsHaveCleanInputs(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class DataPipelineErrorDetectorTest extends DetectorTestBase {
+  DataPipelineErrorDetectorTest() {
+    super(new DataPipelineErrorDetector(), Symptom.DATA_PIPELINE_ERROR);
   }
 
   @Test
   void nanInputsAreAPipelineError() {
-    Evidence evidence = evidence(Curves.nanInputs());
+    Evidence evidence = detected(Curves.nanInputs());
 
     assertThat(evidence.metric()).isEqualTo("nonFinite.inputs");
     assertThat(evidence.fromEpoch()).isEqualTo(10);
@@ -46,7 +24,7 @@ class DataPipelineErrorDetectorTest {
 
   @Test
   void unnormalisedInputsAreAPipelineError() {
-    Evidence evidence = evidence(Curves.unnormalisedInputs());
+    Evidence evidence = detected(Curves.unnormalisedInputs());
 
     assertThat(evidence.metric()).isEqualTo("maxFeatureScale");
     assertThat(evidence.value()).isEqualTo(1000.0); // the larger of |mean| 250 and std 1000
@@ -56,7 +34,7 @@ class DataPipelineErrorDetectorTest {
 
   @Test
   void aLargeMeanAloneIsEnough() {
-    assertThat(evidence(Curves.healthy().withFeatureScale(250, 1)).value()).isEqualTo(250.0);
+    assertThat(detected(Curves.healthy().withFeatureScale(250, 1)).value()).isEqualTo(250.0);
   }
 
   @Test
@@ -67,7 +45,7 @@ class DataPipelineErrorDetectorTest {
 
   @Test
   void nanInputsAreReportedBeforeScale() {
-    assertThat(evidence(Curves.unnormalisedInputs().withNanInputs(3)).metric()).isEqualTo("nonFinite.inputs");
+    assertThat(detected(Curves.unnormalisedInputs().withNanInputs(3)).metric()).isEqualTo("nonFinite.inputs");
   }
 
   @Test
@@ -77,6 +55,6 @@ class DataPipelineErrorDetectorTest {
 
   @Test
   void aHugeStdIsAnErrorEvenWhenTheMeanWasNotMeasured() {
-    assertThat(evidence(Curves.healthy().withFeatureScale(Double.NaN, 1000)).value()).isEqualTo(1000.0);
+    assertThat(detected(Curves.healthy().withFeatureScale(Double.NaN, 1000)).value()).isEqualTo(1000.0);
   }
 }

@@ -3,35 +3,17 @@ package dev.unstuck.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class DeadUnitsDetectorTest {
-  private final Detector detector = new DeadUnitsDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsHaveNoDeadUnits(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class DeadUnitsDetectorTest extends DetectorTestBase {
+  DeadUnitsDetectorTest() {
+    super(new DeadUnitsDetector(), Symptom.DEAD_UNITS);
   }
 
   @Test
   void mostlyDeadReluLayerIsDetected() {
-    Detection detection = detector.detect(Curves.deadRelu().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.deadRelu());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.DEAD_UNITS);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("deadFraction[0]");
     assertThat(evidence.fromEpoch()).isEqualTo(10);
     assertThat(evidence.toEpoch()).isEqualTo(10);
@@ -48,8 +30,7 @@ class DeadUnitsDetectorTest {
 
   @Test
   void aDeeperLayerIsNamed() {
-    Evidence evidence = detector.detect(Curves.healthy().last(e -> e.layer(1, l -> l.deadFraction(0.9))).build(),
-        Thresholds.DEFAULTS).orElseThrow().evidence();
+    Evidence evidence = evidence(Curves.healthy().last(e -> e.layer(1, l -> l.deadFraction(0.9))));
 
     assertThat(evidence.metric()).isEqualTo("deadFraction[1]");
     assertThat(evidence.value()).isEqualTo(0.9);

@@ -4,33 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class DivergingDetectorTest {
-  private final Detector detector = new DivergingDetector();
-
-  private Evidence detected(Curves curve) {
-    Detection detection = detector.detect(curve.build(), Thresholds.DEFAULTS).orElseThrow();
-    assertThat(detection.symptom()).isEqualTo(Symptom.DIVERGING);
-    return detection.evidence();
-  }
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsDoNotDiverge(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class DivergingDetectorTest extends DetectorTestBase {
+  DivergingDetectorTest() {
+    super(new DivergingDetector(), Symptom.DIVERGING);
   }
 
   @Test

@@ -3,35 +3,17 @@ package dev.unstuck.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class ExplodingGradientsDetectorTest {
-  private final Detector detector = new ExplodingGradientsDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsDoNotExplode(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class ExplodingGradientsDetectorTest extends DetectorTestBase {
+  ExplodingGradientsDetectorTest() {
+    super(new ExplodingGradientsDetector(), Symptom.EXPLODING_GRADIENTS);
   }
 
   @Test
   void firstLayerGradientFarAboveTheOutputLayersIsExploding() {
-    Detection detection = detector.detect(Curves.explodingGradients().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.explodingGradients());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.EXPLODING_GRADIENTS);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("gradientNorm[first]/gradientNorm[last]");
     assertThat(evidence.fromEpoch()).isEqualTo(10);
     assertThat(evidence.toEpoch()).isEqualTo(10);

@@ -3,35 +3,17 @@ package dev.unstuck.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class NotLearningDetectorTest {
-  private final Detector detector = new NotLearningDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsLearn(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class NotLearningDetectorTest extends DetectorTestBase {
+  NotLearningDetectorTest() {
+    super(new NotLearningDetector(), Symptom.NOT_LEARNING);
   }
 
   @Test
   void flatLossAtChanceIsNotLearning() {
-    Detection detection = detector.detect(Curves.flatAtChance().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.flatAtChance());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.NOT_LEARNING);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("trainLoss");
     assertThat(evidence.fromEpoch()).isEqualTo(6); // the last 5 epochs
     assertThat(evidence.toEpoch()).isEqualTo(10);
@@ -48,8 +30,7 @@ class NotLearningDetectorTest {
 
   @Test
   void theWindowIsShorterWhenTheRunIs() {
-    Evidence evidence = detector.detect(Curves.flatAtChance().epochs(3).build(), Thresholds.DEFAULTS)
-        .orElseThrow().evidence();
+    Evidence evidence = evidence(Curves.flatAtChance().epochs(3));
 
     assertThat(evidence.fromEpoch()).isEqualTo(1);
     assertThat(evidence.toEpoch()).isEqualTo(3);

@@ -5,35 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.testing.Curves;
 import java.util.function.IntToDoubleFunction;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class OscillatingLossDetectorTest {
-  private final Detector detector = new OscillatingLossDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsDoNotOscillate(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class OscillatingLossDetectorTest extends DetectorTestBase {
+  OscillatingLossDetectorTest() {
+    super(new OscillatingLossDetector(), Symptom.OSCILLATING_LOSS);
   }
 
   @Test
   void alternatingValidationAccuracyIsOscillating() {
-    Detection detection = detector.detect(Curves.oscillating().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.oscillating());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.OSCILLATING_LOSS);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("valBalancedAccuracy");
     assertThat(evidence.fromEpoch()).isEqualTo(1);
     assertThat(evidence.toEpoch()).isEqualTo(10);
@@ -71,9 +53,8 @@ class OscillatingLossDetectorTest {
   @Test
   void shareOfSwingsBoundaryIsInclusive() {
     // 11 epochs = 10 steps, 2 swings: share exactly 0.2
-    Detection detection = detector.detect(valAccuracy(11, OscillatingLossDetectorTest::twoSwings).build(),
-        Thresholds.DEFAULTS).orElseThrow();
-    assertThat(detection.evidence().value()).isCloseTo(0.2, within(1e-12));
+    assertThat(evidence(valAccuracy(11, OscillatingLossDetectorTest::twoSwings)).value())
+        .isCloseTo(0.2, within(1e-12));
 
     // 12 epochs = 11 steps, 2 swings: 0.18
     assertThat(fires(valAccuracy(12, OscillatingLossDetectorTest::twoSwings))).isFalse();

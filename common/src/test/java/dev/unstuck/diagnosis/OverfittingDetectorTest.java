@@ -4,35 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class OverfittingDetectorTest {
-  private final Detector detector = new OverfittingDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsDoNotOverfit(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class OverfittingDetectorTest extends DetectorTestBase {
+  OverfittingDetectorTest() {
+    super(new OverfittingDetector(), Symptom.OVERFITTING);
   }
 
   @Test
   void trainAccuracyFarAboveValidationWithValidationLossRisingIsOverfitting() {
-    Detection detection = detector.detect(Curves.overfitting().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.overfitting());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.OVERFITTING);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("trainAccuracy-valAccuracy");
     assertThat(evidence.fromEpoch()).isEqualTo(1);
     assertThat(evidence.toEpoch()).isEqualTo(10);

@@ -3,35 +3,17 @@ package dev.unstuck.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class SaturatedActivationsDetectorTest {
-  private final Detector detector = new SaturatedActivationsDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsAreNotSaturated(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class SaturatedActivationsDetectorTest extends DetectorTestBase {
+  SaturatedActivationsDetectorTest() {
+    super(new SaturatedActivationsDetector(), Symptom.SATURATED_ACTIVATIONS);
   }
 
   @Test
   void saturatedSigmoidLayerIsDetected() {
-    Detection detection = detector.detect(Curves.saturatedSigmoid().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.saturatedSigmoid());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.SATURATED_ACTIVATIONS);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("saturatedFraction[0]");
     assertThat(evidence.fromEpoch()).isEqualTo(10);
     assertThat(evidence.toEpoch()).isEqualTo(10);
@@ -50,8 +32,8 @@ class SaturatedActivationsDetectorTest {
 
   @Test
   void tanhLayersCountToo() {
-    Evidence evidence = detector.detect(Curves.healthy().activation("tanh")
-        .last(e -> e.layer(1, l -> l.saturatedFraction(0.7))).build(), Thresholds.DEFAULTS).orElseThrow().evidence();
+    Evidence evidence = evidence(Curves.healthy().activation("tanh")
+        .last(e -> e.layer(1, l -> l.saturatedFraction(0.7))));
 
     assertThat(evidence.metric()).isEqualTo("saturatedFraction[1]");
     assertThat(evidence.explanation()).contains("tanh");

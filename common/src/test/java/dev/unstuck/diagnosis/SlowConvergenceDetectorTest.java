@@ -4,35 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class SlowConvergenceDetectorTest {
-  private final Detector detector = new SlowConvergenceDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsConverge(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class SlowConvergenceDetectorTest extends DetectorTestBase {
+  SlowConvergenceDetectorTest() {
+    super(new SlowConvergenceDetector(), Symptom.SLOW_CONVERGENCE);
   }
 
   @Test
   void tinyGainsEveryEpochAreSlowConvergence() {
-    Detection detection = detector.detect(Curves.slowConvergence().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.slowConvergence());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.SLOW_CONVERGENCE);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("balancedAccuracy gain per epoch");
     assertThat(evidence.fromEpoch()).isEqualTo(1);
     assertThat(evidence.toEpoch()).isEqualTo(10);

@@ -3,35 +3,17 @@ package dev.unstuck.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class UnderfittingDetectorTest {
-  private final Detector detector = new UnderfittingDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsDoNotUnderfit(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class UnderfittingDetectorTest extends DetectorTestBase {
+  UnderfittingDetectorTest() {
+    super(new UnderfittingDetector(), Symptom.UNDERFITTING);
   }
 
   @Test
   void lowAccuracyOnTrainingAndValidationWithAFlatLossIsUnderfitting() {
-    Detection detection = detector.detect(Curves.underfitting().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.underfitting());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.UNDERFITTING);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("trainBalancedAccuracy");
     assertThat(evidence.fromEpoch()).isEqualTo(6);
     assertThat(evidence.toEpoch()).isEqualTo(10);

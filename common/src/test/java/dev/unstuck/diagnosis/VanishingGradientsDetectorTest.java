@@ -4,35 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.testing.Curves;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class VanishingGradientsDetectorTest {
-  private final Detector detector = new VanishingGradientsDetector();
-
-  private boolean fires(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
-  }
-
-  static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("healthy")
-  void healthyRunsDoNotVanish(String name, Curves curve) {
-    assertThat(fires(curve)).isFalse();
+class VanishingGradientsDetectorTest extends DetectorTestBase {
+  VanishingGradientsDetectorTest() {
+    super(new VanishingGradientsDetector(), Symptom.VANISHING_GRADIENTS);
   }
 
   @Test
   void tinyFirstLayerGradientInADeepSigmoidNetIsVanishing() {
-    Detection detection = detector.detect(Curves.vanishingGradients().build(), Thresholds.DEFAULTS).orElseThrow();
+    Evidence evidence = detected(Curves.vanishingGradients());
 
-    assertThat(detection.symptom()).isEqualTo(Symptom.VANISHING_GRADIENTS);
-    Evidence evidence = detection.evidence();
     assertThat(evidence.metric()).isEqualTo("gradientNorm[first]/gradientNorm[last]");
     assertThat(evidence.fromEpoch()).isEqualTo(10);
     assertThat(evidence.toEpoch()).isEqualTo(10);
@@ -44,10 +26,6 @@ class VanishingGradientsDetectorTest {
   /** Layer 0 gradient norm {@code first}, the output layer's {@code output}. */
   private static Curves norms(double first, double output) {
     return Curves.healthy().last(e -> e.layer(0, l -> l.gradientNorm(first)).layer(2, l -> l.gradientNorm(output)));
-  }
-
-  private Evidence evidence(Curves curve) {
-    return detector.detect(curve.build(), Thresholds.DEFAULTS).orElseThrow().evidence();
   }
 
   @Test
@@ -92,7 +70,7 @@ class VanishingGradientsDetectorTest {
   void aHiddenLayerWithTinyMeanAbsoluteGradientIsVanishing() {
     Curves curve = Curves.healthy().last(e -> e.layer(1, l -> l.meanAbsGradient(5e-8)));
 
-    Evidence evidence = detector.detect(curve.build(), Thresholds.DEFAULTS).orElseThrow().evidence();
+    Evidence evidence = evidence(curve);
 
     assertThat(evidence.metric()).isEqualTo("meanAbsGradient[1]");
     assertThat(evidence.value()).isEqualTo(5e-8);
