@@ -109,7 +109,7 @@ public final class FixJudge {
    * Symptoms present in at least half of the runs (ties count): with three or more seeds one unlucky seed does
    * not decide; with two, a symptom in either seed counts, erring towards reporting it.
    */
-  static Set<Symptom> majoritySymptoms(List<Diagnosis> diagnoses) {
+  public static Set<Symptom> majoritySymptoms(List<Diagnosis> diagnoses) {
     Map<Symptom, Integer> counts = new EnumMap<>(Symptom.class);
     diagnoses.forEach(d -> d.symptoms().forEach(s -> counts.merge(s, 1, Integer::sum)));
     Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);

@@ -1,9 +1,7 @@
 package dev.unstuck.cli;
 
-import dev.unstuck.fix.PlannedRun;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.SweepPlan;
-import dev.unstuck.fix.Variant;
 import dev.unstuck.kafka.KafkaSettings;
 import dev.unstuck.kafka.KafkaUnreachableException;
 import dev.unstuck.kafka.Topics;
@@ -138,7 +136,10 @@ final class RunCommand implements Callable<Integer> {
       return fail(BAD_SPEC, "cannot create the results folder " + results + ": " + e.getMessage());
     }
     LauncherLogging.configure(results.resolve("unstuck.log"));
-    say(plan.summary());
+    say(sweep.fixes().auto()
+        ? sweep.name() + ": fixes: auto - the baseline (" + sweep.training().seeds() + " seeds) trains first, and its "
+            + "symptoms choose the fixes"
+        : plan.summary());
 
     Path work = Files.createTempDirectory("unstuck-run-");
     try (LocalStack stack = new LocalStack(System.err)) {
@@ -211,7 +212,9 @@ final class RunCommand implements Callable<Integer> {
     say("diagnosis stream job running; to follow it from another terminal: bin/unstuck watch --bootstrap-servers "
         + kafka + " --from-beginning");
 
-    List<String> sweepArgs = new ArrayList<>(List.of("--spec", spec.toString(), "--bootstrap-servers", kafka));
+    Path planFile = work.resolve("plan.tsv");
+    List<String> sweepArgs = new ArrayList<>(List.of("--spec", spec.toString(), "--bootstrap-servers", kafka,
+        "--plan-out", planFile.toString()));
     kafkaProperties.forEach((k, v) -> sweepArgs.addAll(List.of("--kafka-property", k + "=" + v)));
     if (concurrency != null) {
       sweepArgs.addAll(List.of("--concurrency", concurrency.toString()));
@@ -234,8 +237,10 @@ final class RunCommand implements Callable<Integer> {
     say(String.format("training done in %s%s; waiting for the last diagnoses ...", seconds(trainingStarted),
         sweepExit == 0 ? "" : " (some runs failed)"));
 
+    // With fixes: auto the sweep chose its fixes from the baseline's symptoms: wait for the runs it wrote down.
+    PlannedRuns planned = PlannedRuns.read(planFile).orElseGet(() -> PlannedRuns.of(plan));
     ResultsDatabase database = new ResultsDatabase(jdbc, login(credentials));
-    ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan);
+    ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan.sweepId(), planned);
     if (diagnosis.failure().isPresent()) {
       return fail(INCOMPLETE, "the diagnosis stream job failed: " + rootMessage(diagnosis.failure().get()));
     }
@@ -243,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
     out().println();
     out().print(FixTable.render(sweepResults));
     out().println();
-    Path report = ReportWriter.write(sweepResults, plan.summary(), results);
+    Path report = ReportWriter.write(sweepResults, planned.summary(), results);
     say("report: " + report + "  (also " + ReportWriter.FIX_OUTCOME_CSV + ", " + ReportWriter.RUN_DIAGNOSIS_CSV
         + ", unstuck.log in " + results + ")");
     if (!progress.done()) {
@@ -256,13 +261,13 @@ final class RunCommand implements Callable<Integer> {
 
   /** Until the stream caught up with all telemetry and every run and fix has its final row, or the wait ends. */
   private ResultsDatabase.Progress awaitDiagnoses(RunningDiagnosis diagnosis, ResultsDatabase database,
-      SweepPlan plan) throws InterruptedException, SQLException {
-    List<String> runIds = plan.runs().stream().map(PlannedRun::runId).toList();
-    List<String> fixIds = plan.variants().stream().filter(v -> !v.isBaseline()).map(Variant::id).toList();
+      String sweepId, PlannedRuns planned) throws InterruptedException, SQLException {
+    List<String> runIds = planned.runIds();
+    List<String> fixIds = planned.fixIds();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
     boolean caughtUp = false;
     long lastSaid = 0;
-    ResultsDatabase.Progress progress = database.progress(plan.sweepId(), runIds, fixIds);
+    ResultsDatabase.Progress progress = database.progress(sweepId, runIds, fixIds);
     while (System.nanoTime() < deadline && diagnosis.failure().isEmpty()) {
       if (!caughtUp) {
         try {
@@ -273,7 +278,7 @@ final class RunCommand implements Callable<Integer> {
       } else {
         Thread.sleep(500);
       }
-      progress = database.progress(plan.sweepId(), runIds, fixIds);
+      progress = database.progress(sweepId, runIds, fixIds);
       // A database of its own holds only this run's rows; a shared one may hold a previous run's final rows of
       // the same sweep until the stream has caught up with this run's telemetry.
       if (progress.done() && (caughtUp || jdbcUrl == null)) {

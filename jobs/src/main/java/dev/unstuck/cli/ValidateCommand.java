@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path file : specs) {
       try {
         SweepSpec spec = SpecParser.parse(file);
-        out.println(file + ": ok - " + SweepExpander.expand(spec).summary());
+        out.println(file + ": ok - " + summary(spec));
       } catch (SpecException e) {
         err.println(e.getMessage());
         allValid = false;
@@ -41,5 +41,17 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return allValid ? 0 : INVALID;
+  }
+
+  /** The expanded sweep; with fixes: auto the fixes are only known once the baseline has trained. */
+  static String summary(SweepSpec spec) {
+    if (!spec.fixes().auto()) {
+      return SweepExpander.expand(spec).summary();
+    }
+    int seeds = spec.training().seeds();
+    int candidates = SweepExpander.expand(spec, java.util.EnumSet.allOf(dev.unstuck.diagnosis.Symptom.class))
+        .variants().size() - 1;
+    return String.format("%s: baseline x %d seed%s first, then fixes: auto - chosen from its symptoms (up to %d)",
+        spec.name(), seeds, seeds == 1 ? "" : "s", candidates);
   }
 }

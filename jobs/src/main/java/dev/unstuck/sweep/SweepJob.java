@@ -12,7 +12,18 @@ import dev.unstuck.kafka.Topics;
 import dev.unstuck.spec.SpecException;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
+import dev.unstuck.diagnosis.Symptom;
+import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.kafka.TelemetrySink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,8 +74,27 @@ public final class SweepJob implements Callable<Integer> {
       description = "minibatches each worker trains between parameter averages; 0 = once per epoch (default)")
   int averagingFrequency;
 
+  @Option(names = "--plan-out", description = "write the runs the sweep trains to this file (one "
+      + "'<variant>\\t<run id>' line each, after a '# <summary>' line); with fixes: auto they depend on the baseline")
+  Path planOut;
+
   @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
   int kafkaTimeoutSeconds;
+
+  /** Writes the plan for a launcher or script that waits for the sweep's results; nothing when no file asked. */
+  static void writePlan(SweepPlan plan, Path file) {
+    if (file == null) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("# " + plan.summary());
+    plan.runs().forEach(run -> lines.add(run.variant().id() + "\t" + run.runId()));
+    try {
+      Files.write(file, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the plan to " + file, e);
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SweepJob()).execute(args));
@@ -95,7 +125,8 @@ public final class SweepJob implements Callable<Integer> {
     LOG.info("sweep {} publishing to {} on {}", sweep.name(), topic, kafka.redacted());
     SparkSession spark = SparkSetup.session("unstuck-sweep " + sweep.name());
     try (KafkaTelemetrySink sink = new KafkaTelemetrySink(kafka, topic)) {
-      SweepResult result = run(spark, sweep, sink, concurrency, new TrainingSettings(averagingFrequency, 0));
+      SweepResult result = run(spark, sweep, sink, concurrency, new TrainingSettings(averagingFrequency, 0),
+          plan -> writePlan(plan, planOut));
       System.out.println(result.summary());
       return result.allReachedFinalState() ? 0 : SOME_RUN_FAILED;
     } catch (DataException e) {
@@ -105,20 +136,56 @@ public final class SweepJob implements Callable<Integer> {
   }
 
   /** The pipeline, callable from tests: load, split, expand, train everything, publish. */
-  public static SweepResult run(SparkSession spark, SweepSpec sweep, dev.unstuck.kafka.TelemetrySink sink,
-      Integer concurrency, TrainingSettings settings) {
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySink sink, Integer concurrency,
+      TrainingSettings settings) {
+    return run(spark, sweep, sink, concurrency, settings, plan -> { });
+  }
+
+  /**
+   * As {@link #run(SparkSession, SweepSpec, TelemetrySink, Integer, TrainingSettings)}, telling {@code planned} the
+   * runs the sweep trains. With {@code fixes: auto} the baseline trains first and its symptoms choose the fixes
+   * (a healthy baseline gets none); with an explicit list everything trains at once.
+   */
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySink sink, Integer concurrency,
+      TrainingSettings settings, Consumer<SweepPlan> planned) {
     EncodedData data = DatasetLoader.load(spark, sweep.data());
     VariantData variantData = new VariantData(data, sweep.data().validation(), sweep.data().splitSeed());
-    SweepPlan plan = SweepExpander.expand(sweep);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Two runs per core: while one run's epoch is measured on the driver, another's fit keeps the executors busy
     // (deploy/bench/sweep-bench.sh, 8 variants on 2 cores: 8.2 s two at a time, 7.7 s four at a time on a quiet
     // machine; 12.9 s and 7.1 s with other work on the cores).
     int slots = concurrency != null ? concurrency : Math.max(2, 2 * jsc.defaultParallelism());
+    if (!sweep.fixes().auto()) {
+      SweepPlan plan = SweepExpander.expand(sweep);
+      planned.accept(plan);
+      return train(jsc, plan, sink, settings, variantData, slots);
+    }
+    SweepPlan baselineOnly = new SweepPlan(sweep.name(), List.of(Variant.baseline(sweep.baseline())),
+        sweep.training().seeds());
+    RecordingSink recorder = new RecordingSink(sink);
+    SweepResult baseline = train(jsc, baselineOnly, recorder, settings, variantData, slots);
+    Set<Symptom> symptoms = BaselineSymptoms.of(recorder.records(), Thresholds.DEFAULTS);
+    SweepPlan plan = symptoms.isEmpty() ? baselineOnly : SweepExpander.expand(sweep, symptoms);
+    LOG.info("fixes: auto - the baseline shows {}: {}", symptoms.isEmpty() ? "no symptom" : symptoms,
+        symptoms.isEmpty() ? "nothing to fix" : plan.summary());
+    planned.accept(plan);
+    List<Variant> fixes = plan.variants().stream().filter(v -> !v.isBaseline()).toList();
+    if (fixes.isEmpty()) {
+      return baseline;
+    }
+    SweepResult fixed = train(jsc, new SweepPlan(sweep.name(), fixes, sweep.training().seeds()), sink, settings,
+        variantData, slots);
+    List<RunOutcome> outcomes = new ArrayList<>(baseline.outcomes());
+    outcomes.addAll(fixed.outcomes());
+    return new SweepResult(sweep.name(), outcomes, baseline.wallMs() + fixed.wallMs());
+  }
+
+  private static SweepResult train(JavaSparkContext jsc, SweepPlan plan, TelemetrySink sink,
+      TrainingSettings settings, VariantData data, int slots) {
     LOG.info("{}; {} runs at a time", plan.summary(), slots);
     int totalEpochs = plan.runs().stream().mapToInt(r -> r.variant().config().training().epochs()).sum();
     try (ProgressDisplay progress = new ProgressDisplay(totalEpochs, System.out, System.console() != null)) {
-      return new SweepRunner(jsc, sink, progress, settings).run(plan, variantData::inputsFor, slots);
+      return new SweepRunner(jsc, sink, progress, settings).run(plan, data::inputsFor, slots);
     }
   }
 }

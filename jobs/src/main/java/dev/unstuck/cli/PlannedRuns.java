@@ -1,0 +1,48 @@
+package dev.unstuck.cli;
+
+import dev.unstuck.fix.PlannedRun;
+import dev.unstuck.fix.SweepPlan;
+import dev.unstuck.fix.Variant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** The runs and fixes a sweep trains, as the launcher waits for them: from SweepJob's {@code --plan-out} file. */
+record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
+
+  static PlannedRuns of(SweepPlan plan) {
+    return new PlannedRuns(plan.summary(), plan.runs().stream().map(PlannedRun::runId).toList(),
+        plan.variants().stream().filter(v -> !v.isBaseline()).map(Variant::id).toList());
+  }
+
+  /** Empty when the sweep wrote no plan (it stopped before planning). */
+  static Optional<PlannedRuns> read(Path file) {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      String summary = "";
+      List<String> runs = new ArrayList<>();
+      LinkedHashSet<String> fixes = new LinkedHashSet<>();
+      for (String line : Files.readAllLines(file)) {
+        if (line.startsWith("# ")) {
+          summary = line.substring(2);
+        } else if (!line.isBlank()) {
+          String[] variantAndRun = line.split("\t", 2);
+          runs.add(variantAndRun[1]);
+          if (!variantAndRun[0].equals(Variant.BASELINE_ID)) {
+            fixes.add(variantAndRun[0]);
+          }
+        }
+      }
+      return Optional.of(new PlannedRuns(summary, runs, List.copyOf(fixes)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the sweep's plan " + file, e);
+    }
+  }
+}
