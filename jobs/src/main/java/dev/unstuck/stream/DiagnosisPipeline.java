@@ -1,5 +1,7 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.diagnosis.Thresholds;
+
 import static org.apache.spark.sql.functions.col;
 
 import java.util.concurrent.TimeoutException;
@@ -57,12 +59,17 @@ public final class DiagnosisPipeline {
    * sweep's state by {@link SweepDiagnoser}; a sweep without records for {@code stateTimeoutMs} is dropped.
    */
   public static Dataset<DiagnosisOutput> diagnose(Dataset<Row> decoded, long stateTimeoutMs) {
+    return diagnose(decoded, stateTimeoutMs, Thresholds.DEFAULTS);
+  }
+
+  /** As {@link #diagnose(Dataset, long)} with the detectors' and verdicts' thresholds given. */
+  public static Dataset<DiagnosisOutput> diagnose(Dataset<Row> decoded, long stateTimeoutMs, Thresholds thresholds) {
     return decoded
         .filter(col(TelemetryDecoding.DEAD_LETTER_REASON).isNull())
         .select(col(TelemetryDecoding.TELEMETRY + ".sweepId").as("sweepId"), col("value").as("payload"))
         .as(Encoders.bean(TelemetryPayload.class))
         .groupByKey((MapFunction<TelemetryPayload, String>) TelemetryPayload::getSweepId, Encoders.STRING())
-        .flatMapGroupsWithState(new SweepDiagnoser(stateTimeoutMs), OutputMode.Update(),
+        .flatMapGroupsWithState(new SweepDiagnoser(stateTimeoutMs, thresholds), OutputMode.Update(),
             Encoders.bean(SweepState.class), Encoders.bean(DiagnosisOutput.class),
             GroupStateTimeout.ProcessingTimeTimeout());
   }
@@ -82,7 +89,8 @@ public final class DiagnosisPipeline {
   public static StreamingQuery startDiagnosis(SparkSession spark, StreamSettings settings, DiagnosisWriter writer)
       throws TimeoutException {
     useRocksDb(spark);
-    return diagnose(telemetry(spark, settings), settings.stateTimeout().toMillis()).writeStream()
+    return diagnose(telemetry(spark, settings), settings.stateTimeout().toMillis(), settings.thresholds())
+        .writeStream()
         .queryName(DIAGNOSE_QUERY)
         .outputMode(OutputMode.Update())
         .option("checkpointLocation", settings.checkpointOf("diagnose"))

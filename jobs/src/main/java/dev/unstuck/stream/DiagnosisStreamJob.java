@@ -1,5 +1,6 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.kafka.KafkaSettings;
 import dev.unstuck.kafka.Topics;
 import dev.unstuck.sweep.SparkSetup;
@@ -79,6 +80,10 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
 
   @Option(names = KAFKA_PROPERTY, description = "extra Kafka client property for source and sinks, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
+
+  @Option(names = "--threshold", description = "a detector or verdict threshold by name, e.g. deadUnitFraction=0.8 "
+      + "(see Thresholds.java for the names and their sources)")
+  Map<String, String> thresholdOverrides = new HashMap<>();
 
   @Option(names = "--kafka-properties-file",
       description = "Java properties file of Kafka client settings, e.g. secrets mounted from a Secret")
@@ -191,8 +196,14 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
     }
-    settings = new StreamSettings(kafka, telemetryTopic,
-        diagnosisTopic, deadLetterTopic, startingOffsets, triggerInterval, timeout, checkpoint, maxRecordsPerTrigger);
+    Thresholds thresholds;
+    try {
+      thresholds = Thresholds.DEFAULTS.withOverrides(thresholdOverrides);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, "--threshold: " + e.getMessage());
+    }
+    settings = new StreamSettings(kafka, telemetryTopic, diagnosisTopic, deadLetterTopic, startingOffsets,
+        triggerInterval, timeout, checkpoint, maxRecordsPerTrigger, thresholds);
   }
 
   private static Duration interval(CommandLine cl, String option, String value) {

@@ -1,5 +1,7 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.diagnosis.Thresholds;
+
 import dev.unstuck.kafka.KafkaSettings;
 import java.time.Duration;
 
@@ -25,7 +27,15 @@ public record StreamSettings(
     Duration trigger,
     Duration stateTimeout,
     String checkpoint,
-    long maxRecordsPerTrigger) {
+    long maxRecordsPerTrigger,
+    Thresholds thresholds) {
+
+  /** With the default thresholds. */
+  public StreamSettings(KafkaSettings kafka, String telemetryTopic, String diagnosisTopic, String deadLetterTopic,
+      String startingOffsets, Duration trigger, Duration stateTimeout, String checkpoint, long maxRecordsPerTrigger) {
+    this(kafka, telemetryTopic, diagnosisTopic, deadLetterTopic, startingOffsets, trigger, stateTimeout, checkpoint,
+        maxRecordsPerTrigger, Thresholds.DEFAULTS);
+  }
 
   public StreamSettings {
     if (stateTimeout.isZero() || stateTimeout.isNegative()) {

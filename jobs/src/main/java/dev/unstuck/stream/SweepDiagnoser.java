@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * that changed, their diagnosis, and for the fix variants affected, their verdict rows. A sweep that receives
  * nothing for the state timeout is dropped from the state store (finished or abandoned).
  *
- * <p>Thresholds are the defaults ({@link Thresholds#DEFAULTS}): the function is shipped to executors and
- * {@code Thresholds} is not serialisable.
+ * <p>The thresholds travel with the function to the executors ({@code --threshold name=value} on the job).
  */
 public final class SweepDiagnoser
     implements FlatMapGroupsWithStateFunction<String, TelemetryPayload, SweepState, DiagnosisOutput> {
@@ -31,8 +30,14 @@ public final class SweepDiagnoser
   private static final Logger LOG = LoggerFactory.getLogger(SweepDiagnoser.class);
 
   private final long stateTimeoutMs;
+  private final Thresholds thresholds;
 
   public SweepDiagnoser(long stateTimeoutMs) {
+    this(stateTimeoutMs, Thresholds.DEFAULTS);
+  }
+
+  public SweepDiagnoser(long stateTimeoutMs, Thresholds thresholds) {
+    this.thresholds = thresholds;
     if (stateTimeoutMs <= 0) {
       throw new IllegalArgumentException("state timeout must be > 0, got " + stateTimeoutMs + " ms");
     }
@@ -48,8 +53,8 @@ public final class SweepDiagnoser
       state.remove();
       return Collections.emptyIterator();
     }
-    SweepRuns sweep = state.exists() ? SweepRuns.restore(state.get(), Thresholds.DEFAULTS)
-        : new SweepRuns(sweepId, Thresholds.DEFAULTS);
+    SweepRuns sweep = state.exists() ? SweepRuns.restore(state.get(), thresholds)
+        : new SweepRuns(sweepId, thresholds);
     Set<String> changed = new TreeSet<>();
     while (records.hasNext()) {
       byte[] bytes = records.next().getPayload();

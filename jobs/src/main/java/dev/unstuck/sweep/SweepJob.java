@@ -78,6 +78,10 @@ public final class SweepJob implements Callable<Integer> {
       + "'<variant>\\t<run id>' line each, after a '# <summary>' line); with fixes: auto they depend on the baseline")
   Path planOut;
 
+  @Option(names = "--threshold", description = "with fixes: auto, a threshold for diagnosing the baseline, e.g. "
+      + "deadUnitFraction=0.8 (names in Thresholds.java)")
+  Map<String, String> thresholdOverrides = new HashMap<>();
+
   @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
   int kafkaTimeoutSeconds;
 
@@ -110,7 +114,9 @@ public final class SweepJob implements Callable<Integer> {
       return BAD_SPEC;
     }
     KafkaSettings kafka;
+    Thresholds thresholds;
     try {
+      thresholds = Thresholds.DEFAULTS.withOverrides(thresholdOverrides);
       kafka = KafkaSettings.of(bootstrapServers, kafkaProperties, kafkaPropertiesFile);
     } catch (IllegalArgumentException e) {
       System.err.println("unstuck: " + e.getMessage());
@@ -126,7 +132,7 @@ public final class SweepJob implements Callable<Integer> {
     SparkSession spark = SparkSetup.session("unstuck-sweep " + sweep.name());
     try (KafkaTelemetrySink sink = new KafkaTelemetrySink(kafka, topic)) {
       SweepResult result = run(spark, sweep, sink, concurrency, new TrainingSettings(averagingFrequency, 0),
-          plan -> writePlan(plan, planOut));
+          plan -> writePlan(plan, planOut), thresholds);
       System.out.println(result.summary());
       return result.allReachedFinalState() ? 0 : SOME_RUN_FAILED;
     } catch (DataException e) {
@@ -148,6 +154,12 @@ public final class SweepJob implements Callable<Integer> {
    */
   public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySink sink, Integer concurrency,
       TrainingSettings settings, Consumer<SweepPlan> planned) {
+    return run(spark, sweep, sink, concurrency, settings, planned, Thresholds.DEFAULTS);
+  }
+
+  /** As above, diagnosing an auto sweep's baseline with {@code thresholds}. */
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySink sink, Integer concurrency,
+      TrainingSettings settings, Consumer<SweepPlan> planned, Thresholds thresholds) {
     EncodedData data = DatasetLoader.load(spark, sweep.data());
     VariantData variantData = new VariantData(data, sweep.data().validation(), sweep.data().splitSeed());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -164,7 +176,7 @@ public final class SweepJob implements Callable<Integer> {
         sweep.training().seeds());
     RecordingSink recorder = new RecordingSink(sink);
     SweepResult baseline = train(jsc, baselineOnly, recorder, settings, variantData, slots);
-    Set<Symptom> symptoms = BaselineSymptoms.of(recorder.records(), Thresholds.DEFAULTS);
+    Set<Symptom> symptoms = BaselineSymptoms.of(recorder.records(), thresholds);
     SweepPlan plan = symptoms.isEmpty() ? baselineOnly : SweepExpander.expand(sweep, symptoms);
     LOG.info("fixes: auto - the baseline shows {}: {}", symptoms.isEmpty() ? "no symptom" : symptoms,
         symptoms.isEmpty() ? "nothing to fix" : plan.summary());

@@ -76,6 +76,22 @@ class DiagnosisStreamJobTest {
   }
 
   @Test
+  void thresholdsByName() {
+    assertThat(DiagnosisStreamJob.fromArgs(REQUIRED).settings().thresholds())
+        .isEqualTo(dev.unstuck.diagnosis.Thresholds.DEFAULTS);
+    StreamSettings s = DiagnosisStreamJob.fromArgs(with("--threshold", "deadUnitFraction=0.8",
+        "--threshold", "plateauWindow=7")).settings();
+    assertThat(s.thresholds().deadUnitFraction()).isEqualTo(0.8);
+    assertThat(s.thresholds().plateauWindow()).isEqualTo(7);
+    assertThat(s.thresholds().saturatedFraction())
+        .isEqualTo(dev.unstuck.diagnosis.Thresholds.DEFAULTS.saturatedFraction());
+    assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs(with("--threshold", "deadUnits=0.8")))
+        .isInstanceOf(ParameterException.class).hasMessageContaining("--threshold").hasMessageContaining("deadUnits");
+    assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs(with("--threshold", "plateauWindow=many")))
+        .isInstanceOf(ParameterException.class).hasMessageContaining("--threshold");
+  }
+
+  @Test
   void intervals() {
     assertThat(Durations.parse("2 seconds")).isEqualTo(Duration.ofSeconds(2));
     assertThat(Durations.parse("30 minutes")).isEqualTo(Duration.ofMinutes(30));
