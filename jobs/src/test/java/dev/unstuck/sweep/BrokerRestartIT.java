@@ -24,8 +24,36 @@ import picocli.CommandLine;
  * retries, and the topic ends with every record exactly once.
  */
 class BrokerRestartIT {
-  static final int EPOCHS = 25;
+  static final int EPOCHS = 60;
   static final int SEEDS = 2;
+
+  /** Polls the topic's end offsets until something was written to it. */
+  static void awaitFirstRecords(String bootstrap, String topic, Duration timeout) throws InterruptedException {
+    java.util.Properties props = new java.util.Properties();
+    props.put("bootstrap.servers", bootstrap);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+      while (System.nanoTime() < deadline) {
+        try {
+          var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
+              .get(topic).partitions();
+          var request = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
+              org.apache.kafka.clients.admin.OffsetSpec>();
+          partitions.forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+              org.apache.kafka.clients.admin.OffsetSpec.latest()));
+          long written = admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).values().stream()
+              .mapToLong(info -> info.offset()).sum();
+          if (written > 0) {
+            return;
+          }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          // the topic is not there yet: the sweep creates it when it starts
+        }
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("nothing was published to " + topic + " within " + timeout);
+  }
 
   @Test
   void aBrokerRestartDuringTheSweepLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
@@ -39,8 +67,8 @@ class BrokerRestartIT {
     try {
       CompletableFuture<Integer> sweep = CompletableFuture.supplyAsync(() -> new CommandLine(new SweepJob())
           .execute("--spec", spec.toString(), "--bootstrap-servers", bootstrap, "--topic", "restart"));
-      // let the sweep start publishing, then take the broker away for a few seconds
-      Thread.sleep(8_000);
+      // as soon as the sweep has published, take the broker away for a few seconds
+      awaitFirstRecords(bootstrap, "restart", Duration.ofSeconds(90));
       assertThat(sweep).as("the sweep is still training when the broker goes down").isNotDone();
       kafka.close();
       Thread.sleep(4_000);
