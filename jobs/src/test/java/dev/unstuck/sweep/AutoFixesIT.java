@@ -23,25 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoFixesIT {
 
   static Path spec(Path dir, String name, String optimizer, double learningRate) {
-    return SweepSpecFiles.write(dir, name + ".yaml", """
-        name: %s
-        data:
-          path: %s
-          header: false
-          label: last
-        model:
-          hidden: [32]
-          activation: leakyrelu
-        training:
-          optimizer: %s
-          learningRate: %s
-          batchSize: 32
-          normalizeInputs: standard
-          epochs: 3
-          seeds: 1
-          workers: 2
-        fixes: auto
-        """.formatted(name, SweepSpecFiles.DATA.resolve("digits.csv.gz"), optimizer, learningRate));
+    return SweepSpecFiles.digits(dir, name, optimizer, learningRate, 3, 1, "auto");
   }
 
   @Test

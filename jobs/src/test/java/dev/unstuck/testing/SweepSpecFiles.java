@@ -17,8 +17,18 @@ public final class SweepSpecFiles {
    * learns: 2 variants x {@code seeds} seeds x {@code epochs} epochs.
    */
   public static Path divergingDigits(Path folder, int epochs, int seeds) {
-    return write(folder, "diverging-digits.yaml", """
-        name: diverging-digits
+    return digits(folder, "diverging-digits", "sgd", 2, epochs, seeds, "\n  - learningRate: [x0.01]");
+  }
+
+  /**
+   * A sweep on digits with one 32-unit LeakyReLU layer on standardised inputs, 2 workers.
+   *
+   * @param fixes what follows {@code fixes:} in the spec, e.g. {@code auto} or a YAML list on new lines
+   */
+  public static Path digits(Path folder, String name, String optimizer, double learningRate, int epochs, int seeds,
+      String fixes) {
+    return write(folder, name + ".yaml", """
+        name: %s
         data:
           path: %s
           header: false
@@ -27,16 +37,15 @@ public final class SweepSpecFiles {
           hidden: [32]
           activation: leakyrelu
         training:
-          optimizer: sgd
-          learningRate: 2
+          optimizer: %s
+          learningRate: %s
           batchSize: 32
           normalizeInputs: standard
           epochs: %d
           seeds: %d
           workers: 2
-        fixes:
-          - learningRate: [x0.01]
-        """.formatted(DATA.resolve("digits.csv.gz"), epochs, seeds));
+        fixes: %s
+        """.formatted(name, DATA.resolve("digits.csv.gz"), optimizer, learningRate, epochs, seeds, fixes));
   }
 
   public static Path write(Path folder, String name, String yaml) {
