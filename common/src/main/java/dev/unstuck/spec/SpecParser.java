@@ -85,10 +85,12 @@ public final class SpecParser {
     }
     DataSpec data = readData(root.map("data"), dataFolder, problems);
     ModelSpec model = readModel(root.map("model"), problems);
-    TrainingSpec training = readTraining(root.map("training"), problems);
+    YamlMap trainingMap = root.map("training");
+    Parallelism parallelism = readParallelism(trainingMap, problems);
+    TrainingSpec training = readTraining(trainingMap, problems);
     FixSelection fixes = readFixes(root, new RunConfig(model, training), problems);
     root.rejectUnknown();
-    return new SweepSpec(name, data, model, training, fixes);
+    return new SweepSpec(name, data, model, training, fixes, parallelism);
   }
 
   private static DataSpec readData(YamlMap data, Optional<Path> dataFolder, Problems problems) {
@@ -142,6 +144,16 @@ public final class SpecParser {
     check(spec.dropout() >= 0 && spec.dropout() < 1, model, "dropout", num(spec.dropout()) + " not in [0, 1)", problems);
     check(spec.l1() >= 0, model, "l1", "must be >= 0, got " + num(spec.l1()), problems);
     check(spec.l2() >= 0, model, "l2", "must be >= 0, got " + num(spec.l2()), problems);
+    return spec;
+  }
+
+  /** {@code training.parallelism} and its threshold: per sweep, so read beside the per-variant settings. */
+  private static Parallelism readParallelism(YamlMap training, Problems problems) {
+    Parallelism spec = new Parallelism(
+        training.enumValue("parallelism", Parallelism.Mode.class, Parallelism.Mode.AUTO),
+        training.number("dataParallelAboveMiB", Parallelism.DEFAULT_DATA_PARALLEL_ABOVE_MIB));
+    check(spec.dataParallelAboveMiB() > 0, training, "dataParallelAboveMiB",
+        "must be > 0, got " + num(spec.dataParallelAboveMiB()), problems);
     return spec;
   }
 

@@ -24,7 +24,7 @@ public record TrainingSpec(
     double inputNoise,
     int earlyStopping,
     int seeds,
-    int workers) {
+    int workers) implements java.io.Serializable {
 
   public TrainingSpec withOptimizer(Optimizer value) {
     return new TrainingSpec(value, learningRate, lrSchedule, batchSize, epochs, gradientClip,

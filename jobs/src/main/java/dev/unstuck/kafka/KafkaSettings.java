@@ -19,7 +19,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * security.protocol=SASL_SSL} and friends) pass through to every client; values of secret-looking keys never
  * reach a log.
  */
-public record KafkaSettings(String bootstrapServers, Map<String, String> clientProperties) {
+public record KafkaSettings(String bootstrapServers, Map<String, String> clientProperties)
+    implements java.io.Serializable {
 
   public KafkaSettings {
     clientProperties = Map.copyOf(clientProperties);

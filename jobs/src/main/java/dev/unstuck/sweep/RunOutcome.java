@@ -3,4 +3,5 @@ package dev.unstuck.sweep;
 import dev.unstuck.diagnosis.RunStatus;
 
 /** How a run ended: its terminal status, epochs done and, for DIVERGED/FAILED, why. */
-public record RunOutcome(String runId, RunStatus status, int epochs, String message) {}
+public record RunOutcome(String runId, RunStatus status, int epochs, String message)
+    implements java.io.Serializable {}

@@ -6,7 +6,8 @@ import dev.unstuck.data.EncodedData;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.KafkaSettings;
-import dev.unstuck.kafka.KafkaTelemetrySink;
+import dev.unstuck.kafka.TelemetrySinks;
+import dev.unstuck.spec.Parallelism;
 import dev.unstuck.kafka.KafkaUnreachableException;
 import dev.unstuck.kafka.Topics;
 import dev.unstuck.spec.SpecException;
@@ -38,8 +39,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The sweep job: {@code spark-submit --class dev.unstuck.sweep.SweepJob unstuck-jobs.jar --spec sweep.yaml
- * --bootstrap-servers host:9092}. Trains the baseline and every fix concurrently and publishes each epoch to
- * Kafka. Exit codes: 0 every run reached a final state, 1 some run failed, 2 bad spec or arguments, 3 Kafka
+ * --bootstrap-servers host:9092}. Trains the baseline and every fix concurrently - each run whole in one Spark
+ * task, or data-parallel when the training split is large ({@code training.parallelism}) - and publishes each
+ * epoch to Kafka. Exit codes: 0 every run reached a final state, 1 some run failed, 2 bad spec or arguments, 3 Kafka
  * unreachable, 4 bad data.
  */
 @Command(name = "SweepJob", mixinStandardHelpOptions = true,
@@ -70,9 +72,14 @@ public final class SweepJob implements Callable<Integer> {
   @Option(names = "--concurrency", description = "runs trained at once (default: twice the cluster's cores)")
   Integer concurrency;
 
-  @Option(names = "--averaging-frequency", defaultValue = "0",
-      description = "minibatches each worker trains between parameter averages; 0 = once per epoch (default)")
+  @Option(names = "--averaging-frequency", defaultValue = "" + TrainingSettings.DEFAULT_AVERAGING_FREQUENCY,
+      description = "data-parallel training: minibatches each worker trains between parameter averages "
+          + "(default: ${DEFAULT-VALUE})")
   int averagingFrequency;
+
+  @Option(names = "--native-threads", defaultValue = "1", description = "variant-parallel training: ND4J native "
+      + "(OpenMP/BLAS) threads per task, 0 = ND4J's default (default: ${DEFAULT-VALUE}; one task per core)")
+  int nativeThreads;
 
   @Option(names = "--plan-out", description = "write the runs the sweep trains to this file (one "
       + "'<variant>\\t<run id>' line each, after a '# <summary>' line); with fixes: auto they depend on the baseline")
@@ -130,9 +137,9 @@ public final class SweepJob implements Callable<Integer> {
     }
     LOG.info("sweep {} publishing to {} on {}", sweep.name(), topic, kafka.redacted());
     SparkSession spark = SparkSetup.session("unstuck-sweep " + sweep.name());
-    try (KafkaTelemetrySink sink = new KafkaTelemetrySink(kafka, topic)) {
-      SweepResult result = run(spark, sweep, sink, concurrency, new TrainingSettings(averagingFrequency, 0),
-          plan -> writePlan(plan, planOut), thresholds);
+    try {
+      SweepResult result = run(spark, sweep, TelemetrySinks.kafka(kafka, topic), concurrency,
+          new TrainingSettings(averagingFrequency, 0, nativeThreads), plan -> writePlan(plan, planOut), thresholds);
       System.out.println(result.summary());
       return result.allReachedFinalState() ? 0 : SOME_RUN_FAILED;
     } catch (DataException e) {
@@ -142,62 +149,66 @@ public final class SweepJob implements Callable<Integer> {
   }
 
   /** The pipeline, callable from tests: load, split, expand, train everything, publish. */
-  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySink sink, Integer concurrency,
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySinks sinks, Integer concurrency,
       TrainingSettings settings) {
-    return run(spark, sweep, sink, concurrency, settings, plan -> { });
+    return run(spark, sweep, sinks, concurrency, settings, plan -> { });
   }
 
   /**
-   * As {@link #run(SparkSession, SweepSpec, TelemetrySink, Integer, TrainingSettings)}, telling {@code planned} the
+   * As {@link #run(SparkSession, SweepSpec, TelemetrySinks, Integer, TrainingSettings)}, telling {@code planned} the
    * runs the sweep trains. With {@code fixes: auto} the baseline trains first and its symptoms choose the fixes
    * (a healthy baseline gets none); with an explicit list everything trains at once.
    */
-  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySink sink, Integer concurrency,
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySinks sinks, Integer concurrency,
       TrainingSettings settings, Consumer<SweepPlan> planned) {
-    return run(spark, sweep, sink, concurrency, settings, planned, Thresholds.DEFAULTS);
+    return run(spark, sweep, sinks, concurrency, settings, planned, Thresholds.DEFAULTS);
   }
 
   /** As above, diagnosing an auto sweep's baseline with {@code thresholds}. */
-  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySink sink, Integer concurrency,
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySinks sinks, Integer concurrency,
       TrainingSettings settings, Consumer<SweepPlan> planned, Thresholds thresholds) {
     EncodedData data = DatasetLoader.load(spark, sweep.data());
     VariantData variantData = new VariantData(data, sweep.data().validation(), sweep.data().splitSeed());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // Two runs per core: while one run's epoch is measured on the driver, another's fit keeps the executors busy
-    // (deploy/bench/sweep-bench.sh, 8 variants on 2 cores: 8.2 s two at a time, 7.7 s four at a time on a quiet
-    // machine; 12.9 s and 7.1 s with other work on the cores).
-    int slots = concurrency != null ? concurrency : Math.max(2, 2 * jsc.defaultParallelism());
-    if (!sweep.fixes().auto()) {
-      SweepPlan plan = SweepExpander.expand(sweep);
+    Parallelism.Mode mode = TrainingModeChoice.choose(sweep.parallelism(), variantData);
+    int cores = jsc.defaultParallelism();
+    // variant-parallel: one whole run per core. Data-parallel: two runs per core, so that while one run's epoch is
+    // measured on the driver another's fit keeps the executors busy.
+    int slots = concurrency != null ? concurrency : mode == Parallelism.Mode.VARIANT ? cores : Math.max(2, 2 * cores);
+    String announcement = TrainingModeChoice.describe(mode, sweep, variantData, settings) + "; " + slots
+        + " runs at a time";
+    System.out.println("unstuck: training: " + announcement);
+    LOG.info("training: {}", announcement);
+    try (TelemetrySink driverSink = sinks.open();
+        Trainers trainers = new Trainers(jsc, mode, sinks, driverSink, settings)) {
+      SweepRunner runner = new SweepRunner(jsc, trainers.trainer(), driverSink);
+      if (!sweep.fixes().auto()) {
+        SweepPlan plan = SweepExpander.expand(sweep);
+        planned.accept(plan);
+        return train(runner, plan, variantData, slots);
+      }
+      SweepPlan baselineOnly = new SweepPlan(sweep.name(), List.of(Variant.baseline(sweep.baseline())),
+          sweep.training().seeds());
+      SweepResult baseline = train(runner, baselineOnly, variantData, slots);
+      Set<Symptom> symptoms = BaselineSymptoms.of(baseline.telemetry(), thresholds);
+      SweepPlan plan = symptoms.isEmpty() ? baselineOnly : SweepExpander.expand(sweep, symptoms);
+      LOG.info("fixes: auto - the baseline shows {}: {}", symptoms.isEmpty() ? "no symptom" : symptoms,
+          symptoms.isEmpty() ? "nothing to fix" : plan.summary());
       planned.accept(plan);
-      return train(jsc, plan, sink, settings, variantData, slots);
+      List<Variant> fixes = plan.variants().stream().filter(v -> !v.isBaseline()).toList();
+      if (fixes.isEmpty()) {
+        return baseline;
+      }
+      return baseline.plus(train(runner, new SweepPlan(sweep.name(), fixes, sweep.training().seeds()), variantData,
+          slots));
     }
-    SweepPlan baselineOnly = new SweepPlan(sweep.name(), List.of(Variant.baseline(sweep.baseline())),
-        sweep.training().seeds());
-    RecordingSink recorder = new RecordingSink(sink);
-    SweepResult baseline = train(jsc, baselineOnly, recorder, settings, variantData, slots);
-    Set<Symptom> symptoms = BaselineSymptoms.of(recorder.records(), thresholds);
-    SweepPlan plan = symptoms.isEmpty() ? baselineOnly : SweepExpander.expand(sweep, symptoms);
-    LOG.info("fixes: auto - the baseline shows {}: {}", symptoms.isEmpty() ? "no symptom" : symptoms,
-        symptoms.isEmpty() ? "nothing to fix" : plan.summary());
-    planned.accept(plan);
-    List<Variant> fixes = plan.variants().stream().filter(v -> !v.isBaseline()).toList();
-    if (fixes.isEmpty()) {
-      return baseline;
-    }
-    SweepResult fixed = train(jsc, new SweepPlan(sweep.name(), fixes, sweep.training().seeds()), sink, settings,
-        variantData, slots);
-    List<RunOutcome> outcomes = new ArrayList<>(baseline.outcomes());
-    outcomes.addAll(fixed.outcomes());
-    return new SweepResult(sweep.name(), outcomes, baseline.wallMs() + fixed.wallMs());
   }
 
-  private static SweepResult train(JavaSparkContext jsc, SweepPlan plan, TelemetrySink sink,
-      TrainingSettings settings, VariantData data, int slots) {
+  private static SweepResult train(SweepRunner runner, SweepPlan plan, VariantData data, int slots) {
     LOG.info("{}; {} runs at a time", plan.summary(), slots);
     int totalEpochs = plan.runs().stream().mapToInt(r -> r.variant().config().training().epochs()).sum();
     try (ProgressDisplay progress = new ProgressDisplay(totalEpochs, System.out, System.console() != null)) {
-      return new SweepRunner(jsc, sink, progress, settings).run(plan, data::inputsFor, slots);
+      return runner.run(plan, data::inputsFor, slots, progress);
     }
   }
 }

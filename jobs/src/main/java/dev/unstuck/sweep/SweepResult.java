@@ -1,13 +1,24 @@
 package dev.unstuck.sweep;
 
+import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.diagnosis.RunStatus;
 import java.util.List;
 
 /** Every run's outcome. A sweep succeeded when every run reached a final state (none FAILED). */
-public record SweepResult(String sweepId, List<RunOutcome> outcomes, long wallMs) {
+public record SweepResult(String sweepId, List<RunOutcome> outcomes, long wallMs, List<EpochTelemetry> telemetry) {
 
   public SweepResult {
     outcomes = List.copyOf(outcomes);
+    telemetry = List.copyOf(telemetry);
+  }
+
+  /** Both results' runs, as one sweep. */
+  public SweepResult plus(SweepResult more) {
+    List<RunOutcome> allOutcomes = new java.util.ArrayList<>(outcomes);
+    allOutcomes.addAll(more.outcomes());
+    List<EpochTelemetry> allTelemetry = new java.util.ArrayList<>(telemetry);
+    allTelemetry.addAll(more.telemetry());
+    return new SweepResult(sweepId, allOutcomes, wallMs + more.wallMs(), allTelemetry);
   }
 
   public List<RunOutcome> failed() {

@@ -4,71 +4,73 @@ import dev.unstuck.diagnosis.RunStatus;
 import dev.unstuck.fix.PlannedRun;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.TelemetrySink;
+import dev.unstuck.spec.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import dev.unstuck.spec.TrainingSpec;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Trains every run of a sweep concurrently from a bounded pool of driver threads. Each variant gets its own
- * FAIR scheduler pool, so one variant's jobs cannot starve the others'.
+ * Trains every run of a sweep concurrently from a bounded pool of driver threads, each run by the sweep's
+ * {@link RunTrainer}. Each variant gets its own FAIR scheduler pool, so one variant's jobs cannot starve the
+ * others'.
  */
 public final class SweepRunner {
   private final JavaSparkContext spark;
-  private final TelemetrySink sink;
-  private final RunProgress progress;
-  private final TrainingSettings settings;
+  private final RunTrainer trainer;
+  private final TelemetrySink driverSink;
 
-  public SweepRunner(JavaSparkContext spark, TelemetrySink sink, RunProgress progress, TrainingSettings settings) {
+  /** @param driverSink what the trainer publishes from the driver, flushed before the result is returned */
+  SweepRunner(JavaSparkContext spark, RunTrainer trainer, TelemetrySink driverSink) {
     this.spark = spark;
-    this.sink = sink;
-    this.progress = progress;
-    this.settings = settings;
+    this.trainer = trainer;
+    this.driverSink = driverSink;
   }
 
   /** @param data each variant's inputs by its training settings ({@link VariantData#inputsFor} in production) */
-  public SweepResult run(SweepPlan plan, Function<TrainingSpec, VariantInputs> data, int concurrency) {
+  public SweepResult run(SweepPlan plan, Function<TrainingSpec, VariantInputs> data, int concurrency,
+      RunProgress progress) {
     long start = System.currentTimeMillis();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
-      Thread thread = new Thread(task, "unstuck-variant-" + threads.incrementAndGet());
+      Thread thread = new Thread(task, "unstuck-run-" + threads.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
-    VariantTrainer trainer = new VariantTrainer(spark, sink, progress, settings);
-    List<Future<RunOutcome>> futures = new ArrayList<>();
+    List<Future<TrainedRun>> futures = new ArrayList<>();
     try {
       for (PlannedRun run : plan.runs()) {
         futures.add(pool.submit(() -> {
           spark.setLocalProperty("spark.scheduler.pool", run.variant().id());
-          return trainer.train(run, () -> data.apply(run.variant().config().training()));
+          return trainer.train(run, () -> data.apply(run.variant().config().training()), progress);
         }));
       }
-      List<RunOutcome> outcomes = new ArrayList<>();
+      List<TrainedRun> runs = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
-        outcomes.add(await(futures.get(i), plan.runs().get(i)));
+        runs.add(await(futures.get(i), plan.runs().get(i)));
       }
-      sink.flush();
-      return new SweepResult(plan.sweepId(), outcomes, System.currentTimeMillis() - start);
+      driverSink.flush();
+      return new SweepResult(plan.sweepId(), runs.stream().map(TrainedRun::outcome).toList(),
+          System.currentTimeMillis() - start, runs.stream().flatMap(r -> r.telemetry().stream()).toList());
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static RunOutcome await(Future<RunOutcome> future, PlannedRun run) {
+  private static TrainedRun await(Future<TrainedRun> future, PlannedRun run) {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      return new RunOutcome(run.runId(), RunStatus.FAILED, 0, String.valueOf(e.getCause()));
+      return new TrainedRun(new RunOutcome(run.runId(), RunStatus.FAILED, 0, String.valueOf(e.getCause())),
+          List.of());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new RunOutcome(run.runId(), RunStatus.FAILED, 0, "interrupted");
+      return new TrainedRun(new RunOutcome(run.runId(), RunStatus.FAILED, 0, "interrupted"), List.of());
     }
   }
 }

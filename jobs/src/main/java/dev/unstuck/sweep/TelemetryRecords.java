@@ -3,19 +3,20 @@ package dev.unstuck.sweep;
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.NonFiniteCounts;
 import dev.unstuck.diagnosis.RunStatus;
-import dev.unstuck.fix.PlannedRun;
 
 /** Builds a run's EpochTelemetry records: one per epoch, and the terminal one. */
 final class TelemetryRecords {
-  private final PlannedRun run;
-  private VariantInputs inputs;
+  private final RunLabel run;
+  private final TrainingLayout layout;
+  private DataFacts inputs;
 
-  TelemetryRecords(PlannedRun run) {
+  TelemetryRecords(RunLabel run, TrainingLayout layout) {
     this.run = run;
+    this.layout = layout;
   }
 
   /** The data the run trains on; until known (data preparation failed), records carry no data facts. */
-  void describe(VariantInputs value) {
+  void describe(DataFacts value) {
     this.inputs = value;
   }
 
@@ -53,13 +54,17 @@ final class TelemetryRecords {
     EpochTelemetry.Builder builder = EpochTelemetry.newBuilder()
         .setSweepId(run.sweepId())
         .setRunId(run.runId())
-        .setVariantId(run.variant().id())
-        .setFixFamily(run.variant().family().name())
-        .setFixParams(run.variant().params())
+        .setVariantId(run.variantId())
+        .setFixFamily(run.fixFamily())
+        .setFixParams(run.fixParams())
         .setSeed(run.seed())
         .setEpoch(epoch)
-        .setTotalEpochs(run.variant().config().training().epochs())
-        .setPlannedSeeds(run.variant().config().training().seeds())
+        .setTotalEpochs(run.totalEpochs())
+        .setPlannedSeeds(run.plannedSeeds())
+        .setTrainingMode(layout.mode())
+        .setWorkers(layout.workers())
+        .setGlobalBatchSize(layout.globalBatchSize())
+        .setAveragingFrequency(layout.averagingFrequency())
         .setTimestampMs(System.currentTimeMillis())
         .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
         .setErrorMessage(error);

@@ -20,7 +20,8 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * Prepares each variant's data from the shared split. The split is cached once; variants whose data treatment
  * is the same (same scaling, resampling, batch size and workers) share one prepared copy, the others get their
- * own. Seeds of a variant share its data and differ in initialisation and shuffling.
+ * own. Seeds of a variant share its data and differ in initialisation and in the order of the rows each epoch
+ * ({@link EpochOrder}).
  */
 public final class VariantData {
   /**
@@ -66,32 +67,47 @@ public final class VariantData {
 
   private VariantInputs prepare(Key key) {
     VariantRows.Rows rows = VariantRows.prepare(split, key.normalization(), key.resampling(), trainCounts, seed);
-    Dataset<Row> train = rows.train();
+    Dataset<Row> train = rows.train().persist(StorageLevel.MEMORY_AND_DISK());
     long trainExamples = train.count();
     DataSet localTrain = DataSetConversion.collect(sampled(train, trainExamples), data.numClasses());
     long validationRows = rows.validation().count();
     DataSet localValidation = DataSetConversion.collect(sampled(rows.validation(), validationRows),
         data.numClasses());
-    int probeRows = (int) Math.min(PROBE_ROWS, localTrain.numExamples());
-    DataSet probe = (DataSet) localTrain.getRange(0, probeRows);
-    JavaRDD<DataSet> trainBatches = DataSetConversion.minibatches(train, data.numClasses(), key.batchSize(),
-        key.workers());
     Optional<VariantInputs.LargeSplits> large = trainExamples <= driverMeasureRows
         && validationRows <= driverMeasureRows ? Optional.empty()
-        : Optional.of(new VariantInputs.LargeSplits(trainBatches, DataSetConversion.minibatches(rows.validation(),
-            data.numClasses(), EVALUATION_BATCH, key.workers()).persist(StorageLevel.MEMORY_AND_DISK())));
-    return new VariantInputs(
-        trainBatches,
-        localTrain,
-        localValidation,
-        probe,
-        data.numFeatures(),
-        data.classLabels(),
-        trainExamples,
-        validationMajorityRate,
-        trainCounts.balancingWeights(),
-        InputStats.of(train, data.numFeatures()),
-        large);
+        : Optional.of(new VariantInputs.LargeSplits(
+            evaluationBatches(train, key.workers()), evaluationBatches(rows.validation(), key.workers())));
+    DataFacts facts = new DataFacts(data.numFeatures(), data.classLabels(), trainExamples, validationMajorityRate,
+        trainCounts.balancingWeights(), InputStats.of(train, data.numFeatures()));
+    return new VariantInputs(train, localTrain, localValidation, probe(localTrain), facts, large);
+  }
+
+  /**
+   * A seeded random sample of the training split: the rows arrive grouped by class, and a probe of the first rows
+   * would measure the gradients of one class only.
+   */
+  private DataSet probe(DataSet train) {
+    int[] order = EpochOrder.permutation(train.numExamples(), seed, 0);
+    return ShuffledBatches.rows(train, java.util.Arrays.copyOf(order, Math.min(PROBE_ROWS, order.length)));
+  }
+
+  private JavaRDD<DataSet> evaluationBatches(Dataset<Row> rows, int partitions) {
+    return DataSetConversion.minibatches(rows, data.numClasses(), EVALUATION_BATCH, partitions)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** Bytes the training split's features take as 32-bit floats: what decides the training mode. */
+  public long trainFeatureBytes() {
+    return trainCounts.total() * data.numFeatures() * (long) Float.BYTES;
+  }
+
+  public long trainRows() {
+    return trainCounts.total();
+  }
+
+  /** Whether a variant's splits can be held whole on the driver, which variant-parallel training needs. */
+  public boolean fitsOnDriver() {
+    return trainCounts.total() <= driverMeasureRows;
   }
 
   private Dataset<Row> sampled(Dataset<Row> rows, long count) {

@@ -1,12 +1,10 @@
 package dev.unstuck.bench;
 
-import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.data.DatasetLoader;
 import dev.unstuck.data.EncodedData;
 import dev.unstuck.data.StratifiedSplit;
 import dev.unstuck.kafka.KafkaSettings;
-import dev.unstuck.kafka.KafkaTelemetrySink;
-import dev.unstuck.kafka.TelemetrySink;
+import dev.unstuck.kafka.TelemetrySinks;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
 import dev.unstuck.sweep.DataSetConversion;
@@ -22,6 +20,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
@@ -30,16 +29,19 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Trains the same model on the same data for the same epochs three ways in one JVM, one after the other: plain
- * single-process DL4J {@code MultiLayerNetwork.fit}, the sweep job with one variant, the sweep job with eight
- * variants (telemetry to a real in-process Kafka broker). Prints wall time, examples/s, the ratio to plain DL4J
- * and the peak heap. Run with {@code deploy/bench/sweep-bench.sh}.
+ * The sweep job against plain single-process DL4J, side by side in one JVM: one run of plain
+ * {@code MultiLayerNetwork.fit} (the model a user trains, minibatches reshuffled every epoch), the sweep job with
+ * that one variant, and the sweep job with eight variants, telemetry to a real in-process Kafka broker. Each is
+ * measured {@code bench.reps} times, interleaved, and the medians compared: the sweep against the ideal of plain
+ * DL4J time x 8 / cores, one variant against plain DL4J. Run with {@code deploy/bench/sweep-bench.sh}.
  */
 public final class SweepBenchmark {
   static final int EPOCHS = Integer.getInteger("bench.epochs", 10);
+  static final int REPS = Integer.getInteger("bench.reps", 3);
 
   public static void main(String[] args) throws Exception {
     SparkSession spark = LocalSpark.session();
+    int cores = spark.sparkContext().defaultParallelism();
     Path dir = Files.createTempDirectory("unstuck-bench");
     SweepSpec one = SpecParser.parse(spec(dir, "one", "[]"));
     SweepSpec eight = SpecParser.parse(spec(dir, "eight",
@@ -50,20 +52,35 @@ public final class SweepBenchmark {
     train.normalize(); // the sweep standardises on the training split too
     long examples = train.numExamples();
 
-    try (InProcessKafka kafka = InProcessKafka.start();
-        FitTimeSink sink = new FitTimeSink(new KafkaTelemetrySink(KafkaSettings.of(kafka.bootstrapServers()), "bench"))) {
-      warmUp(spark, one, sink);
-      double plain = measure("plain DL4J MultiLayerNetwork.fit, 1 model", examples, 1, () -> plainFit(one, data, train));
-      double single = measure("sweep job, 1 variant (workers=2)", examples, 1, () -> sweep(spark, one, sink, null));
-      System.out.printf("    of which DL4J-on-Spark fit %.2f s (summed over runs)%n", sink.takeFitSeconds());
-      double multi = measure("sweep job, 8 variants, 2 at a time", examples, 8, () -> sweep(spark, eight, sink, null));
-      System.out.printf("    of which DL4J-on-Spark fit %.2f s (summed over runs)%n", sink.takeFitSeconds());
-      double multi4 = measure("sweep job, 8 variants, 4 at a time", examples, 8, () -> sweep(spark, eight, sink, 4));
-      System.out.printf("    of which DL4J-on-Spark fit %.2f s (summed over runs)%n", sink.takeFitSeconds());
-      System.out.printf("%nper model-epoch cost relative to plain DL4J: 1 variant %.1fx, 8 variants %.1fx (2 at a time),"
-          + " %.1fx (4 at a time)%n", single / plain, multi / 8 / plain, multi4 / 8 / plain);
+    try (InProcessKafka kafka = InProcessKafka.start()) {
+      TelemetrySinks sinks = TelemetrySinks.kafka(KafkaSettings.of(kafka.bootstrapServers()), "bench");
+      System.out.println("warming up (JIT, native libraries, Spark) ...");
+      sweep(spark, one, sinks);
+      plainFit(one, data, train);
+      List<Double> plain = new ArrayList<>();
+      List<Double> single = new ArrayList<>();
+      List<Double> multi = new ArrayList<>();
+      for (int rep = 1; rep <= REPS; rep++) {
+        System.out.printf("%nrepetition %d of %d%n", rep, REPS);
+        plain.add(measure("plain DL4J MultiLayerNetwork.fit, 1 model", examples, 1, () -> plainFit(one, data, train)));
+        single.add(measure("sweep job, 1 variant", examples, 1, () -> sweep(spark, one, sinks)));
+        multi.add(measure("sweep job, 8 variants", examples, 8, () -> sweep(spark, eight, sinks)));
+      }
+      double plainSeconds = median(plain);
+      double ideal = plainSeconds * 8 / cores;
+      System.out.printf("%nmedians over %d repetitions, %d cores: plain DL4J %.2f s, sweep 1 variant %.2f s, "
+          + "sweep 8 variants %.2f s; ideal for 8 = plain x 8 / %d = %.2f s%n", REPS, cores, plainSeconds,
+          median(single), median(multi), cores, ideal);
+      System.out.printf("sweep/ideal: %.2f%n", median(multi) / ideal);
+      System.out.printf("one-variant/plain: %.2f%n", median(single) / plainSeconds);
     }
     spark.stop();
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   static Path spec(Path dir, String name, String fixes) {
@@ -88,56 +105,23 @@ public final class SweepBenchmark {
         """.formatted(name, SweepSpecFiles.DATA.resolve("digits.csv.gz"), EPOCHS, fixes));
   }
 
+  /** What a user would write: fit over minibatches of the training split, reshuffled every epoch. */
   static void plainFit(SweepSpec spec, EncodedData data, DataSet train) {
     MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.configuration(spec.baseline(),
         data.numFeatures(), data.numClasses(), 1, null));
     net.init();
-    List<DataSet> batches = train.asList();
-    ListDataSetIterator<DataSet> iterator = new ListDataSetIterator<>(batches, spec.training().batchSize());
-    net.fit(iterator, EPOCHS);
+    List<DataSet> examples = train.asList();
+    java.util.Random random = new java.util.Random(1);
+    for (int epoch = 0; epoch < EPOCHS; epoch++) {
+      java.util.Collections.shuffle(examples, random);
+      net.fit(new ListDataSetIterator<>(examples, spec.training().batchSize()));
+    }
   }
 
-  static void sweep(SparkSession spark, SweepSpec spec, TelemetrySink sink, Integer concurrency) {
-    SweepResult result = SweepJob.run(spark, spec, sink, concurrency, TrainingSettings.DEFAULTS);
+  static void sweep(SparkSession spark, SweepSpec spec, TelemetrySinks sinks) {
+    SweepResult result = SweepJob.run(spark, spec, sinks, null, TrainingSettings.DEFAULTS);
     if (!result.allReachedFinalState()) {
       throw new IllegalStateException(result.summary());
-    }
-  }
-
-  static void warmUp(SparkSession spark, SweepSpec spec, TelemetrySink sink) {
-    System.out.println("warming up (JIT, native libraries, Spark) ...");
-    sweep(spark, spec, sink, null);
-  }
-
-  /** Passes records on and sums the epochs' fit time, to split the sweep's wall time into fit and the rest. */
-  static final class FitTimeSink implements TelemetrySink {
-    private final TelemetrySink next;
-    private final AtomicLong fitMs = new AtomicLong();
-
-    FitTimeSink(TelemetrySink next) {
-      this.next = next;
-    }
-
-    double takeFitSeconds() {
-      return fitMs.getAndSet(0) / 1000.0;
-    }
-
-    @Override
-    public void publish(EpochTelemetry record) {
-      if (record.getStatus() == dev.unstuck.avro.RunStatus.RUNNING) {
-        fitMs.addAndGet(record.getEpochWallTimeMs());
-      }
-      next.publish(record);
-    }
-
-    @Override
-    public void flush() {
-      next.flush();
-    }
-
-    @Override
-    public void close() {
-      next.close();
     }
   }
 

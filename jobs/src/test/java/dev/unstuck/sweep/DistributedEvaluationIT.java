@@ -12,6 +12,7 @@ import dev.unstuck.testing.LocalSpark;
 import dev.unstuck.testing.SweepSpecFiles;
 import java.nio.file.Path;
 import java.util.List;
+import dev.unstuck.kafka.TelemetrySink;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,10 @@ class DistributedEvaluationIT {
 
   private static List<EpochTelemetry> fixRun(SparkSession spark, SweepSpec spec, VariantData data) {
     CollectingSink sink = new CollectingSink();
-    new SweepRunner(JavaSparkContext.fromSparkContext(spark.sparkContext()), sink, RunProgress.NONE,
-        TrainingSettings.DEFAULTS).run(SweepExpander.expand(spec), data::inputsFor, 2);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    TelemetrySink driverSink = sink.open();
+    new SweepRunner(jsc, new DataParallelTrainer(jsc, driverSink, TrainingSettings.DEFAULTS), driverSink)
+        .run(SweepExpander.expand(spec), data::inputsFor, 2, RunProgress.NONE);
     return sink.records.stream().filter(r -> r.getRunId().endsWith("lr-x0.01/seed-1")).toList();
   }
 }

@@ -18,14 +18,20 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
+import dev.unstuck.kafka.TelemetrySink;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run that crashes inside real DL4J training is recorded as FAILED and the rest of the sweep goes on. */
+/**
+ * A run that crashes inside real DL4J training is recorded as FAILED and the rest of the sweep goes on, in both
+ * training modes: inside the Spark task that trains a run whole, and in data-parallel training.
+ */
 class SweepRunnerIT {
 
-  @Test
-  void aCrashingVariantIsRecordedAndTheSweepGoesOn(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"variant", "data"})
+  void aCrashingVariantIsRecordedAndTheSweepGoesOn(String mode, @TempDir Path dir) throws Exception {
     SparkSession spark = LocalSpark.session();
     SweepSpec spec = SpecParser.parse(SweepSpecFiles.write(dir, "crash.yaml", """
         name: crash
@@ -48,7 +54,7 @@ class SweepRunnerIT {
         """.formatted(SweepSpecFiles.DATA.resolve("digits.csv.gz"))));
     EncodedData data = DatasetLoader.load(spark, spec.data());
     VariantData variantData = new VariantData(data, 0.2, 7);
-    // the batch-x0.5 variant gets a network one input wider than its data: DL4J throws on the executors
+    // the batch-x0.5 variant gets a network one input wider than its data: DL4J throws where it trains
     Function<TrainingSpec, VariantInputs> inputs = training -> {
       VariantInputs real = variantData.inputsFor(training);
       return training.batchSize() == 32 ? withWidth(real, real.numFeatures() + 1) : real;
@@ -56,8 +62,12 @@ class SweepRunnerIT {
     SweepPlan plan = SweepExpander.expand(spec);
     CollectingSink sink = new CollectingSink();
 
-    SweepResult result = new SweepRunner(JavaSparkContext.fromSparkContext(spark.sparkContext()), sink,
-        RunProgress.NONE, TrainingSettings.DEFAULTS).run(plan, inputs, 2);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    TelemetrySink driverSink = sink.open();
+    RunTrainer trainer = mode.equals("data") ? new DataParallelTrainer(jsc, driverSink, TrainingSettings.DEFAULTS)
+        : new VariantParallelTrainer(jsc, sink, driverSink, TrainingSettings.DEFAULTS);
+
+    SweepResult result = new SweepRunner(jsc, trainer, driverSink).run(plan, inputs, 2, RunProgress.NONE);
 
     assertThat(result.outcomes()).extracting(RunOutcome::runId, RunOutcome::status).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple("crash/baseline/seed-1", RunStatus.FINISHED),
@@ -76,8 +86,9 @@ class SweepRunnerIT {
   }
 
   private static VariantInputs withWidth(VariantInputs real, int width) {
-    return new VariantInputs(real.trainBatches(), real.train(), real.validation(), real.probe(), width,
-        real.classLabels(), real.trainExamples(), real.majorityClassRate(), real.classWeights(), real.inputStats(),
-        real.largeSplits());
+    DataFacts facts = real.facts();
+    return new VariantInputs(real.trainRows(), real.train(), real.validation(), real.probe(),
+        new DataFacts(width, facts.classLabels(), facts.trainExamples(), facts.majorityClassRate(),
+            facts.classWeights(), facts.inputStats()), real.largeSplits());
   }
 }
