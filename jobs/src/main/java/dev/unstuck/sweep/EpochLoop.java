@@ -64,6 +64,8 @@ final class EpochLoop {
         long start = System.currentTimeMillis();
         trainee.fitEpoch(epoch);
         long wall = System.currentTimeMillis() - start;
+        LOG.info("{} epoch {}/{} ({}): fit {} ms, {} examples/s", label.runId(), epoch, training.epochs(),
+            layout.mode(), wall, String.format("%.0f", trainee.facts().trainExamples() * 1000.0 / Math.max(1, wall)));
         Measurement measurement = trainee.measure(before);
         last = records.epoch(epoch, rate, wall, measurement, RunStatus.RUNNING, null);
         publish(last, published);
@@ -79,16 +81,16 @@ final class EpochLoop {
       }
       return finish(label, records, last, RunStatus.FINISHED, training.epochs(), null, published);
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-      return failed(label, layout, records, last, epoch, e, published);
+      return failed(label, records, last, epoch, e, published);
     }
   }
 
   /** A run that failed before its loop could start (its data or task never came up). */
   TrainedRun failedToStart(RunLabel label, TrainingLayout layout, Throwable error) {
-    return failed(label, layout, new TelemetryRecords(label, layout), null, 0, error, new ArrayList<>());
+    return failed(label, new TelemetryRecords(label, layout), null, 0, error, new ArrayList<>());
   }
 
-  private TrainedRun failed(RunLabel label, TrainingLayout layout, TelemetryRecords records, EpochTelemetry last,
+  private TrainedRun failed(RunLabel label, TelemetryRecords records, EpochTelemetry last,
       int epoch, Throwable error, List<EpochTelemetry> published) {
     String message = error.getClass().getSimpleName() + ": " + error.getMessage();
     LOG.warn("{} failed at epoch {}: {}", label.runId(), epoch, message, error);

@@ -69,7 +69,8 @@ public final class SweepJob implements Callable<Integer> {
       description = "Java properties file of Kafka client settings, e.g. secrets mounted from a Secret")
   Path kafkaPropertiesFile;
 
-  @Option(names = "--concurrency", description = "runs trained at once (default: twice the cluster's cores)")
+  @Option(names = "--concurrency", description = "runs trained at once (default: one per core when each run is "
+      + "trained whole in one task, two per core when data-parallel)")
   Integer concurrency;
 
   @Option(names = "--averaging-frequency", defaultValue = "" + TrainingSettings.DEFAULT_AVERAGING_FREQUENCY,

@@ -1,0 +1,68 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.RunStatus;
+import dev.unstuck.diagnosis.Symptom;
+import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.verdict.FixJudge;
+import dev.unstuck.verdict.Judgement;
+import dev.unstuck.verdict.RunHistory;
+import dev.unstuck.wire.TelemetryMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** A sweep's verdicts from the telemetry it published, with the product's diagnosis and judge (for tests). */
+final class Verdicts {
+  private final List<EpochTelemetry> records;
+
+  Verdicts(List<EpochTelemetry> records) {
+    this.records = List.copyOf(records);
+  }
+
+  /** The baseline's symptoms present in at least half its seeds. */
+  Set<Symptom> baselineSymptoms() {
+    return BaselineSymptoms.of(ofVariant("baseline"), Thresholds.DEFAULTS);
+  }
+
+  Judgement judge(String variantId) {
+    return new FixJudge(Thresholds.DEFAULTS).judge(histories("baseline"), histories(variantId)).orElseThrow();
+  }
+
+  /** The baseline symptoms the fix resolves. */
+  Set<Symptom> resolvedBy(String variantId) {
+    Judgement judgement = judge(variantId);
+    Set<Symptom> resolved = new TreeSet<>();
+    judgement.baselineSymptoms().stream().filter(judgement::resolves).forEach(resolved::add);
+    return resolved;
+  }
+
+  /** Each seed's final validation balanced accuracy. */
+  List<Double> finalBalancedAccuracy(String variantId) {
+    return ofVariant(variantId).stream().filter(r -> r.getStatus() != RunStatus.RUNNING)
+        .map(EpochTelemetry::getValBalancedAccuracy).toList();
+  }
+
+  private List<EpochTelemetry> ofVariant(String variantId) {
+    return records.stream().filter(r -> r.getVariantId().equals(variantId)).toList();
+  }
+
+  private List<RunHistory> histories(String variantId) {
+    Map<Integer, TreeMap<Integer, EpochTelemetry>> bySeed = new TreeMap<>();
+    for (EpochTelemetry record : ofVariant(variantId)) {
+      if (record.getEpoch() < 1) {
+        continue;
+      }
+      // the terminal record repeats its epoch's measurements under the final status: it replaces the RUNNING one
+      bySeed.computeIfAbsent(record.getSeed(), seed -> new TreeMap<>()).merge(record.getEpoch(), record,
+          (earlier, later) -> later.getStatus() == RunStatus.RUNNING ? earlier : later);
+    }
+    List<RunHistory> histories = new ArrayList<>();
+    bySeed.forEach((seed, epochs) -> histories.add(
+        new RunHistory(seed, epochs.values().stream().map(TelemetryMapper::toMetrics).toList())));
+    return histories;
+  }
+}
