@@ -52,37 +52,42 @@ public final class DatasetLoader {
     String label = labelColumn(raw, spec);
     List<StructField> features = featureColumns(raw, spec, label);
     long rows = raw.count();
-    checkLabel(raw, label, rows);
-    raw = raw.withColumn(label, col(label).cast(DataTypes.StringType));
+    UserColumns columns = UserColumns.of(raw.columns());
+    raw = columns.rename(raw);
+    String labelColumn = columns.safe(label);
+    checkLabel(raw, labelColumn, label, rows);
+    raw = raw.withColumn(labelColumn, col(labelColumn).cast(DataTypes.StringType));
 
     List<PipelineStage> stages = new ArrayList<>();
-    StringIndexer labelIndexer = new StringIndexer().setInputCol(label).setOutputCol(EncodedData.LABEL)
+    StringIndexer labelIndexer = new StringIndexer().setInputCol(labelColumn).setOutputCol(EncodedData.LABEL)
         .setStringOrderType("alphabetAsc");
     stages.add(labelIndexer);
-    List<String> assembled = new ArrayList<>();
+    List<String> numeric = new ArrayList<>();
     List<String> categorical = new ArrayList<>();
     for (StructField field : features) {
       DataType type = field.dataType();
+      String column = columns.safe(field.name());
       if (type instanceof NumericType) {
-        assembled.add(field.name());
+        numeric.add(column);
       } else if (type == DataTypes.BooleanType) {
-        raw = raw.withColumn(field.name(), col(field.name()).cast(DataTypes.DoubleType));
-        assembled.add(field.name());
+        raw = raw.withColumn(column, col(column).cast(DataTypes.DoubleType));
+        numeric.add(column);
       } else if (type == DataTypes.StringType) {
-        checkCategorical(raw, field.name(), rows);
-        categorical.add(field.name());
+        checkCategorical(raw, column, field.name(), rows);
+        categorical.add(column);
       } else {
         throw new DataException("feature column '" + field.name() + "' has type " + type.simpleString()
             + ", which cannot be encoded (numbers, booleans and categorical strings can)");
       }
     }
-    for (String name : categorical) {
-      stages.add(new StringIndexer().setInputCol(name).setOutputCol(name + "__index").setHandleInvalid("keep"));
-      stages.add(new OneHotEncoder().setInputCol(name + "__index").setOutputCol(name + "__onehot")
+    List<String> assembled = new ArrayList<>(numeric);
+    for (String column : categorical) {
+      stages.add(new StringIndexer().setInputCol(column).setOutputCol(column + "_index").setHandleInvalid("keep"));
+      stages.add(new OneHotEncoder().setInputCol(column + "_index").setOutputCol(column + "_onehot")
           .setHandleInvalid("keep"));
-      assembled.add(name + "__onehot");
+      assembled.add(column + "_onehot");
     }
-    raw = applyNonFinitePolicy(raw, spec.nonFinite(), assembled.stream().filter(c -> !c.endsWith("__onehot")).toList());
+    raw = applyNonFinitePolicy(raw, spec.nonFinite(), numeric, features, columns);
     stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
         .setOutputCol(EncodedData.FEATURES).setHandleInvalid("keep"));
 
@@ -115,7 +120,7 @@ public final class DatasetLoader {
 
   private static EncodedData encodeLibsvm(Dataset<Row> raw) {
     long rows = raw.count();
-    checkLabel(raw, "label", rows);
+    checkLabel(raw, "label", "label", rows);
     Dataset<Row> labelled = raw.withColumn("label", col("label").cast(DataTypes.StringType));
     StringIndexerModel indexer = new StringIndexer().setInputCol("label").setOutputCol("label_index")
         .setStringOrderType("alphabetAsc").fit(labelled);
@@ -164,36 +169,38 @@ public final class DatasetLoader {
     return fields;
   }
 
-  private static void checkLabel(Dataset<Row> raw, String label, long rows) {
-    Row stats = raw.agg(sum(when(col(label).isNull(), 1).otherwise(0)), countDistinct(col(label))).first();
+  /** @param column the label's column in {@code raw}; {@code label} its name in the user's file */
+  private static void checkLabel(Dataset<Row> raw, String column, String label, long rows) {
+    Row stats = raw.agg(sum(when(col(column).isNull(), 1).otherwise(0)), countDistinct(col(column))).first();
     long missing = stats.isNullAt(0) ? 0 : stats.getLong(0);
     if (missing > 0) {
       throw new DataException("label column '" + label + "' is empty in " + missing + " of " + rows + " rows");
     }
     long classes = stats.getLong(1);
     if (classes < 2) {
-      Object only = raw.select(label).first().get(0);
+      Object only = raw.select(column).first().get(0);
       throw new DataException("label column '" + label + "' has a single class ('" + only + "') in all " + rows
           + " rows: there is nothing to learn");
     }
   }
 
   /** A string column is a category unless it is mostly unique values, which one-hot cannot encode. */
-  private static void checkCategorical(Dataset<Row> raw, String column, long rows) {
+  private static void checkCategorical(Dataset<Row> raw, String column, String name, long rows) {
     Row stats = raw.agg(countDistinct(col(column)),
         sum(when(col(column).isNotNull().and(col(column).cast(DataTypes.DoubleType).isNull()), 1).otherwise(0)),
         count(col(column))).first();
     long distinct = stats.getLong(0);
     long nonNumeric = stats.isNullAt(1) ? 0 : stats.getLong(1);
     if (distinct > Math.max(50, rows * MAX_CATEGORY_SHARE)) {
-      throw new DataException("feature column '" + column + "' is text with " + distinct + " distinct values in "
+      throw new DataException("feature column '" + name + "' is text with " + distinct + " distinct values in "
           + rows + " rows (" + nonNumeric + " rows not numeric): too many for a category, so it cannot be "
           + "encoded - fix the values or leave the column out with data.features");
     }
   }
 
   /** NaN/Inf/missing numbers: kept by default (reported in telemetry), dropped, or refused. */
-  private static Dataset<Row> applyNonFinitePolicy(Dataset<Row> raw, NonFinitePolicy policy, List<String> numeric) {
+  private static Dataset<Row> applyNonFinitePolicy(Dataset<Row> raw, NonFinitePolicy policy, List<String> numeric,
+      List<StructField> features, UserColumns columns) {
     if (policy == NonFinitePolicy.REPORT || numeric.isEmpty()) {
       return raw;
     }
@@ -201,8 +208,13 @@ public final class DatasetLoader {
     if (policy == NonFinitePolicy.DROP) {
       return raw.filter(functionsNot(bad));
     }
-    for (String name : numeric) {
-      long rows = raw.filter(nonFinite(name)).count();
+    for (StructField field : features) {
+      String name = field.name();
+      String column = columns.safe(name);
+      if (!numeric.contains(column)) {
+        continue;
+      }
+      long rows = raw.filter(nonFinite(column)).count();
       if (rows > 0) {
         throw new DataException("feature column '" + name + "' has " + rows
             + " rows with a missing, NaN or infinite value (data.nonFinite: fail)");

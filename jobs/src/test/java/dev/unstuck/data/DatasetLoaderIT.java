@@ -88,6 +88,39 @@ class DatasetLoaderIT {
     assertThat(again.validation().collectAsList()).containsExactlyInAnyOrderElementsOf(split.validation().collectAsList());
   }
 
+  /** Test data under src/test/resources/data (surefire runs in the jobs/ folder). */
+  static final Path TEST_DATA = Path.of("src", "test", "resources", "data").toAbsolutePath();
+
+  @Test
+  void aLabelColumnNamedLabelIsTheUsersColumn() {
+    // wine.csv.gz: f0..f12, then the class in a column called "label", as many real files have it
+    EncodedData data = DatasetLoader.load(spark,
+        csv(TEST_DATA.resolve("wine.csv.gz"), true, "label", NonFinitePolicy.REPORT));
+
+    assertThat(data.classLabels()).containsExactly("0", "1", "2");
+    assertThat(data.numFeatures()).isEqualTo(13);
+    assertThat(ClassCounts.of(data.rows(), 3).counts()).containsExactly(59, 71, 48);
+  }
+
+  @Test
+  void userColumnsMayBearAnyInternalNameOrADot(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("features,prediction,weight,colour__index,sepal.length,label_index,target\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i).append(',').append(i % 3).append(',').append(0.5 * i).append(',')
+          .append(i % 2 == 0 ? "red" : "blue").append(',').append(i / 10.0).append(',').append(i % 5).append(',')
+          .append(i % 2 == 0 ? "yes" : "no").append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("x.csv"), csv);
+    EncodedData data = DatasetLoader.load(spark, csv(file, true, "target", NonFinitePolicy.REPORT));
+
+    assertThat(data.classLabels()).containsExactly("no", "yes");
+    assertThat(data.featureNames()).containsExactly("features", "prediction", "weight", "colour__index",
+        "sepal.length", "label_index");
+    // five numbers + one-hot colour (2 values + 1 unseen)
+    assertThat(data.numFeatures()).isEqualTo(5 + 3);
+    assertThat(data.rows().columns()).containsExactly(EncodedData.FEATURES, EncodedData.LABEL);
+  }
+
   @Test
   void aMissingLabelColumnIsNamedWithTheColumnsThatExist(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("x.csv"), "a,b,target\n1,2,x\n3,4,y\n");
