@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -220,25 +221,37 @@ final class RunCommand implements Callable<Integer> {
       sweepArgs.addAll(List.of("--concurrency", concurrency.toString()));
     }
     long trainingStarted = System.nanoTime();
+    Path logFile = results.resolve("unstuck.log");
+    AtomicReference<Exception> crashed = new AtomicReference<>();
     int sweepExit = new CommandLine(new SweepJob())
         .setExecutionExceptionHandler((e, commandLine, parsed) -> {
           if (stack.shuttingDown()) {
             return INTERRUPTED; // Spark stopped under it on Ctrl-C: no news
           }
-          throw e;
+          LOG.info("the sweep job failed", e); // the stack trace to the log file only
+          crashed.set(e);
+          return SweepFailure.exitCode(e);
         })
         .execute(sweepArgs.toArray(String[]::new));
     if (stack.shuttingDown()) {
       return INTERRUPTED; // Ctrl-C: the shutdown hook is stopping everything
     }
+    if (crashed.get() != null) {
+      // it published nothing more: no run is coming, so there is nothing to wait for
+      return fail(sweepExit, SweepFailure.line(crashed.get(), logFile.toString()));
+    }
     if (sweepExit >= 2) {
       return sweepExit; // the sweep job said why, in one line
+    }
+    if (PlannedRuns.read(planFile).isEmpty()) {
+      return fail(INCOMPLETE, "the sweep job ended (exit " + sweepExit + ") before it planned any run: nothing to "
+          + "diagnose (the details are in " + logFile + ")");
     }
     say(String.format("training done in %s%s; waiting for the last diagnoses ...", seconds(trainingStarted),
         sweepExit == 0 ? "" : " (some runs failed)"));
 
     // With fixes: auto the sweep chose its fixes from the baseline's symptoms: wait for the runs it wrote down.
-    PlannedRuns planned = PlannedRuns.read(planFile).orElseGet(() -> PlannedRuns.of(plan));
+    PlannedRuns planned = PlannedRuns.read(planFile).orElseThrow();
     ResultsDatabase database = new ResultsDatabase(jdbc, login(credentials));
     ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan.sweepId(), planned);
     if (diagnosis.failure().isPresent()) {

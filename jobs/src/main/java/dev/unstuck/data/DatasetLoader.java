@@ -19,7 +19,6 @@ import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,7 +42,7 @@ public final class DatasetLoader {
 
   public static EncodedData load(SparkSession spark, DataSpec spec) {
     Dataset<Row> raw = read(spark, spec);
-    if (raw.isEmpty()) {
+    if (isEmpty(raw, spec)) {
       throw new DataException("data.path: " + spec.path() + " has no rows");
     }
     if (spec.format() == dev.unstuck.spec.DataFormat.LIBSVM) {
@@ -109,13 +108,30 @@ public final class DatasetLoader {
         case JSON -> spark.read().json(spec.path());
         case ORC -> spark.read().orc(spec.path());
       };
-    } catch (Exception e) {
-      if (e instanceof AnalysisException || e.getCause() instanceof java.io.IOException) {
-        throw new DataException("data.path: cannot read " + spec.path() + " as " + spec.format() + ": "
-            + e.getMessage());
-      }
-      throw e;
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala, undeclared
+      throw unreadable(spec, e); // e.g. a CSV file read as parquet: CANNOT_READ_FILE_FOOTER
     }
+  }
+
+  /** The first action reads the file for real (CSV, JSON): a corrupt or mis-declared file fails here. */
+  private static boolean isEmpty(Dataset<Row> raw, DataSpec spec) {
+    try {
+      return raw.isEmpty();
+    } catch (Exception e) { // SparkException too, see read
+      throw unreadable(spec, e);
+    }
+  }
+
+  /** Whatever Spark says when it cannot read the file, as one line naming data.path and data.format. */
+  private static DataException unreadable(DataSpec spec, Exception e) {
+    Throwable root = e; // Spark wraps the reader's own words ("... is not a Parquet file") in generic ones
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String reason = root.getMessage() == null ? root.toString() : root.getMessage();
+    reason = reason.lines().findFirst().orElse(reason).strip();
+    return new DataException("data.path: cannot read " + spec.path() + " as " + spec.format().name().toLowerCase()
+        + " (data.format): " + reason, e);
   }
 
   private static EncodedData encodeLibsvm(Dataset<Row> raw) {

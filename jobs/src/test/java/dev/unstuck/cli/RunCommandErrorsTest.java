@@ -6,6 +6,7 @@ import dev.unstuck.local.Ports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import dev.unstuck.testing.SweepSpecFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,33 @@ class RunCommandErrorsTest {
     assertThat(err.toString().strip()).startsWith("unstuck: Kafka at 127.0.0.1:" + port + " ")
         .doesNotContain("\n", "\tat ");
     assertThat(out.toString()).doesNotContain("PostgreSQL started");
+  }
+
+  /**
+   * A sweep that stops before any run reports ends {@code run} at once with its own error and exit code: no
+   * waiting out --wait for runs that cannot come, and no "nothing to fix" about a baseline nobody diagnosed.
+   */
+  @Test
+  void aSweepThatCannotReadItsDataEndsRunAtOnceWithExitCode4(@TempDir Path dir) throws Exception {
+    Path spec = SweepSpecFiles.write(dir, "parquet.yaml", """
+        name: parquet-on-csv
+        data:
+          path: %s
+          format: parquet
+          label: churn
+        training:
+          epochs: 2
+          seeds: 1
+        fixes:
+          - l2: [1e-4]
+        """.formatted(SweepSpecFiles.DATA.resolve("churn.csv.gz")));
+    Terminal terminal = Terminal.run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--wait", "300");
+
+    assertThat(terminal.exit()).as(terminal.err()).isEqualTo(4);
+    assertThat(terminal.seconds()).isLessThan(120);
+    assertThat(terminal.out()).doesNotContain("waiting for the last diagnoses", "nothing to fix", "runs diagnosed");
+    assertThat(terminal.errorLines()).singleElement().asString()
+        .startsWith("unstuck: data.path: cannot read " + SweepSpecFiles.DATA.resolve("churn.csv.gz") + " as parquet");
   }
 
   @Test
