@@ -72,30 +72,50 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep.yaml")
   Path spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: runs/<sweep>/)")
   Path out;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: runs/<sweep>/)")
+  void out(Path value) {
+    out = OptionChecks.folder(command, "--out", value);
+  }
 
   @Option(names = "--bootstrap-servers", description = "use this Kafka instead of starting one")
   String bootstrapServers;
 
+  String jdbcUrl;
+
   @Option(names = "--jdbc-url", description = "use this PostgreSQL instead of starting one; login from "
       + DbCredentials.USER_ENV + "/" + DbCredentials.PASSWORD_ENV + " or --db-credentials-file")
-  String jdbcUrl;
+  void jdbcUrl(String value) {
+    jdbcUrl = OptionChecks.jdbcPostgres(command, "--jdbc-url", value);
+  }
+
+  Path dbCredentialsFile;
 
   @Option(names = "--db-credentials-file", paramLabel = "FILE",
       description = "database login for --jdbc-url (user=/password= lines)")
-  Path dbCredentialsFile;
+  void dbCredentialsFile(Path value) {
+    dbCredentialsFile = OptionChecks.readableFile(command, "--db-credentials-file", value);
+  }
 
   @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
       description = "extra Kafka client property for --bootstrap-servers, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
 
-  @Option(names = "--concurrency", description = "runs trained at once (default: the sweep job's)")
   Integer concurrency;
+
+  @Option(names = "--concurrency", description = "runs trained at once (default: the sweep job's)")
+  void concurrency(int value) {
+    concurrency = OptionChecks.atLeast(command, "--concurrency", 1, value, "runs trained at once");
+  }
+
+  int waitSeconds;
 
   @Option(names = "--wait", defaultValue = "300", paramLabel = "SECONDS",
       description = "how long to wait for the last diagnoses once training ended (default: ${DEFAULT-VALUE})")
-  int waitSeconds;
+  void waitSeconds(int value) {
+    waitSeconds = OptionChecks.atLeast(command, "--wait", 0, value, "seconds to wait for the last diagnoses");
+  }
 
   @Spec CommandSpec command;
 
