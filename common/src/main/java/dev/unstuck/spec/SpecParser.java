@@ -108,7 +108,15 @@ public final class SpecParser {
     double validation = data.number("validation", 0.2);
     long splitSeed = data.longValue("seed", 7);
     NonFinitePolicy nonFinite = data.enumValue("nonFinite", NonFinitePolicy.class, NonFinitePolicy.REPORT);
+    String delimiter = delimiter(data.string("delimiter", DataSpec.COMMA));
     data.rejectUnknown();
+    if (delimiter.length() != 1) {
+      problems.add(data.child("delimiter"), data.value("delimiter").orElse(null),
+          "'" + delimiter + "': one character, e.g. ';', or 'tab'");
+    } else if (format != DataFormat.CSV && data.value("delimiter").isPresent()) {
+      problems.add(data.child("delimiter"), data.value("delimiter").orElse(null),
+          "only CSV files have a delimiter (data.format is " + format.name().toLowerCase() + ")");
+    }
 
     if (validation <= 0 || validation >= 1) {
       problems.add(data.child("validation"), data.value("validation").orElse(null),
@@ -128,7 +136,12 @@ public final class SpecParser {
         problems.add(data.child("path"), data.value("path").orElse(null), "no such file '" + path + "'");
       }
     }
-    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite);
+    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter);
+  }
+
+  /** "tab" and "\\t" for a tab, which YAML makes awkward to write. */
+  private static String delimiter(String value) {
+    return value.equalsIgnoreCase("tab") || value.equals("\\t") ? "\t" : value;
   }
 
   private static ModelSpec readModel(YamlMap model, Problems problems) {

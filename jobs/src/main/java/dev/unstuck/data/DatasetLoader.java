@@ -10,7 +10,9 @@ import dev.unstuck.spec.DataSpec;
 import dev.unstuck.spec.NonFinitePolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -35,9 +37,7 @@ import org.apache.spark.sql.types.StructField;
  * column and count the rows at fault.
  */
 public final class DatasetLoader {
-  /** A text column with more distinct values than this share of rows is free text, not a category. */
-  static final double MAX_CATEGORY_SHARE = 0.5;
-
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatasetLoader.class);
   private DatasetLoader() {}
 
   public static EncodedData load(SparkSession spark, DataSpec spec) {
@@ -48,6 +48,7 @@ public final class DatasetLoader {
     if (spec.format() == dev.unstuck.spec.DataFormat.LIBSVM) {
       return encodeLibsvm(raw);
     }
+    raw = withoutByteOrderMark(raw);
     String label = labelColumn(raw, spec);
     List<StructField> features = featureColumns(raw, spec, label);
     long rows = raw.count();
@@ -61,6 +62,7 @@ public final class DatasetLoader {
     StringIndexer labelIndexer = new StringIndexer().setInputCol(labelColumn).setOutputCol(EncodedData.LABEL)
         .setStringOrderType("alphabetAsc");
     stages.add(labelIndexer);
+    List<String> notices = new ArrayList<>();
     List<String> numeric = new ArrayList<>();
     List<String> categorical = new ArrayList<>();
     for (StructField field : features) {
@@ -72,8 +74,14 @@ public final class DatasetLoader {
         raw = raw.withColumn(column, col(column).cast(DataTypes.DoubleType));
         numeric.add(column);
       } else if (type == DataTypes.StringType) {
-        checkCategorical(raw, column, field.name(), rows);
-        categorical.add(column);
+        TextColumn.Treatment treatment = TextColumn.classify(raw, column, field.name(), rows);
+        treatment.notice().ifPresent(notices::add);
+        if (treatment.numeric()) {
+          raw = raw.withColumn(column, col(column).cast(DataTypes.DoubleType));
+          numeric.add(column);
+        } else {
+          categorical.add(column);
+        }
       } else {
         throw new DataException("feature column '" + field.name() + "' has type " + type.simpleString()
             + ", which cannot be encoded (numbers, booleans and categorical strings can)");
@@ -87,6 +95,12 @@ public final class DatasetLoader {
       assembled.add(column + "_onehot");
     }
     raw = applyNonFinitePolicy(raw, spec.nonFinite(), numeric, features, columns);
+    if (spec.nonFinite() == NonFinitePolicy.REPORT) {
+      Map<String, String> userNames = new LinkedHashMap<>();
+      features.stream().filter(f -> numeric.contains(columns.safe(f.name())))
+          .forEach(f -> userNames.put(columns.safe(f.name()), f.name()));
+      NonFiniteCells.report(NonFiniteCells.count(raw, userNames)).ifPresent(notices::add);
+    }
     stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
         .setOutputCol(EncodedData.FEATURES).setHandleInvalid("keep"));
 
@@ -95,14 +109,25 @@ public final class DatasetLoader {
     List<String> classes = Arrays.asList(((StringIndexerModel) model.stages()[0]).labelsArray()[0]);
     int width = ((Vector) encoded.first().getAs(EncodedData.FEATURES)).size();
     List<String> names = features.stream().map(StructField::name).toList();
-    return new EncodedData(encoded, classes, names, width);
+    notices.forEach(notice -> LOG.warn("{}", notice));
+    return new EncodedData(encoded, classes, names, width, notices);
+  }
+
+  /** A UTF-8 byte order mark (Excel's "CSV UTF-8") stays on the first header name in Spark: drop it. */
+  private static Dataset<Row> withoutByteOrderMark(Dataset<Row> raw) {
+    String[] names = raw.columns();
+    if (names.length == 0 || !names[0].startsWith("\uFEFF")) {
+      return raw;
+    }
+    names[0] = names[0].substring(1);
+    return raw.toDF(names);
   }
 
   static Dataset<Row> read(SparkSession spark, DataSpec spec) {
     try {
       return switch (spec.format()) {
         case CSV -> spark.read().option("header", spec.header()).option("inferSchema", true)
-            .option("mode", "PERMISSIVE").csv(spec.path());
+            .option("sep", spec.delimiter()).option("mode", "PERMISSIVE").csv(spec.path());
         case PARQUET -> spark.read().parquet(spec.path());
         case LIBSVM -> spark.read().format("libsvm").load(spec.path());
         case JSON -> spark.read().json(spec.path());
@@ -163,9 +188,23 @@ public final class DatasetLoader {
     }
     if (!Arrays.asList(columns).contains(label)) {
       throw new DataException("data.label: no column '" + label + "' in " + spec.path() + " (columns: "
-          + String.join(", ", columns) + ")");
+          + String.join(", ", columns) + ")" + delimiterHint(columns, spec));
     }
     return label;
+  }
+
+  /** One column whose name holds ';' or a tab: the file is not comma-separated. */
+  private static String delimiterHint(String[] columns, DataSpec spec) {
+    if (columns.length != 1 || spec.format() != dev.unstuck.spec.DataFormat.CSV) {
+      return "";
+    }
+    for (String separator : new String[] {";", "\t", "|"}) {
+      if (columns[0].contains(separator) && !separator.equals(spec.delimiter())) {
+        String shown = separator.equals("\t") ? "tab" : "'" + separator + "'";
+        return " - the header looks " + shown + "-separated: set data.delimiter: " + shown;
+      }
+    }
+    return "";
   }
 
   static List<StructField> featureColumns(Dataset<Row> raw, DataSpec spec, String label) {
@@ -200,27 +239,13 @@ public final class DatasetLoader {
     }
   }
 
-  /** A string column is a category unless it is mostly unique values, which one-hot cannot encode. */
-  private static void checkCategorical(Dataset<Row> raw, String column, String name, long rows) {
-    Row stats = raw.agg(countDistinct(col(column)),
-        sum(when(col(column).isNotNull().and(col(column).cast(DataTypes.DoubleType).isNull()), 1).otherwise(0)),
-        count(col(column))).first();
-    long distinct = stats.getLong(0);
-    long nonNumeric = stats.isNullAt(1) ? 0 : stats.getLong(1);
-    if (distinct > Math.max(50, rows * MAX_CATEGORY_SHARE)) {
-      throw new DataException("feature column '" + name + "' is text with " + distinct + " distinct values in "
-          + rows + " rows (" + nonNumeric + " rows not numeric): too many for a category, so it cannot be "
-          + "encoded - fix the values or leave the column out with data.features");
-    }
-  }
-
   /** NaN/Inf/missing numbers: kept by default (reported in telemetry), dropped, or refused. */
   private static Dataset<Row> applyNonFinitePolicy(Dataset<Row> raw, NonFinitePolicy policy, List<String> numeric,
       List<StructField> features, UserColumns columns) {
     if (policy == NonFinitePolicy.REPORT || numeric.isEmpty()) {
       return raw;
     }
-    Column bad = numeric.stream().map(DatasetLoader::nonFinite).reduce(Column::or).orElseThrow();
+    Column bad = numeric.stream().map(NonFiniteCells::nonFinite).reduce(Column::or).orElseThrow();
     if (policy == NonFinitePolicy.DROP) {
       return raw.filter(functionsNot(bad));
     }
@@ -230,19 +255,13 @@ public final class DatasetLoader {
       if (!numeric.contains(column)) {
         continue;
       }
-      long rows = raw.filter(nonFinite(column)).count();
+      long rows = raw.filter(NonFiniteCells.nonFinite(column)).count();
       if (rows > 0) {
         throw new DataException("feature column '" + name + "' has " + rows
             + " rows with a missing, NaN or infinite value (data.nonFinite: fail)");
       }
     }
     return raw;
-  }
-
-  private static Column nonFinite(String name) {
-    Column value = col(name).cast(DataTypes.DoubleType);
-    return value.isNull().or(value.isNaN())
-        .or(value.equalTo(Double.POSITIVE_INFINITY)).or(value.equalTo(Double.NEGATIVE_INFINITY));
   }
 
   private static Column functionsNot(Column column) {

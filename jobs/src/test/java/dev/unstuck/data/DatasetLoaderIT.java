@@ -177,6 +177,22 @@ class DatasetLoaderIT {
   }
 
   @Test
+  void textInANumericColumnIsReadAsMissingAndBadCellsAreCountedByColumn(@TempDir Path dir) {
+    // wine with f3 empty in 18 rows and "n/a" in f5 in 15 rows (issue 9, defect 6)
+    Path file = new dev.unstuck.testing.RealShapedFiles(dir).missingCellsAndPlaceholders();
+    EncodedData data = DatasetLoader.load(spark, csv(file, true, "label", NonFinitePolicy.REPORT));
+
+    assertThat(data.numFeatures()).as("f5 stays one number, not one-hot encoded text").isEqualTo(13);
+    assertThat(data.notices()).containsExactly(
+        "feature column 'f5' holds numbers and 15 text cells ('n/a'): the text is read as missing",
+        "data.nonFinite: report - 33 feature cells are missing, NaN or infinite in 2 columns: f3 (18), f5 (15); "
+            + "kept as NaN, so the diagnosis reports a data-pipeline error (data.nonFinite: drop removes those rows, "
+            + "fail stops here)");
+    assertThat(DatasetLoader.load(spark, csv(file, true, "label", NonFinitePolicy.DROP)).rows().count())
+        .isEqualTo(178 - 30); // 18 + 15 rows, of which rows 0, 60 and 120 have both
+  }
+
+    @Test
   void nanFeaturesCanBeDroppedOrRefused(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("x.csv"), "a,b,y\n1,NaN,p\n2,,q\n3,4,p\n5,6,q\n");
 
