@@ -201,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
     }
     say((localKafka ? "Kafka (KRaft) started on " : "Kafka: ") + kafka + "; "
         + (jdbcUrl == null ? "PostgreSQL started at " : "PostgreSQL: ") + redact(jdbc)
-        + (localKafka || jdbcUrl == null ? " (stopped again when this ends)" : ""));
+        + started(localKafka, jdbcUrl == null));
 
     // A fresh broker holds nothing older; on a shared one, diagnose only what this run produces.
     String startingOffsets = localKafka ? "earliest" : endOffsetsJson(kafkaSettings, Topics.TELEMETRY);
@@ -227,7 +227,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (CommandLine.ParameterException e) {
       return fail(BAD_SPEC, e.getMessage());
     } catch (RuntimeException e) {
-      return fail(SERVICES, "the diagnosis stream job did not start: " + rootMessage(e));
+      LOG.info("the diagnosis stream job did not start", e);
+      boolean database = Throwables.has(e, SQLException.class) || rootMessage(e).contains("Connection refused");
+      return fail(SERVICES, "the diagnosis stream job did not start: " + (database ? "PostgreSQL at " + redact(jdbc)
+          + ": " : "") + rootMessage(e));
     }
     stack.add("the diagnosis stream job", diagnosis::stop);
     say("diagnosis stream job running; to follow it from another terminal: bin/unstuck watch --bootstrap-servers "
@@ -350,6 +353,14 @@ final class RunCommand implements Callable<Integer> {
       return DbCredentials.fromFile(credentials).jdbcProperties();
     }
     return DbCredentials.fromEnvironment(System.getenv()).orElse(DbCredentials.NONE).jdbcProperties();
+  }
+
+  /** What this command started and will stop, and only that: an external service is not ours to stop. */
+  static String started(boolean kafka, boolean postgres) {
+    if (kafka && postgres) {
+      return " (both stopped again when this ends)";
+    }
+    return kafka ? " (Kafka stopped again when this ends)" : postgres ? " (PostgreSQL stopped again when this ends)" : "";
   }
 
   private static String redact(String jdbcUrl) {
