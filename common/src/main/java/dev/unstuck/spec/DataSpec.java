@@ -10,6 +10,7 @@ import java.util.List;
  * @param features columns to use; empty means every other column
  * @param validation held-out fraction, stratified by label
  * @param splitSeed seed of the train/validation split, shared by every run so they are comparable
+ * @param delimiter the CSV field separator, one character (",", ";", a tab)
  */
 public record DataSpec(
     String path,
@@ -19,9 +20,18 @@ public record DataSpec(
     List<String> features,
     double validation,
     long splitSeed,
-    NonFinitePolicy nonFinite) {
+    NonFinitePolicy nonFinite,
+    String delimiter) {
+
+  public static final String COMMA = ",";
 
   public DataSpec {
     features = List.copyOf(features);
+  }
+
+  /** Comma-separated, as most files are. */
+  public DataSpec(String path, DataFormat format, boolean header, String label, List<String> features,
+      double validation, long splitSeed, NonFinitePolicy nonFinite) {
+    this(path, format, header, label, features, validation, splitSeed, nonFinite, COMMA);
   }
 }

@@ -32,6 +32,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SpecParser {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  /** Run ids and the results folder derive from the name; file names end at 255 bytes on common file systems. */
+  static final int MAX_NAME = 100;
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
 
   private SpecParser() {}
@@ -79,7 +81,10 @@ public final class SpecParser {
 
   private static SweepSpec read(YamlMap root, Optional<Path> dataFolder, Problems problems) {
     String name = required(root, "name", problems);
-    if (name != null && !NAME.matcher(name).matches()) {
+    if (name != null && name.length() > MAX_NAME) {
+      problems.add("name", root.value("name").orElse(null), "'" + name.substring(0, 20) + "...' is " + name.length()
+          + " characters long: at most " + MAX_NAME + " (it becomes part of run ids, file and folder names)");
+    } else if (name != null && !NAME.matcher(name).matches()) {
       problems.add("name", root.value("name").orElse(null),
           "'" + name + "' must be letters, digits, '.', '_' or '-' (it becomes part of run ids and paths)");
     }
@@ -105,7 +110,15 @@ public final class SpecParser {
     double validation = data.number("validation", 0.2);
     long splitSeed = data.longValue("seed", 7);
     NonFinitePolicy nonFinite = data.enumValue("nonFinite", NonFinitePolicy.class, NonFinitePolicy.REPORT);
+    String delimiter = delimiter(data.string("delimiter", DataSpec.COMMA));
     data.rejectUnknown();
+    if (delimiter.length() != 1) {
+      problems.add(data.child("delimiter"), data.value("delimiter").orElse(null),
+          "'" + delimiter + "': one character, e.g. ';', or 'tab'");
+    } else if (format != DataFormat.CSV && data.value("delimiter").isPresent()) {
+      problems.add(data.child("delimiter"), data.value("delimiter").orElse(null),
+          "only CSV files have a delimiter (data.format is " + format.name().toLowerCase() + ")");
+    }
 
     if (validation <= 0 || validation >= 1) {
       problems.add(data.child("validation"), data.value("validation").orElse(null),
@@ -115,13 +128,22 @@ public final class SpecParser {
       problems.add(data.child("label"), data.value("label").orElse(null),
           "'" + label + "': a CSV without a header names its label by 0-based column index or 'last'");
     }
-    if (path != null) {
+    Optional<String> unusable = path == null ? Optional.empty() : DataPaths.problem(path);
+    if (unusable.isPresent()) {
+      problems.add(data.child("path"), data.value("path").orElse(null),
+          "'" + DataPaths.printable(path) + "' " + unusable.get());
+    } else if (path != null) {
       path = resolve(path, dataFolder);
       if (dataFolder.isPresent() && isLocal(path) && !Files.exists(localPath(path))) {
         problems.add(data.child("path"), data.value("path").orElse(null), "no such file '" + path + "'");
       }
     }
-    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite);
+    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter);
+  }
+
+  /** "tab" and "\\t" for a tab, which YAML makes awkward to write. */
+  private static String delimiter(String value) {
+    return value.equalsIgnoreCase("tab") || value.equals("\\t") ? "\t" : value;
   }
 
   private static ModelSpec readModel(YamlMap model, Problems problems) {
@@ -285,7 +307,7 @@ public final class SpecParser {
     return text.matches("\\d+");
   }
 
-  private static boolean isLocal(String path) {
+  static boolean isLocal(String path) {
     return !URI_SCHEME.matcher(path).matches() || path.startsWith("file:");
   }
 

@@ -1,7 +1,5 @@
 package dev.unstuck.cli;
 
-import dev.unstuck.fix.PlannedRun;
-import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.fix.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +12,6 @@ import java.util.Optional;
 
 /** The runs and fixes a sweep trains, as the launcher waits for them: from SweepJob's {@code --plan-out} file. */
 record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
-
-  static PlannedRuns of(SweepPlan plan) {
-    return new PlannedRuns(plan.summary(), plan.runs().stream().map(PlannedRun::runId).toList(),
-        plan.variants().stream().filter(v -> !v.isBaseline()).map(Variant::id).toList());
-  }
 
   /** Empty when the sweep wrote no plan (it stopped before planning). */
   static Optional<PlannedRuns> read(Path file) {

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -71,30 +72,50 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "the sweep.yaml")
   Path spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: runs/<sweep>/)")
   Path out;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: runs/<sweep>/)")
+  void out(Path value) {
+    out = OptionChecks.folder(command, "--out", value);
+  }
 
   @Option(names = "--bootstrap-servers", description = "use this Kafka instead of starting one")
   String bootstrapServers;
 
+  String jdbcUrl;
+
   @Option(names = "--jdbc-url", description = "use this PostgreSQL instead of starting one; login from "
       + DbCredentials.USER_ENV + "/" + DbCredentials.PASSWORD_ENV + " or --db-credentials-file")
-  String jdbcUrl;
+  void jdbcUrl(String value) {
+    jdbcUrl = OptionChecks.jdbcPostgres(command, "--jdbc-url", value);
+  }
+
+  Path dbCredentialsFile;
 
   @Option(names = "--db-credentials-file", paramLabel = "FILE",
       description = "database login for --jdbc-url (user=/password= lines)")
-  Path dbCredentialsFile;
+  void dbCredentialsFile(Path value) {
+    dbCredentialsFile = OptionChecks.readableFile(command, "--db-credentials-file", value);
+  }
 
   @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
       description = "extra Kafka client property for --bootstrap-servers, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
 
-  @Option(names = "--concurrency", description = "runs trained at once (default: the sweep job's)")
   Integer concurrency;
+
+  @Option(names = "--concurrency", description = "runs trained at once (default: the sweep job's)")
+  void concurrency(int value) {
+    concurrency = OptionChecks.atLeast(command, "--concurrency", 1, value, "runs trained at once");
+  }
+
+  int waitSeconds;
 
   @Option(names = "--wait", defaultValue = "300", paramLabel = "SECONDS",
       description = "how long to wait for the last diagnoses once training ended (default: ${DEFAULT-VALUE})")
-  int waitSeconds;
+  void waitSeconds(int value) {
+    waitSeconds = OptionChecks.atLeast(command, "--wait", 0, value, "seconds to wait for the last diagnoses");
+  }
 
   @Spec CommandSpec command;
 
@@ -180,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
     }
     say((localKafka ? "Kafka (KRaft) started on " : "Kafka: ") + kafka + "; "
         + (jdbcUrl == null ? "PostgreSQL started at " : "PostgreSQL: ") + redact(jdbc)
-        + (localKafka || jdbcUrl == null ? " (stopped again when this ends)" : ""));
+        + started(localKafka, jdbcUrl == null));
 
     // A fresh broker holds nothing older; on a shared one, diagnose only what this run produces.
     String startingOffsets = localKafka ? "earliest" : endOffsetsJson(kafkaSettings, Topics.TELEMETRY);
@@ -206,7 +227,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (CommandLine.ParameterException e) {
       return fail(BAD_SPEC, e.getMessage());
     } catch (RuntimeException e) {
-      return fail(SERVICES, "the diagnosis stream job did not start: " + rootMessage(e));
+      LOG.info("the diagnosis stream job did not start", e);
+      boolean database = Throwables.has(e, SQLException.class) || rootMessage(e).contains("Connection refused");
+      return fail(SERVICES, "the diagnosis stream job did not start: " + (database ? "PostgreSQL at " + redact(jdbc)
+          + ": " : "") + rootMessage(e));
     }
     stack.add("the diagnosis stream job", diagnosis::stop);
     say("diagnosis stream job running; to follow it from another terminal: bin/unstuck watch --bootstrap-servers "
@@ -220,25 +244,37 @@ final class RunCommand implements Callable<Integer> {
       sweepArgs.addAll(List.of("--concurrency", concurrency.toString()));
     }
     long trainingStarted = System.nanoTime();
+    Path logFile = results.resolve("unstuck.log");
+    AtomicReference<Exception> crashed = new AtomicReference<>();
     int sweepExit = new CommandLine(new SweepJob())
         .setExecutionExceptionHandler((e, commandLine, parsed) -> {
           if (stack.shuttingDown()) {
             return INTERRUPTED; // Spark stopped under it on Ctrl-C: no news
           }
-          throw e;
+          LOG.info("the sweep job failed", e); // the stack trace to the log file only
+          crashed.set(e);
+          return SweepFailure.exitCode(e);
         })
         .execute(sweepArgs.toArray(String[]::new));
     if (stack.shuttingDown()) {
       return INTERRUPTED; // Ctrl-C: the shutdown hook is stopping everything
     }
+    if (crashed.get() != null) {
+      // it published nothing more: no run is coming, so there is nothing to wait for
+      return fail(sweepExit, SweepFailure.line(crashed.get(), logFile.toString()));
+    }
     if (sweepExit >= 2) {
       return sweepExit; // the sweep job said why, in one line
+    }
+    if (PlannedRuns.read(planFile).isEmpty()) {
+      return fail(INCOMPLETE, "the sweep job ended (exit " + sweepExit + ") before it planned any run: nothing to "
+          + "diagnose (the details are in " + logFile + ")");
     }
     say(String.format("training done in %s%s; waiting for the last diagnoses ...", seconds(trainingStarted),
         sweepExit == 0 ? "" : " (some runs failed)"));
 
     // With fixes: auto the sweep chose its fixes from the baseline's symptoms: wait for the runs it wrote down.
-    PlannedRuns planned = PlannedRuns.read(planFile).orElseGet(() -> PlannedRuns.of(plan));
+    PlannedRuns planned = PlannedRuns.read(planFile).orElseThrow();
     ResultsDatabase database = new ResultsDatabase(jdbc, login(credentials));
     ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan.sweepId(), planned);
     if (diagnosis.failure().isPresent()) {
@@ -317,6 +353,14 @@ final class RunCommand implements Callable<Integer> {
       return DbCredentials.fromFile(credentials).jdbcProperties();
     }
     return DbCredentials.fromEnvironment(System.getenv()).orElse(DbCredentials.NONE).jdbcProperties();
+  }
+
+  /** What this command started and will stop, and only that: an external service is not ours to stop. */
+  static String started(boolean kafka, boolean postgres) {
+    if (kafka && postgres) {
+      return " (both stopped again when this ends)";
+    }
+    return kafka ? " (Kafka stopped again when this ends)" : postgres ? " (PostgreSQL stopped again when this ends)" : "";
   }
 
   private static String redact(String jdbcUrl) {

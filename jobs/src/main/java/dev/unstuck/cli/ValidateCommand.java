@@ -14,10 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code unstuck validate SPEC...}: every problem of every spec, or a one-line summary of each sweep. */
-@Command(name = "validate", description = "Check sweep specs without running anything.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check sweep specs without running anything.")
 final class ValidateCommand implements Callable<Integer> {
   /** Exit code for specs with problems, as distinct from usage errors (2 as well in picocli) and crashes (1). */
   static final int INVALID = 2;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValidateCommand.class);
 
   @Parameters(arity = "1..*", paramLabel = "SPEC", description = "sweep.yaml files")
   List<Path> specs;
@@ -35,6 +36,10 @@ final class ValidateCommand implements Callable<Integer> {
         out.println(file + ": ok - " + summary(spec));
       } catch (SpecException e) {
         err.println(e.getMessage());
+        allValid = false;
+      } catch (RuntimeException e) { // a check that broke must not keep the other files from being checked
+        LOG.warn("{} could not be checked", file, e);
+        err.println(file + ": could not be checked: " + RunCommand.rootMessage(e));
         allValid = false;
       }
     }

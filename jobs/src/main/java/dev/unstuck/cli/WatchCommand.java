@@ -53,8 +53,12 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--kafka-property", description = "extra Kafka client property, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
 
-  @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
   int kafkaTimeoutSeconds;
+
+  @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
+  void kafkaTimeoutSeconds(int value) {
+    kafkaTimeoutSeconds = OptionChecks.atLeast(command, "--kafka-timeout", 1, value, "seconds to wait for Kafka");
+  }
 
   @Spec CommandSpec command;
 

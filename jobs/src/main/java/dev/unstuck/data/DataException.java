@@ -5,4 +5,8 @@ public final class DataException extends RuntimeException {
   public DataException(String message) {
     super(message);
   }
+
+  public DataException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -10,7 +10,9 @@ import dev.unstuck.spec.DataSpec;
 import dev.unstuck.spec.NonFinitePolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -19,7 +21,6 @@ import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,53 +37,70 @@ import org.apache.spark.sql.types.StructField;
  * column and count the rows at fault.
  */
 public final class DatasetLoader {
-  /** A text column with more distinct values than this share of rows is free text, not a category. */
-  static final double MAX_CATEGORY_SHARE = 0.5;
-
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatasetLoader.class);
   private DatasetLoader() {}
 
   public static EncodedData load(SparkSession spark, DataSpec spec) {
     Dataset<Row> raw = read(spark, spec);
-    if (raw.isEmpty()) {
+    if (isEmpty(raw, spec)) {
       throw new DataException("data.path: " + spec.path() + " has no rows");
     }
     if (spec.format() == dev.unstuck.spec.DataFormat.LIBSVM) {
       return encodeLibsvm(raw);
     }
+    raw = withoutByteOrderMark(raw);
     String label = labelColumn(raw, spec);
     List<StructField> features = featureColumns(raw, spec, label);
     long rows = raw.count();
-    checkLabel(raw, label, rows);
-    raw = raw.withColumn(label, col(label).cast(DataTypes.StringType));
+    UserColumns columns = UserColumns.of(raw.columns());
+    raw = columns.rename(raw);
+    String labelColumn = columns.safe(label);
+    checkLabel(raw, labelColumn, label, rows);
+    raw = raw.withColumn(labelColumn, col(labelColumn).cast(DataTypes.StringType));
 
     List<PipelineStage> stages = new ArrayList<>();
-    StringIndexer labelIndexer = new StringIndexer().setInputCol(label).setOutputCol(EncodedData.LABEL)
+    StringIndexer labelIndexer = new StringIndexer().setInputCol(labelColumn).setOutputCol(EncodedData.LABEL)
         .setStringOrderType("alphabetAsc");
     stages.add(labelIndexer);
-    List<String> assembled = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
+    List<String> numeric = new ArrayList<>();
     List<String> categorical = new ArrayList<>();
     for (StructField field : features) {
       DataType type = field.dataType();
+      String column = columns.safe(field.name());
       if (type instanceof NumericType) {
-        assembled.add(field.name());
+        numeric.add(column);
       } else if (type == DataTypes.BooleanType) {
-        raw = raw.withColumn(field.name(), col(field.name()).cast(DataTypes.DoubleType));
-        assembled.add(field.name());
+        raw = raw.withColumn(column, col(column).cast(DataTypes.DoubleType));
+        numeric.add(column);
       } else if (type == DataTypes.StringType) {
-        checkCategorical(raw, field.name(), rows);
-        categorical.add(field.name());
+        TextColumn.Treatment treatment = TextColumn.classify(raw, column, field.name(), rows);
+        treatment.notice().ifPresent(notices::add);
+        if (treatment.numeric()) {
+          raw = raw.withColumn(column, col(column).cast(DataTypes.DoubleType));
+          numeric.add(column);
+        } else {
+          categorical.add(column);
+        }
       } else {
         throw new DataException("feature column '" + field.name() + "' has type " + type.simpleString()
             + ", which cannot be encoded (numbers, booleans and categorical strings can)");
       }
     }
-    for (String name : categorical) {
-      stages.add(new StringIndexer().setInputCol(name).setOutputCol(name + "__index").setHandleInvalid("keep"));
-      stages.add(new OneHotEncoder().setInputCol(name + "__index").setOutputCol(name + "__onehot")
+    List<String> assembled = new ArrayList<>(numeric);
+    for (String column : categorical) {
+      stages.add(new StringIndexer().setInputCol(column).setOutputCol(column + "_index").setHandleInvalid("keep"));
+      stages.add(new OneHotEncoder().setInputCol(column + "_index").setOutputCol(column + "_onehot")
           .setHandleInvalid("keep"));
-      assembled.add(name + "__onehot");
+      assembled.add(column + "_onehot");
     }
-    raw = applyNonFinitePolicy(raw, spec.nonFinite(), assembled.stream().filter(c -> !c.endsWith("__onehot")).toList());
+    raw = applyNonFinitePolicy(raw, spec.nonFinite(), numeric, features, columns);
+    if (spec.nonFinite() == NonFinitePolicy.REPORT) {
+      Map<String, String> userNames = new LinkedHashMap<>();
+      features.stream().filter(f -> numeric.contains(columns.safe(f.name())))
+          .forEach(f -> userNames.put(columns.safe(f.name()), f.name()));
+      NonFiniteCells.report(NonFiniteCells.count(raw, userNames)).ifPresent(notices::add);
+    }
     stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
         .setOutputCol(EncodedData.FEATURES).setHandleInvalid("keep"));
 
@@ -91,31 +109,59 @@ public final class DatasetLoader {
     List<String> classes = Arrays.asList(((StringIndexerModel) model.stages()[0]).labelsArray()[0]);
     int width = ((Vector) encoded.first().getAs(EncodedData.FEATURES)).size();
     List<String> names = features.stream().map(StructField::name).toList();
-    return new EncodedData(encoded, classes, names, width);
+    notices.forEach(notice -> LOG.warn("{}", notice));
+    return new EncodedData(encoded, classes, names, width, notices);
+  }
+
+  /** A UTF-8 byte order mark (Excel's "CSV UTF-8") stays on the first header name in Spark: drop it. */
+  private static Dataset<Row> withoutByteOrderMark(Dataset<Row> raw) {
+    String[] names = raw.columns();
+    if (names.length == 0 || !names[0].startsWith("\uFEFF")) {
+      return raw;
+    }
+    names[0] = names[0].substring(1);
+    return raw.toDF(names);
   }
 
   static Dataset<Row> read(SparkSession spark, DataSpec spec) {
     try {
       return switch (spec.format()) {
         case CSV -> spark.read().option("header", spec.header()).option("inferSchema", true)
-            .option("mode", "PERMISSIVE").csv(spec.path());
+            .option("sep", spec.delimiter()).option("mode", "PERMISSIVE").csv(spec.path());
         case PARQUET -> spark.read().parquet(spec.path());
         case LIBSVM -> spark.read().format("libsvm").load(spec.path());
         case JSON -> spark.read().json(spec.path());
         case ORC -> spark.read().orc(spec.path());
       };
-    } catch (Exception e) {
-      if (e instanceof AnalysisException || e.getCause() instanceof java.io.IOException) {
-        throw new DataException("data.path: cannot read " + spec.path() + " as " + spec.format() + ": "
-            + e.getMessage());
-      }
-      throw e;
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala, undeclared
+      throw unreadable(spec, e); // e.g. a CSV file read as parquet: CANNOT_READ_FILE_FOOTER
     }
+  }
+
+  /** The first action reads the file for real (CSV, JSON): a corrupt or mis-declared file fails here. */
+  private static boolean isEmpty(Dataset<Row> raw, DataSpec spec) {
+    try {
+      return raw.isEmpty();
+    } catch (Exception e) { // SparkException too, see read
+      throw unreadable(spec, e);
+    }
+  }
+
+  /** Whatever Spark says when it cannot read the file, as one line naming data.path and data.format. */
+  private static DataException unreadable(DataSpec spec, Exception e) {
+    Throwable root = e; // Spark wraps the reader's own words ("... is not a Parquet file") in generic ones
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String reason = root.getMessage() == null ? root.toString() : root.getMessage();
+    reason = reason.lines().findFirst().orElse(reason).strip();
+    return new DataException("data.path: cannot read " + spec.path() + " as " + spec.format().name().toLowerCase()
+        + " (data.format): " + reason, e);
   }
 
   private static EncodedData encodeLibsvm(Dataset<Row> raw) {
     long rows = raw.count();
-    checkLabel(raw, "label", rows);
+    checkLabel(raw, "label", "label", rows);
     Dataset<Row> labelled = raw.withColumn("label", col("label").cast(DataTypes.StringType));
     StringIndexerModel indexer = new StringIndexer().setInputCol("label").setOutputCol("label_index")
         .setStringOrderType("alphabetAsc").fit(labelled);
@@ -142,9 +188,23 @@ public final class DatasetLoader {
     }
     if (!Arrays.asList(columns).contains(label)) {
       throw new DataException("data.label: no column '" + label + "' in " + spec.path() + " (columns: "
-          + String.join(", ", columns) + ")");
+          + String.join(", ", columns) + ")" + delimiterHint(columns, spec));
     }
     return label;
+  }
+
+  /** One column whose name holds ';' or a tab: the file is not comma-separated. */
+  private static String delimiterHint(String[] columns, DataSpec spec) {
+    if (columns.length != 1 || spec.format() != dev.unstuck.spec.DataFormat.CSV) {
+      return "";
+    }
+    for (String separator : new String[] {";", "\t", "|"}) {
+      if (columns[0].contains(separator) && !separator.equals(spec.delimiter())) {
+        String shown = separator.equals("\t") ? "tab" : "'" + separator + "'";
+        return " - the header looks " + shown + "-separated: set data.delimiter: " + shown;
+      }
+    }
+    return "";
   }
 
   static List<StructField> featureColumns(Dataset<Row> raw, DataSpec spec, String label) {
@@ -164,57 +224,44 @@ public final class DatasetLoader {
     return fields;
   }
 
-  private static void checkLabel(Dataset<Row> raw, String label, long rows) {
-    Row stats = raw.agg(sum(when(col(label).isNull(), 1).otherwise(0)), countDistinct(col(label))).first();
+  /** @param column the label's column in {@code raw}; {@code label} its name in the user's file */
+  private static void checkLabel(Dataset<Row> raw, String column, String label, long rows) {
+    Row stats = raw.agg(sum(when(col(column).isNull(), 1).otherwise(0)), countDistinct(col(column))).first();
     long missing = stats.isNullAt(0) ? 0 : stats.getLong(0);
     if (missing > 0) {
       throw new DataException("label column '" + label + "' is empty in " + missing + " of " + rows + " rows");
     }
     long classes = stats.getLong(1);
     if (classes < 2) {
-      Object only = raw.select(label).first().get(0);
+      Object only = raw.select(column).first().get(0);
       throw new DataException("label column '" + label + "' has a single class ('" + only + "') in all " + rows
           + " rows: there is nothing to learn");
     }
   }
 
-  /** A string column is a category unless it is mostly unique values, which one-hot cannot encode. */
-  private static void checkCategorical(Dataset<Row> raw, String column, long rows) {
-    Row stats = raw.agg(countDistinct(col(column)),
-        sum(when(col(column).isNotNull().and(col(column).cast(DataTypes.DoubleType).isNull()), 1).otherwise(0)),
-        count(col(column))).first();
-    long distinct = stats.getLong(0);
-    long nonNumeric = stats.isNullAt(1) ? 0 : stats.getLong(1);
-    if (distinct > Math.max(50, rows * MAX_CATEGORY_SHARE)) {
-      throw new DataException("feature column '" + column + "' is text with " + distinct + " distinct values in "
-          + rows + " rows (" + nonNumeric + " rows not numeric): too many for a category, so it cannot be "
-          + "encoded - fix the values or leave the column out with data.features");
-    }
-  }
-
   /** NaN/Inf/missing numbers: kept by default (reported in telemetry), dropped, or refused. */
-  private static Dataset<Row> applyNonFinitePolicy(Dataset<Row> raw, NonFinitePolicy policy, List<String> numeric) {
+  private static Dataset<Row> applyNonFinitePolicy(Dataset<Row> raw, NonFinitePolicy policy, List<String> numeric,
+      List<StructField> features, UserColumns columns) {
     if (policy == NonFinitePolicy.REPORT || numeric.isEmpty()) {
       return raw;
     }
-    Column bad = numeric.stream().map(DatasetLoader::nonFinite).reduce(Column::or).orElseThrow();
+    Column bad = numeric.stream().map(NonFiniteCells::nonFinite).reduce(Column::or).orElseThrow();
     if (policy == NonFinitePolicy.DROP) {
       return raw.filter(functionsNot(bad));
     }
-    for (String name : numeric) {
-      long rows = raw.filter(nonFinite(name)).count();
+    for (StructField field : features) {
+      String name = field.name();
+      String column = columns.safe(name);
+      if (!numeric.contains(column)) {
+        continue;
+      }
+      long rows = raw.filter(NonFiniteCells.nonFinite(column)).count();
       if (rows > 0) {
         throw new DataException("feature column '" + name + "' has " + rows
             + " rows with a missing, NaN or infinite value (data.nonFinite: fail)");
       }
     }
     return raw;
-  }
-
-  private static Column nonFinite(String name) {
-    Column value = col(name).cast(DataTypes.DoubleType);
-    return value.isNull().or(value.isNaN())
-        .or(value.equalTo(Double.POSITIVE_INFINITY)).or(value.equalTo(Double.NEGATIVE_INFINITY));
   }
 
   private static Column functionsNot(Column column) {

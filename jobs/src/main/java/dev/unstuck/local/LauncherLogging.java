@@ -43,7 +43,10 @@ public final class LauncherLogging {
         && core.getConfiguration() instanceof org.apache.logging.log4j.core.config.DefaultConfiguration;
   }
 
-  /** Console: errors only (and Unstuck's warnings); {@code logFile} (may be null): everything at INFO. */
+  /**
+   * Console: Unstuck's warnings and errors only (without a log file, other libraries' errors too); {@code logFile}
+   * (may be null): everything at INFO.
+   */
   public static void configure(Path logFile) {
     if (System.getProperty("log4j2.configurationFile") != null
         || System.getProperty("log4j.configurationFile") != null || !usingDefaults()) {
@@ -57,8 +60,11 @@ public final class LauncherLogging {
     b.add(b.newAppender("console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
         .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)
             .addAttribute("alwaysWriteExceptions", logFile == null)));
+    // Spark's, Kafka's and DL4J's own ERROR lines stay off the terminal when there is a log file: on runs that
+    // succeeded or were stopped cleanly they are noise ("Exception in statusUpdate", "Store broadcast ... fail"),
+    // and a real failure reaches the terminal as Unstuck's one line, with the trace in the file.
     RootLoggerComponentBuilder root = b.newRootLogger(logFile == null ? Level.ERROR : Level.INFO)
-        .add(b.newAppenderRef("console").addAttribute("level", Level.ERROR));
+        .add(b.newAppenderRef("console").addAttribute("level", logFile == null ? Level.ERROR : Level.OFF));
     if (logFile != null) {
       b.add(b.newAppender("file", "File").addAttribute("fileName", logFile.toString())
           .addAttribute("append", false).add(layout));

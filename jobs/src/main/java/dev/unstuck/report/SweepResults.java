@@ -90,12 +90,25 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
     return delta == null || delta.isNaN() ? Double.NEGATIVE_INFINITY : delta;
   }
 
+  /** Every seed of the baseline has its final diagnosis: only then may it be called healthy or not. */
+  public boolean baselineDiagnosed() {
+    List<RunDiagnosisRow> baseline = baselineRuns();
+    return !baseline.isEmpty() && baseline.stream().allMatch(RunDiagnosisRow::isFinal);
+  }
+
+  /** A diagnosed baseline with no symptom; a baseline nobody diagnosed is not healthy, it is unknown. */
   public boolean baselineHealthy() {
-    return baselineSymptoms().isEmpty();
+    return baselineDiagnosed() && baselineSymptoms().isEmpty();
   }
 
   /** The answer in one or two sentences. */
   public String answer() {
+    if (baselineRuns().isEmpty()) {
+      return "The baseline was not diagnosed: there is no verdict.";
+    }
+    if (!baselineDiagnosed() && baselineSymptoms().isEmpty()) {
+      return "The baseline's diagnosis did not finish: there is no verdict yet.";
+    }
     if (baselineHealthy()) {
       long notLearning = baselineRuns().stream().filter(r -> !"LEARNING".equals(r.learningState())).count();
       if (notLearning == 0) {

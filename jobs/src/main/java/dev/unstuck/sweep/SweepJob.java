@@ -3,6 +3,7 @@ package dev.unstuck.sweep;
 import dev.unstuck.data.DataException;
 import dev.unstuck.data.DatasetLoader;
 import dev.unstuck.data.EncodedData;
+import dev.unstuck.data.SplitCheck;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.KafkaSettings;
@@ -169,6 +170,7 @@ public final class SweepJob implements Callable<Integer> {
   public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySinks sinks, Integer concurrency,
       TrainingSettings settings, Consumer<SweepPlan> planned, Thresholds thresholds) {
     EncodedData data = DatasetLoader.load(spark, sweep.data());
+    SplitCheck.check(data, sweep.data().validation()); // an empty split is the data's fault: say so before training
     VariantData variantData = new VariantData(data, sweep.data().validation(), sweep.data().splitSeed());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Parallelism.Mode mode = TrainingModeChoice.choose(sweep.parallelism(), variantData);

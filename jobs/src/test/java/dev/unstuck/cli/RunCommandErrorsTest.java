@@ -6,7 +6,10 @@ import dev.unstuck.local.Ports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import dev.unstuck.testing.SweepSpecFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a newcomer can get wrong with {@code unstuck run} ends in one line, not a stack trace. */
@@ -25,6 +28,72 @@ class RunCommandErrorsTest {
     assertThat(err.toString().strip()).startsWith("unstuck: Kafka at 127.0.0.1:" + port + " ")
         .doesNotContain("\n", "\tat ");
     assertThat(out.toString()).doesNotContain("PostgreSQL started");
+  }
+
+  /**
+   * A sweep that stops before any run reports ends {@code run} at once with its own error and exit code: no
+   * waiting out --wait for runs that cannot come, and no "nothing to fix" about a baseline nobody diagnosed.
+   */
+  @Test
+  void aSweepThatCannotReadItsDataEndsRunAtOnceWithExitCode4(@TempDir Path dir) throws Exception {
+    Path spec = SweepSpecFiles.write(dir, "parquet.yaml", """
+        name: parquet-on-csv
+        data:
+          path: %s
+          format: parquet
+          label: churn
+        training:
+          epochs: 2
+          seeds: 1
+        fixes:
+          - l2: [1e-4]
+        """.formatted(SweepSpecFiles.DATA.resolve("churn.csv.gz")));
+    Terminal terminal = Terminal.run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--wait", "300");
+
+    assertThat(terminal.exit()).as(terminal.err()).isEqualTo(4);
+    assertThat(terminal.seconds()).isLessThan(120);
+    assertThat(terminal.out()).doesNotContain("waiting for the last diagnoses", "nothing to fix", "runs diagnosed");
+    assertThat(terminal.errorLines()).singleElement().asString()
+        .startsWith("unstuck: data.path: cannot read " + SweepSpecFiles.DATA.resolve("churn.csv.gz") + " as parquet");
+  }
+
+  /** Every option value is checked while the command line is parsed: before a broker, database or Spark starts. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--concurrency|0|--concurrency must be >= 1 (runs trained at once), got 0",
+      "--wait|-5|--wait must be >= 0 (seconds to wait for the last diagnoses), got -5",
+      "--wait|soon|Invalid value for option '--wait': 'soon' is not an int",
+      "--jdbc-url|jdbc:mysql://db/x|--jdbc-url: 'jdbc:mysql://db/x' is not a PostgreSQL JDBC URL",
+      "--db-credentials-file|no/such/file|--db-credentials-file: no readable file 'no/such/file'",
+      "--kafka-property|no-equals-sign|should be in KEY=VALUE format",
+      "--no-such-option|x|Unknown options: '--no-such-option', 'x'"})
+  void aBadOptionValueIsOneLineAndExitCode2BeforeAnythingStarts(String option, String value, String message,
+      @TempDir Path dir) {
+    Terminal terminal = Terminal.run("run", ExampleSpecsTest.EXAMPLES.resolve("healthy-digits.yaml").toString(),
+        "--out", dir.toString(), option, value);
+
+    assertThat(terminal.exit()).isEqualTo(RunCommand.BAD_SPEC);
+    assertThat(terminal.errorLines()).singleElement().asString().startsWith("unstuck run: ").contains(message)
+        .endsWith("(see 'unstuck run --help')");
+    assertThat(terminal.out()).isEmpty();
+    assertThat(terminal.seconds()).isLessThan(5);
+  }
+
+  @Test
+  void aResultsFolderThatIsAFileIsRefusedUpFront(@TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "x");
+    Terminal terminal = Terminal.run("run", ExampleSpecsTest.EXAMPLES.resolve("healthy-digits.yaml").toString(),
+        "--out", file.toString());
+    assertThat(terminal.exit()).isEqualTo(RunCommand.BAD_SPEC);
+    assertThat(terminal.errorLines()).singleElement().asString()
+        .contains("--out: '" + file + "' is a file, not a folder");
+  }
+
+  @Test
+  void validateTakesHelp() {
+    Terminal terminal = Terminal.run("validate", "-h");
+    assertThat(terminal.exit()).isZero();
+    assertThat(terminal.out()).contains("Usage: unstuck validate");
   }
 
   @Test

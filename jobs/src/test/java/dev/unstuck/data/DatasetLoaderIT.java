@@ -88,6 +88,39 @@ class DatasetLoaderIT {
     assertThat(again.validation().collectAsList()).containsExactlyInAnyOrderElementsOf(split.validation().collectAsList());
   }
 
+  /** Test data under src/test/resources/data (surefire runs in the jobs/ folder). */
+  static final Path TEST_DATA = Path.of("src", "test", "resources", "data").toAbsolutePath();
+
+  @Test
+  void aLabelColumnNamedLabelIsTheUsersColumn() {
+    // wine.csv.gz: f0..f12, then the class in a column called "label", as many real files have it
+    EncodedData data = DatasetLoader.load(spark,
+        csv(TEST_DATA.resolve("wine.csv.gz"), true, "label", NonFinitePolicy.REPORT));
+
+    assertThat(data.classLabels()).containsExactly("0", "1", "2");
+    assertThat(data.numFeatures()).isEqualTo(13);
+    assertThat(ClassCounts.of(data.rows(), 3).counts()).containsExactly(59, 71, 48);
+  }
+
+  @Test
+  void userColumnsMayBearAnyInternalNameOrADot(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("features,prediction,weight,colour__index,sepal.length,label_index,target\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i).append(',').append(i % 3).append(',').append(0.5 * i).append(',')
+          .append(i % 2 == 0 ? "red" : "blue").append(',').append(i / 10.0).append(',').append(i % 5).append(',')
+          .append(i % 2 == 0 ? "yes" : "no").append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("x.csv"), csv);
+    EncodedData data = DatasetLoader.load(spark, csv(file, true, "target", NonFinitePolicy.REPORT));
+
+    assertThat(data.classLabels()).containsExactly("no", "yes");
+    assertThat(data.featureNames()).containsExactly("features", "prediction", "weight", "colour__index",
+        "sepal.length", "label_index");
+    // five numbers + one-hot colour (2 values + 1 unseen)
+    assertThat(data.numFeatures()).isEqualTo(5 + 3);
+    assertThat(data.rows().columns()).containsExactly(EncodedData.FEATURES, EncodedData.LABEL);
+  }
+
   @Test
   void aMissingLabelColumnIsNamedWithTheColumnsThatExist(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("x.csv"), "a,b,target\n1,2,x\n3,4,y\n");
@@ -144,6 +177,22 @@ class DatasetLoaderIT {
   }
 
   @Test
+  void textInANumericColumnIsReadAsMissingAndBadCellsAreCountedByColumn(@TempDir Path dir) {
+    // wine with f3 empty in 18 rows and "n/a" in f5 in 15 rows (issue 9, defect 6)
+    Path file = new dev.unstuck.testing.RealShapedFiles(dir).missingCellsAndPlaceholders();
+    EncodedData data = DatasetLoader.load(spark, csv(file, true, "label", NonFinitePolicy.REPORT));
+
+    assertThat(data.numFeatures()).as("f5 stays one number, not one-hot encoded text").isEqualTo(13);
+    assertThat(data.notices()).containsExactly(
+        "feature column 'f5' holds numbers and 15 text cells ('n/a'): the text is read as missing",
+        "data.nonFinite: report - 33 feature cells are missing, NaN or infinite in 2 columns: f3 (18), f5 (15); "
+            + "kept as NaN, so the diagnosis reports a data-pipeline error (data.nonFinite: drop removes those rows, "
+            + "fail stops here)");
+    assertThat(DatasetLoader.load(spark, csv(file, true, "label", NonFinitePolicy.DROP)).rows().count())
+        .isEqualTo(178 - 30); // 18 + 15 rows, of which rows 0, 60 and 120 have both
+  }
+
+    @Test
   void nanFeaturesCanBeDroppedOrRefused(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("x.csv"), "a,b,y\n1,NaN,p\n2,,q\n3,4,p\n5,6,q\n");
 

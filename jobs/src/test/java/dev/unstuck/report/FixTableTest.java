@@ -44,6 +44,27 @@ class FixTableTest {
   }
 
   @Test
+  void aBaselineThatWasNeverDiagnosedIsNotCalledHealthy() {
+    // the sweep died before any run reported: no rows at all (issue 9, defect 2)
+    SweepResults nothing = SweepResults.of("x", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+        List.of()), new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
+        new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    String table = FixTable.render(nothing);
+    assertThat(table).doesNotContain("nothing to fix", "no symptoms")
+        .contains("Baseline (0 seeds): no diagnosis", "The baseline was not diagnosed: there is no verdict.");
+    assertThat(HtmlReport.baseline(nothing)).doesNotContain("nothing to fix");
+
+    // one seed diagnosed while it trained, never final: no verdict either
+    SweepResults provisional = SweepResults.of("h", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+        List.of(java.util.Arrays.asList("h/baseline/seed-1", "h", "baseline", "BASELINE", 1, 3, "RUNNING",
+            "LEARNING", 0.9, "", "", false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))),
+        new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
+        new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    assertThat(provisional.answer()).isEqualTo("The baseline's diagnosis did not finish: there is no verdict yet.");
+    assertThat(FixTable.render(provisional)).doesNotContain("nothing to fix");
+  }
+
+  @Test
   void noSymptomButNotLearningIsSaidWithTheBestFix() {
     Table runs = new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, List.of(
         java.util.Arrays.asList("c/baseline/seed-1", "c", "baseline", "BASELINE", 1, 10, "FINISHED", "NOT_LEARNING",

@@ -1,0 +1,45 @@
+package dev.unstuck.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Checks of option values, made while picocli parses the command line: a bad value is refused before anything
+ * starts (no broker, no database, no Spark), in one line naming the option and the value given.
+ */
+final class OptionChecks {
+  private OptionChecks() {}
+
+  static int atLeast(CommandSpec command, String option, int minimum, int value, String what) {
+    if (value < minimum) {
+      throw new ParameterException(command.commandLine(),
+          option + " must be >= " + minimum + " (" + what + "), got " + value);
+    }
+    return value;
+  }
+
+  static Path readableFile(CommandSpec command, String option, Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new ParameterException(command.commandLine(), option + ": no readable file '" + file + "'");
+    }
+    return file;
+  }
+
+  /** A folder that exists or can be made: not a file. */
+  static Path folder(CommandSpec command, String option, Path folder) {
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new ParameterException(command.commandLine(), option + ": '" + folder + "' is a file, not a folder");
+    }
+    return folder;
+  }
+
+  static String jdbcPostgres(CommandSpec command, String option, String url) {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new ParameterException(command.commandLine(),
+          option + ": '" + url + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+    }
+    return url;
+  }
+}
