@@ -44,6 +44,8 @@ public final class VariantData {
   private record Key(InputNormalization normalization, Resampling resampling, int batchSize, int workers) {}
 
   private final long driverMeasureRows;
+  /** NaN/Inf cells of the training split as loaded: scaling would spread one NaN over its whole column. */
+  private final long nonFiniteCells;
 
   public VariantData(EncodedData data, double validationFraction, long splitSeed) {
     this(data, validationFraction, splitSeed, DRIVER_MEASURE_ROWS);
@@ -58,6 +60,7 @@ public final class VariantData {
     this.trainCounts = ClassCounts.of(split.train(), data.numClasses());
     this.validationMajorityRate = ClassCounts.of(split.validation(), data.numClasses()).majorityRate();
     this.seed = splitSeed;
+    this.nonFiniteCells = InputStats.of(split.train(), data.numFeatures()).nonFinite();
   }
 
   public VariantInputs inputsFor(TrainingSpec training) {
@@ -78,8 +81,13 @@ public final class VariantData {
         : Optional.of(new VariantInputs.LargeSplits(
             evaluationBatches(train, key.workers()), evaluationBatches(rows.validation(), key.workers())));
     DataFacts facts = new DataFacts(data.numFeatures(), data.classLabels(), trainExamples, validationMajorityRate,
-        trainCounts.balancingWeights(), InputStats.of(train, data.numFeatures()));
+        trainCounts.balancingWeights(), asTrained(InputStats.of(train, data.numFeatures())));
     return new VariantInputs(train, localTrain, localValidation, probe(localTrain), facts, large);
+  }
+
+  /** The scale of the inputs as the network sees them, with the bad cells counted as the user's file has them. */
+  private InputStats asTrained(InputStats scaled) {
+    return new InputStats(nonFiniteCells, scaled.maxAbsMean(), scaled.maxStd());
   }
 
   /**
