@@ -64,9 +64,11 @@ final class EpochLoop {
         long start = System.currentTimeMillis();
         trainee.fitEpoch(epoch);
         long wall = System.currentTimeMillis() - start;
-        LOG.info("{} epoch {}/{} ({}): fit {} ms, {} examples/s", label.runId(), epoch, training.epochs(),
-            layout.mode(), wall, String.format("%.0f", trainee.facts().trainExamples() * 1000.0 / Math.max(1, wall)));
         Measurement measurement = trainee.measure(before);
+        LOG.info("{} epoch {}/{} ({}): fit {} ms, {} examples/s; measured in {} ms", label.runId(), epoch,
+            training.epochs(), layout.mode(), wall,
+            String.format("%.0f", trainee.facts().trainExamples() * 1000.0 / Math.max(1, wall)),
+            System.currentTimeMillis() - start - wall);
         last = records.epoch(epoch, rate, wall, measurement, RunStatus.RUNNING, null);
         publish(last, published);
         progress.epochDone(label.runId(), epoch, training.epochs(), measurement.trainLoss(), RunStatus.RUNNING);

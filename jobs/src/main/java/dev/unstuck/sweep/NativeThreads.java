@@ -9,13 +9,16 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * nothing from more; measured in deploy/bench/sweep-bench.sh).
  */
 public final class NativeThreads {
-  private static volatile int applied;
-
   private NativeThreads() {}
 
-  /** @param threads at most this many native threads per operation; 0 leaves ND4J's own setting */
+  /**
+   * Applied by every task, in its own thread: OpenMP's thread count is a per-thread setting, and a run whose
+   * thread kept the default would sum in another order than its re-run.
+   *
+   * @param threads at most this many native threads per operation; 0 leaves ND4J's own setting
+   */
   public static void limit(int threads) {
-    if (threads <= 0 || applied == threads) {
+    if (threads <= 0) {
       return;
     }
     synchronized (NativeThreads.class) {
@@ -23,7 +26,6 @@ public final class NativeThreads {
       Nd4j.getEnvironment().setMaxMasterThreads(threads);
       NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
       Nd4j.factory().blas().setMaxThreads(threads);
-      applied = threads;
     }
   }
 }

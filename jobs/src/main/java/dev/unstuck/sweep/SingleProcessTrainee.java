@@ -12,7 +12,7 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 final class SingleProcessTrainee implements EpochLoop.Trainee {
   private final MultiLayerNetwork net;
-  private final DataSet train;
+  private final ShuffledBatches train;
   private final EpochProbe probe;
   private final DataFacts facts;
   private final int batchSize;
@@ -22,7 +22,7 @@ final class SingleProcessTrainee implements EpochLoop.Trainee {
       DataFacts facts, int batchSize, long seed) {
     this.net = new MultiLayerNetwork(conf);
     this.net.init();
-    this.train = train;
+    this.train = new ShuffledBatches(train);
     this.probe = new EpochProbe(train, validation, probeBatch, facts.numClasses());
     this.facts = facts;
     this.batchSize = batchSize;
@@ -41,7 +41,7 @@ final class SingleProcessTrainee implements EpochLoop.Trainee {
 
   @Override
   public void fitEpoch(int epoch) {
-    net.fit(ShuffledBatches.forEpoch(train, batchSize, seed, epoch));
+    net.fit(train.forEpoch(batchSize, seed, epoch));
   }
 
   @Override

@@ -96,7 +96,7 @@ public final class VariantData {
    */
   private DataSet probe(DataSet train) {
     int[] order = EpochOrder.permutation(train.numExamples(), seed, 0);
-    return ShuffledBatches.rows(train, java.util.Arrays.copyOf(order, Math.min(PROBE_ROWS, order.length)));
+    return new ShuffledBatches(train).rows(order, 0, Math.min(PROBE_ROWS, order.length));
   }
 
   private JavaRDD<DataSet> evaluationBatches(Dataset<Row> rows, int partitions) {

@@ -7,12 +7,15 @@ import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything a Spark task needs to train one run whole: the network (DL4J's JSON), the run's splits (a
  * broadcast), and where to publish each epoch's telemetry - from the executor, live, as the epochs end.
  */
 final class WholeRunTask implements Serializable {
+  private static final Logger LOG = LoggerFactory.getLogger(WholeRunTask.class);
   private final RunLabel label;
   private final TrainingLayout layout;
   private final TrainingSpec training;
@@ -36,6 +39,7 @@ final class WholeRunTask implements Serializable {
 
   /** Runs in the task: trains every epoch, publishing as it goes, and returns the run's outcome and records. */
   byte[] call() {
+    long start = System.currentTimeMillis();
     NativeThreads.limit(nativeThreads);
     try (TelemetrySink sink = sinks.open()) {
       TrainedRun run = new EpochLoop(sink, RunProgress.NONE).run(label, layout, training, () -> {
@@ -46,6 +50,7 @@ final class WholeRunTask implements Serializable {
             data.validation(), data.probe(), facts, training.batchSize(), label.seed());
       });
       sink.flush(); // the task succeeds only once its telemetry is acknowledged
+      LOG.info("{} trained in its task in {} ms", label.runId(), System.currentTimeMillis() - start);
       return run.toBytes();
     }
   }
