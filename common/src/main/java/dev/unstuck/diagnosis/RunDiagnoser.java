@@ -35,6 +35,12 @@ public final class RunDiagnoser {
     if (epochs.isEmpty()) {
       throw new IllegalArgumentException("a diagnosis needs at least one epoch");
     }
+    EpochMetrics last = Series.last(epochs);
+    if (last.status() == RunStatus.FAILED) {
+      // Training threw: what the epochs measured was cut short by the crash, and a crash inside an epoch leaves
+      // NaN metrics that would read as a divergence. A failure is named as such and is never a symptom.
+      return new Diagnosis(last.epoch(), last.status(), LearningState.FAILED, last.judgedMetric(), List.of());
+    }
     List<Detection> detections = new ArrayList<>();
     for (Detector detector : DETECTORS) {
       detector.detect(epochs, thresholds).ifPresent(detections::add);

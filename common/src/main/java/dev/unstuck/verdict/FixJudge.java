@@ -71,7 +71,7 @@ public final class FixJudge {
       List<EpochMetrics> baseEpochs = base.upTo(epoch);
       List<EpochMetrics> fixEpochs = candidate.upTo(epoch);
       complete &= base.ended() && candidate.ended();
-      if (baseEpochs.isEmpty() || fixEpochs.isEmpty()) {
+      if (baseEpochs.isEmpty() || fixEpochs.isEmpty() || base.failed() || candidate.failed()) {
         continue;
       }
       Diagnosis b = diagnoser.diagnose(baseEpochs);
@@ -107,14 +107,16 @@ public final class FixJudge {
 
   /**
    * Symptoms present in at least half of the runs (ties count): with three or more seeds one unlucky seed does
-   * not decide; with two, a symptom in either seed counts, erring towards reporting it.
+   * not decide; with two, a symptom in either seed counts, erring towards reporting it. Runs that FAILED are not
+   * counted at all: a crash is neither a symptom nor evidence of its absence.
    */
   public static Set<Symptom> majoritySymptoms(List<Diagnosis> diagnoses) {
+    List<Diagnosis> ran = diagnoses.stream().filter(d -> d.state() != LearningState.FAILED).toList();
     Map<Symptom, Integer> counts = new EnumMap<>(Symptom.class);
-    diagnoses.forEach(d -> d.symptoms().forEach(s -> counts.merge(s, 1, Integer::sum)));
+    ran.forEach(d -> d.symptoms().forEach(s -> counts.merge(s, 1, Integer::sum)));
     Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
     counts.forEach((symptom, count) -> {
-      if (count * 2 >= diagnoses.size()) {
+      if (count * 2 >= ran.size()) {
         symptoms.add(symptom);
       }
     });

@@ -219,4 +219,29 @@ class RunDiagnoserTest {
 
     assertThat(diagnosis.symptoms()).doesNotContain(Symptom.NOT_LEARNING);
   }
+
+  /** The terminal record of a run that crashed inside epoch 1: a status and nothing measured. */
+  static EpochMetrics crashedInFirstEpoch() {
+    return new EpochMetrics(1, RunStatus.FAILED, 10, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, List.of(), Double.NaN, List.of(), NonFinite.NONE, Double.NaN, Double.NaN);
+  }
+
+  @Test
+  void aRunThatCrashedInItsFirstEpochIsAFailureNotADivergence() {
+    // issue 10: this used to read "DIVERGING: NaN/Inf ... at epoch 1 (0 values)" with state DIVERGED
+    Diagnosis diagnosis = diagnoser.diagnose(List.of(crashedInFirstEpoch()));
+
+    assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
+    assertThat(diagnosis.symptoms()).isEmpty();
+    assertThat(diagnosis.status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void aRunThatFailedAfterSomeEpochsIsAFailureWithoutSymptoms() {
+    // flat at chance for 6 epochs, then training threw: the crash, not the curve, is what happened to it
+    Diagnosis diagnosis = diagnoser.diagnose(Curves.flatAtChance().stopAfter(6).endingWith(RunStatus.FAILED).build());
+
+    assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
+    assertThat(diagnosis.symptoms()).isEmpty();
+  }
 }
