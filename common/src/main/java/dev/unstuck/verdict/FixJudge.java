@@ -7,7 +7,6 @@ import dev.unstuck.diagnosis.RunDiagnoser;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +105,14 @@ public final class FixJudge {
   }
 
   /**
-   * Symptoms present in at least half of the runs (ties count): with three or more seeds one unlucky seed does
-   * not decide; with two, a symptom in either seed counts, erring towards reporting it. Runs that FAILED are not
-   * counted at all: a crash is neither a symptom nor evidence of its absence.
+   * The symptoms of a variant across its seeds by the {@link SeedMajority} rule. Runs that FAILED are not counted
+   * at all: a crash is neither a symptom nor evidence of its absence.
    */
   public static Set<Symptom> majoritySymptoms(List<Diagnosis> diagnoses) {
-    List<Diagnosis> ran = diagnoses.stream().filter(d -> d.state() != LearningState.FAILED).toList();
-    Map<Symptom, Integer> counts = new EnumMap<>(Symptom.class);
-    ran.forEach(d -> d.symptoms().forEach(s -> counts.merge(s, 1, Integer::sum)));
+    List<Set<Symptom>> ran = diagnoses.stream().filter(d -> d.state() != LearningState.FAILED)
+        .map(Diagnosis::symptoms).toList();
     Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
-    counts.forEach((symptom, count) -> {
-      if (count * 2 >= ran.size()) {
-        symptoms.add(symptom);
-      }
-    });
+    symptoms.addAll(SeedMajority.of(ran));
     return symptoms;
   }
 

@@ -57,6 +57,11 @@ public record RunDiagnosisRow(
     return evidence.stream().filter(e -> symptom.equals(e.symptom())).toList();
   }
 
+  /** Training threw: a failure, named as such, never a seed with or without symptoms. */
+  public boolean failed() {
+    return "FAILED".equals(status);
+  }
+
   public boolean isBaseline() {
     return "baseline".equals(variantId);
   }

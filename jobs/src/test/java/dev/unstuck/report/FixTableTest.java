@@ -111,4 +111,53 @@ class FixTableTest {
         + "\"toEpoch\":3,\"value\":\"NaN\",\"threshold\":100000,\"explanation\":\"blew up\"}]").get(0).measurement())
         .isEqualTo("val_loss, epochs 2-3: NaN (threshold 1.0e+05)");
   }
+  /**
+   * Issue 10: the answer counted a symptom seen in any seed, the verdicts one seen in at least half of them; with
+   * three seeds a symptom of one seed printed "no fix tried resolved it" and had no verdict row. One rule now.
+   */
+  @Test
+  void aSymptomOfOneSeedInThreeIsNotTheBaselines() {
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    for (int seed = 1; seed <= 3; seed++) {
+      String symptoms = seed == 3 ? "NOT_LEARNING, DEAD_UNITS" : "NOT_LEARNING";
+      rows.add(java.util.Arrays.asList("m/baseline/seed-" + seed, "m", "baseline", "BASELINE", seed, 8, "FINISHED",
+          "NOT_LEARNING", 0.1, symptoms, "NOT_LEARNING: flat\nDEAD_UNITS: 80 % dead", true,
+          "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"));
+    }
+    Table fixes = new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of(java.util.Arrays.asList(
+        "m", "lr-x0.1", "NOT_LEARNING", "LEARNING_RATE", "learningRate=x0.1", "NOT_LEARNING", 3, 8, true, 0.1, 0.9,
+        0.8, 0.01, 2.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+    SweepResults results = SweepResults.of("m", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+        rows), fixes, new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+
+    assertThat(results.baselineSymptoms()).extracting(SweepResults.BaselineSymptom::symptom)
+        .containsExactly("NOT_LEARNING");
+    assertThat(results.answer()).doesNotContain("DEAD_UNITS").contains("NOT_LEARNING is resolved by lr-x0.1");
+  }
+
+  @Test
+  void aFailedBaselineSeedIsNamedAndNotCountedAmongTheDiagnosedSeeds() {
+    Table runs = new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, List.of(
+        java.util.Arrays.asList("f/baseline/seed-1", "f", "baseline", "BASELINE", 1, 8, "FINISHED", "NOT_LEARNING",
+            0.1, "NOT_LEARNING", "NOT_LEARNING: flat", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+        java.util.Arrays.asList("f/baseline/seed-2", "f", "baseline", "BASELINE", 2, 1, "FAILED", "FAILED",
+            null, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+    SweepResults results = SweepResults.of("f", runs, new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS,
+        List.of()), new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+
+    String table = FixTable.render(results);
+    assertThat(table).contains("FAILED (1)", "NOT LEARNING (1)", "NOT_LEARNING (1/1 seeds)");
+  }
+  @Test
+  void aBaselineWhoseEverySeedFailedIsNotCalledHealthy() {
+    Table runs = new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, List.of(
+        java.util.Arrays.asList("f/baseline/seed-1", "f", "baseline", "BASELINE", 1, 1, "FAILED", "FAILED",
+            null, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+    SweepResults results = SweepResults.of("f", runs, new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS,
+        List.of()), new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+
+    assertThat(results.baselineHealthy()).isFalse();
+    assertThat(FixTable.render(results)).doesNotContain("nothing to fix", "no symptoms")
+        .contains("Every seed of the baseline FAILED");
+  }
 }
