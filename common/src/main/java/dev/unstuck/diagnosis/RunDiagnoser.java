@@ -47,7 +47,14 @@ public final class RunDiagnoser {
     }
     EpochMetrics now = Series.last(epochs);
     unexplainedNotLearning(epochs, detections).ifPresent(detections::add);
-    return new Diagnosis(now.epoch(), now.status(), state(now, detections), now.judgedMetric(), detections);
+    LearningState state = state(now, detections);
+    if (state != LearningState.LEARNING) {
+      return new Diagnosis(now.epoch(), now.status(), state, now.judgedMetric(), detections);
+    }
+    // a model that learns: advisory findings are hints, so a healthy run stays healthy
+    List<Detection> symptoms = detections.stream().filter(d -> !d.advisory()).toList();
+    List<Detection> hints = detections.stream().filter(Detection::advisory).toList();
+    return new Diagnosis(now.epoch(), now.status(), state, now.judgedMetric(), symptoms, hints);
   }
 
   /** The first epoch at which the run was LEARNING, if it ever was. */

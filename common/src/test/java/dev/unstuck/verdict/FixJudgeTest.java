@@ -349,4 +349,16 @@ class FixJudgeTest {
         .as("1 of the 1 seed that ran").containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE);
     assertThat(FixJudge.majoritySymptoms(List.of(failed, failed))).isEmpty();
   }
+  @Test
+  void aFixThatBeatsAHealthyBaselineIsAnImprovementNotAResolution() {
+    // issue 10: the baseline learns to 0.90 with raw (unnormalised) inputs; normalising brings 0.94 / 0.95 / 0.96
+    Judgement j = judge(
+        seeds(Curves.unnormalisedInputs(), Curves.unnormalisedInputs(), Curves.unnormalisedInputs()),
+        seeds(Curves.healthy().reaching(0.94), Curves.healthy().reaching(0.95), Curves.healthy().reaching(0.96)));
+
+    assertThat(j.baselineSymptoms()).as("the unnormalised inputs are a hint of a model that learns").isEmpty();
+    assertThat(j.resolves(Symptom.DATA_PIPELINE_ERROR)).isFalse();
+    assertThat(j.improvementSupported()).isTrue();
+    assertThat(j.delta()).isCloseTo(0.05, within(EPS));
+  }
 }

@@ -71,6 +71,31 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
     return symptoms;
   }
 
+  /**
+   * Advisory findings on the baseline that learns (e.g. unnormalised inputs), by the same seed rule: worth a look,
+   * but not symptoms - nothing is broken, so no fix "resolves" them.
+   */
+  public List<BaselineSymptom> baselineHints() {
+    List<RunDiagnosisRow> ran = baselineRuns().stream().filter(r -> !r.failed()).toList();
+    Map<String, List<Evidence>> byFinding = new LinkedHashMap<>();
+    ran.forEach(run -> run.hints().stream().filter(h -> h.symptom() != null).forEach(
+        h -> byFinding.computeIfAbsent(h.symptom(), s -> new ArrayList<>()).add(h)));
+    List<BaselineSymptom> hints = new ArrayList<>();
+    byFinding.forEach((finding, seen) -> {
+      if (SeedMajority.holds(seen.size(), ran.size())) {
+        hints.add(new BaselineSymptom(finding, seen.size(), ran.size(), seen.get(0)));
+      }
+    });
+    return hints;
+  }
+
+  /** Fixes that beat the baseline by more than the seed spread, best first (one row per fix). */
+  public List<FixOutcome> improvements() {
+    Map<String, FixOutcome> byFix = new TreeMap<>();
+    outcomes.stream().filter(FixOutcome::improved).forEach(o -> byFix.putIfAbsent(o.variantId(), o));
+    return byFix.values().stream().sorted(Comparator.comparingDouble(SweepResults::delta).reversed()).toList();
+  }
+
   /** Mean final validation balanced accuracy of the baseline's seeds. */
   public Double baselineMetric() {
     return baselineRuns().stream().filter(r -> !r.failed()).map(RunDiagnosisRow::valBalancedAccuracy)
@@ -133,17 +158,15 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
     }
     if (baselineHealthy()) {
       long notLearning = baselineRuns().stream().filter(r -> !"LEARNING".equals(r.learningState())).count();
-      if (notLearning == 0) {
-        return "The baseline learns and shows no symptom: nothing to fix.";
-      }
-      String sentence = "The baseline raised no symptom, but " + notLearning + " of " + baselineRuns().size()
-          + " seeds did not learn (validation balanced accuracy " + Format.number(baselineMetric()) + ").";
-      return outcomes.stream().filter(o -> o.metricDelta() != null && !o.metricDelta().isNaN()
-              && o.metricDelta() > (o.metricDeltaSpread() == null ? 0 : o.metricDeltaSpread()))
-          .max(Comparator.comparingDouble(FixOutcome::metricDelta))
-          .map(best -> sentence + " Best by that metric: " + best.variantId() + ", "
-              + Format.number(best.baselineMetric()) + " -> " + Format.number(best.variantMetric()) + " ("
-              + Format.delta(best.metricDelta(), best.metricDeltaSpread()) + ").")
+      String sentence = notLearning == 0 ? "The baseline learns and shows no symptom: nothing to fix."
+          : "The baseline raised no symptom, but " + notLearning + " of " + baselineRuns().size()
+              + " seeds did not learn (validation balanced accuracy " + Format.number(baselineMetric()) + ").";
+      String improvement = notLearning == 0 ? " Improvement (not a fix, nothing was broken): " : " Best improvement: ";
+      return improvements().stream().findFirst()
+          .map(best -> sentence + improvement + best.variantId()
+              + ", balanced accuracy " + Format.number(best.baselineMetric()) + " -> "
+              + Format.number(best.variantMetric()) + " (" + Format.delta(best.metricDelta(),
+              best.metricDeltaSpread()) + ").")
           .orElse(sentence);
     }
     Map<String, List<FixOutcome>> resolvedBySymptom = new TreeMap<>();

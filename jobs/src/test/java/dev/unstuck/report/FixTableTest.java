@@ -71,16 +71,20 @@ class FixTableTest {
             0.56, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
         java.util.Arrays.asList("c/baseline/seed-2", "c", "baseline", "BASELINE", 2, 10, "FINISHED", "LEARNING",
             0.60, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
-    Table fixes = new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of(
+    List<String> columns = new java.util.ArrayList<>(ReportFixtures.FIX_OUTCOME_COLUMNS);
+    columns.add("improved");
+    Table fixes = new Table("fix_outcome", columns, List.of(
         java.util.Arrays.asList("c", "resample-oversample", "NONE", "RESAMPLING", "resample=oversample", "", 2, 10,
-            false, 0.58, 0.695, 0.114, 0.056, 3.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+            false, 0.58, 0.695, 0.114, 0.056, 3.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
+            true),
         java.util.Arrays.asList("c", "resample-undersample", "NONE", "RESAMPLING", "resample=undersample", "", 2, 10,
-            false, 0.58, 0.611, 0.031, 0.024, 8.5, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
+            false, 0.58, 0.611, 0.031, 0.024, 8.5, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
+            false)));
     SweepResults results = SweepResults.of("c", runs, fixes,
         new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
     assertThat(results.answer()).isEqualTo("The baseline raised no symptom, but 1 of 2 seeds did not learn"
-        + " (validation balanced accuracy 0.580). Best by that metric: resample-oversample, 0.580 -> 0.695"
-        + " (+0.114 ± 0.056).");
+        + " (validation balanced accuracy 0.580). Best improvement: resample-oversample, balanced accuracy"
+        + " 0.580 -> 0.695 (+0.114 ± 0.056).");
   }
 
   @Test
@@ -159,5 +163,41 @@ class FixTableTest {
     assertThat(results.baselineHealthy()).isFalse();
     assertThat(FixTable.render(results)).doesNotContain("nothing to fix", "no symptoms")
         .contains("Every seed of the baseline FAILED");
+  }
+  /**
+   * Issue 10: a healthy baseline comes out healthy; a fix that beats it is an improvement with its delta, not a
+   * resolution; unnormalised inputs on a model that learns are a hint, not a symptom.
+   */
+  @Test
+  void aHealthyBaselineShowsItsHintsAndAFixThatBeatsItAsAnImprovement() {
+    List<String> runColumns = new java.util.ArrayList<>(ReportFixtures.RUN_DIAGNOSIS_COLUMNS);
+    runColumns.add("hints");
+    List<List<Object>> runs = new java.util.ArrayList<>();
+    for (int seed = 1; seed <= 2; seed++) {
+      runs.add(java.util.Arrays.asList("h/baseline/seed-" + seed, "h", "baseline", "BASELINE", seed, 8, "FINISHED",
+          "LEARNING", 0.90, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
+          "DATA_PIPELINE_ERROR: input features are unnormalised: largest |mean| 250, largest std 1000 (> 10)"));
+    }
+    List<String> outcomeColumns = new java.util.ArrayList<>(ReportFixtures.FIX_OUTCOME_COLUMNS);
+    outcomeColumns.add("improved");
+    Table fixes = new Table("fix_outcome", outcomeColumns, List.of(
+        java.util.Arrays.asList("h", "normalize-standard", "NONE", "NORMALISATION", "normalizeInputs=standard", "",
+            2, 8, false, 0.90, 0.95, 0.05, 0.01, 1.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
+            true),
+        java.util.Arrays.asList("h", "l2-0.0001", "NONE", "REGULARISATION", "l2=1e-4", "", 2, 8, false, 0.90,
+            0.901, 0.001, 0.002, 1.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", false)));
+    SweepResults results = SweepResults.of("h", new Table("run_diagnosis", runColumns, runs), fixes,
+        new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+
+    String table = FixTable.render(results);
+    assertThat(results.baselineHealthy()).isTrue();
+    assertThat(table).contains("Baseline (2 seeds): LEARNING (2)", "no symptoms",
+        "hint: DATA_PIPELINE_ERROR (2/2 seeds)", "input features are unnormalised");
+    assertThat(table).containsPattern("NORMALISATION +normalizeInputs: standard +NONE +improves +0.950 +\\+0.050");
+    assertThat(table).containsPattern("REGULARISATION +l2: 1e-4 +NONE +- ");
+    assertThat(table).doesNotContain("resolved by").doesNotContainPattern("(?m)^  DATA_PIPELINE_ERROR");
+    assertThat(results.answer()).isEqualTo("The baseline learns and shows no symptom: nothing to fix. Improvement"
+        + " (not a fix, nothing was broken): normalize-standard, balanced accuracy 0.900 -> 0.950 (+0.050 ± 0.010).");
+    assertThat(HtmlReport.baseline(results)).contains("hint", "input features are unnormalised");
   }
 }
