@@ -21,7 +21,8 @@ public final class DataPipelineErrorDetector implements Detector {
     double scale = java.util.stream.DoubleStream.of(now.maxAbsFeatureMean(), now.maxFeatureStd())
         .filter(Double::isFinite).max().orElse(0);
     if (scale > t.featureScale()) {
-      return Optional.of(Detection.of(symptom(), "maxFeatureScale", e, e, scale, t.featureScale(),
+      // advisory: many models learn from raw features; only on one that does not is it a likely cause
+      return Optional.of(Detection.advisory(symptom(), "maxFeatureScale", e, e, scale, t.featureScale(),
           "input features are unnormalised: largest |mean| " + Series.num(now.maxAbsFeatureMean())
               + ", largest std " + Series.num(now.maxFeatureStd()) + " (> " + Series.num(t.featureScale()) + ")"));
     }

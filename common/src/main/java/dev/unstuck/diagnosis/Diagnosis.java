@@ -4,11 +4,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** A run's state after one epoch: learning or not, and every active symptom with its evidence. */
-public record Diagnosis(int epoch, RunStatus status, LearningState state, double metric, List<Detection> detections) {
+/**
+ * A run's state after one epoch: learning or not, every active symptom with its evidence, and the hints - advisory
+ * findings on a run that learns, shown but never counted as symptoms.
+ */
+public record Diagnosis(int epoch, RunStatus status, LearningState state, double metric, List<Detection> detections,
+    List<Detection> hints) {
 
   public Diagnosis {
     detections = List.copyOf(detections);
+    hints = List.copyOf(hints);
+  }
+
+  public Diagnosis(int epoch, RunStatus status, LearningState state, double metric, List<Detection> detections) {
+    this(epoch, status, state, metric, detections, List.of());
   }
 
   public Set<Symptom> symptoms() {

@@ -35,13 +35,26 @@ public final class RunDiagnoser {
     if (epochs.isEmpty()) {
       throw new IllegalArgumentException("a diagnosis needs at least one epoch");
     }
+    EpochMetrics last = Series.last(epochs);
+    if (last.status() == RunStatus.FAILED) {
+      // Training threw: what the epochs measured was cut short by the crash, and a crash inside an epoch leaves
+      // NaN metrics that would read as a divergence. A failure is named as such and is never a symptom.
+      return new Diagnosis(last.epoch(), last.status(), LearningState.FAILED, last.judgedMetric(), List.of());
+    }
     List<Detection> detections = new ArrayList<>();
     for (Detector detector : DETECTORS) {
       detector.detect(epochs, thresholds).ifPresent(detections::add);
     }
     EpochMetrics now = Series.last(epochs);
     unexplainedNotLearning(epochs, detections).ifPresent(detections::add);
-    return new Diagnosis(now.epoch(), now.status(), state(now, detections), now.judgedMetric(), detections);
+    LearningState state = state(now, detections);
+    if (state != LearningState.LEARNING) {
+      return new Diagnosis(now.epoch(), now.status(), state, now.judgedMetric(), detections);
+    }
+    // a model that learns: advisory findings are hints, so a healthy run stays healthy
+    List<Detection> symptoms = detections.stream().filter(d -> !d.advisory()).toList();
+    List<Detection> hints = detections.stream().filter(Detection::advisory).toList();
+    return new Diagnosis(now.epoch(), now.status(), state, now.judgedMetric(), symptoms, hints);
   }
 
   /** The first epoch at which the run was LEARNING, if it ever was. */

@@ -7,7 +7,6 @@ import dev.unstuck.diagnosis.RunDiagnoser;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class FixJudge {
       List<EpochMetrics> baseEpochs = base.upTo(epoch);
       List<EpochMetrics> fixEpochs = candidate.upTo(epoch);
       complete &= base.ended() && candidate.ended();
-      if (baseEpochs.isEmpty() || fixEpochs.isEmpty()) {
+      if (baseEpochs.isEmpty() || fixEpochs.isEmpty() || base.failed() || candidate.failed()) {
         continue;
       }
       Diagnosis b = diagnoser.diagnose(baseEpochs);
@@ -106,18 +105,14 @@ public final class FixJudge {
   }
 
   /**
-   * Symptoms present in at least half of the runs (ties count): with three or more seeds one unlucky seed does
-   * not decide; with two, a symptom in either seed counts, erring towards reporting it.
+   * The symptoms of a variant across its seeds by the {@link SeedMajority} rule. Runs that FAILED are not counted
+   * at all: a crash is neither a symptom nor evidence of its absence.
    */
   public static Set<Symptom> majoritySymptoms(List<Diagnosis> diagnoses) {
-    Map<Symptom, Integer> counts = new EnumMap<>(Symptom.class);
-    diagnoses.forEach(d -> d.symptoms().forEach(s -> counts.merge(s, 1, Integer::sum)));
+    List<Set<Symptom>> ran = diagnoses.stream().filter(d -> d.state() != LearningState.FAILED)
+        .map(Diagnosis::symptoms).toList();
     Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
-    counts.forEach((symptom, count) -> {
-      if (count * 2 >= diagnoses.size()) {
-        symptoms.add(symptom);
-      }
-    });
+    symptoms.addAll(SeedMajority.of(ran));
     return symptoms;
   }
 

@@ -1,6 +1,7 @@
 package dev.unstuck.verdict;
 
 import dev.unstuck.diagnosis.EpochMetrics;
+import dev.unstuck.diagnosis.RunStatus;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ public record RunHistory(int seed, List<EpochMetrics> epochs, boolean ended) {
   /** A history whose end is read off its last epoch's status. */
   public RunHistory(int seed, List<EpochMetrics> epochs) {
     this(seed, epochs, !epochs.isEmpty() && epochs.get(epochs.size() - 1).status().terminal());
+  }
+
+  /** Training threw: the run's epochs say nothing about the model, so it takes no part in a verdict. */
+  boolean failed() {
+    return !epochs.isEmpty() && epochs.get(epochs.size() - 1).status() == RunStatus.FAILED;
   }
 
   int lastEpoch() {

@@ -37,6 +37,7 @@ public final class DiagnosisMapper {
         .setLearningState(LearningState.valueOf(diagnosis.state().name()))
         .setValBalancedAccuracy(diagnosis.metric())
         .setSymptoms(diagnosis.detections().stream().map(DiagnosisMapper::evidence).toList())
+        .setHints(diagnosis.hints().stream().map(DiagnosisMapper::evidence).toList())
         .setFinalDiagnosis(diagnosis.status().terminal())
         .setTimestampMs(nowMs)
         .build();
@@ -66,6 +67,7 @@ public final class DiagnosisMapper {
         .setSeeds(j.seeds())
         .setComparedEpoch(j.comparedEpoch())
         .setResolved(resolved)
+        .setImproved(j.improvementSupported())
         .setBaselineMetric(j.baselineMetric())
         .setVariantMetric(j.fixMetric())
         .setMetricDelta(j.delta())

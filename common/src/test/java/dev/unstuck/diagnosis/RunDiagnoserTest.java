@@ -77,8 +77,8 @@ class RunDiagnoserTest {
             EnumSet.of(CLASS_IMBALANCE_COLLAPSE, NOT_LEARNING, SLOW_CONVERGENCE), LearningState.NOT_LEARNING),
         Arguments.of("overfitting", Curves.overfitting(), EnumSet.of(OVERFITTING), LearningState.LEARNING),
         Arguments.of("underfitting", Curves.underfitting(), EnumSet.of(UNDERFITTING), LearningState.LEARNING),
-        Arguments.of("unnormalisedInputs", Curves.unnormalisedInputs(), EnumSet.of(DATA_PIPELINE_ERROR),
-            LearningState.LEARNING),
+        Arguments.of("unnormalisedInputs, not learning", Curves.unnormalisedInputs().flat(),
+            EnumSet.of(DATA_PIPELINE_ERROR, NOT_LEARNING, SLOW_CONVERGENCE), LearningState.NOT_LEARNING),
         Arguments.of("nanInputs", Curves.nanInputs(), EnumSet.of(DATA_PIPELINE_ERROR), LearningState.LEARNING));
   }
 
@@ -218,5 +218,51 @@ class RunDiagnoserTest {
     Diagnosis diagnosis = new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.slowConvergence().build().subList(0, 2));
 
     assertThat(diagnosis.symptoms()).doesNotContain(Symptom.NOT_LEARNING);
+  }
+
+  /** The terminal record of a run that crashed inside epoch 1: a status and nothing measured. */
+  static EpochMetrics crashedInFirstEpoch() {
+    return new EpochMetrics(1, RunStatus.FAILED, 10, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, List.of(), Double.NaN, List.of(), NonFinite.NONE, Double.NaN, Double.NaN);
+  }
+
+  @Test
+  void aRunThatCrashedInItsFirstEpochIsAFailureNotADivergence() {
+    // issue 10: this used to read "DIVERGING: NaN/Inf ... at epoch 1 (0 values)" with state DIVERGED
+    Diagnosis diagnosis = diagnoser.diagnose(List.of(crashedInFirstEpoch()));
+
+    assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
+    assertThat(diagnosis.symptoms()).isEmpty();
+    assertThat(diagnosis.status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void aRunThatFailedAfterSomeEpochsIsAFailureWithoutSymptoms() {
+    // flat at chance for 6 epochs, then training threw: the crash, not the curve, is what happened to it
+    Diagnosis diagnosis = diagnoser.diagnose(Curves.flatAtChance().stopAfter(6).endingWith(RunStatus.FAILED).build());
+
+    assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
+    assertThat(diagnosis.symptoms()).isEmpty();
+  }
+
+  @Test
+  void unnormalisedInputsOnARunThatLearnsAreAHintNotASymptom() {
+    // issue 10: an advisory finding on a model that learns must not make a healthy baseline "ill", nor give
+    // normalizeInputs something to "resolve"
+    Diagnosis diagnosis = diagnoser.diagnose(Curves.unnormalisedInputs().build());
+
+    assertThat(diagnosis.state()).isEqualTo(LearningState.LEARNING);
+    assertThat(diagnosis.symptoms()).isEmpty();
+    assertThat(diagnosis.hints()).extracting(Detection::symptom).containsExactly(DATA_PIPELINE_ERROR);
+    assertThat(diagnosis.hints().get(0).evidence().explanation()).contains("unnormalised");
+  }
+
+  @Test
+  void nanInputsAreASymptomEvenOnARunThatLearns() {
+    // NaN/Inf in the data is an error in the pipeline, not advice
+    Diagnosis diagnosis = diagnoser.diagnose(Curves.nanInputs().build());
+
+    assertThat(diagnosis.symptoms()).containsExactly(DATA_PIPELINE_ERROR);
+    assertThat(diagnosis.hints()).isEmpty();
   }
 }

@@ -20,4 +20,13 @@ class SpecEnumsTest {
     assertThat(SpecEnums.parse(Resampling.class, "classweights")).contains(Resampling.CLASS_WEIGHTS);
     assertThat(SpecEnums.parse(Resampling.class, "weights")).isEmpty();
   }
+  @Test
+  void theDeliberatelyPoorInitHasItsOwnNameAndNormalStaysDl4jsNormal() {
+    // issue 10: 'normal' means WeightInit.NORMAL, N(0, 1/fanIn); N(0, 1) is spelled unitNormal
+    assertThat(SpecEnums.parse(WeightInit.class, "normal")).contains(WeightInit.NORMAL);
+    assertThat(SpecEnums.parse(WeightInit.class, "unitNormal")).contains(WeightInit.UNIT_NORMAL);
+    assertThat(SpecEnums.parse(WeightInit.class, "unit-normal")).contains(WeightInit.UNIT_NORMAL);
+    assertThat(SpecEnums.yamlNames(WeightInit.class))
+        .containsExactly("xavier", "he", "lecun", "normal", "unitNormal", "uniform", "zero");
+  }
 }

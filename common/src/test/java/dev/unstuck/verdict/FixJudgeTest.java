@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.diagnosis.Diagnosis;
+import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.NonFinite;
 import dev.unstuck.diagnosis.RunDiagnoser;
 import dev.unstuck.diagnosis.RunStatus;
 import dev.unstuck.diagnosis.Symptom;
@@ -299,13 +301,64 @@ class FixJudgeTest {
     assertThat(healthy.state()).isEqualTo(LearningState.LEARNING);
   }
 
+  /** A run that crashed inside epoch 1: its terminal record has a status and nothing measured. */
+  private static List<EpochMetrics> crashedInFirstEpoch() {
+    return List.of(new EpochMetrics(1, RunStatus.FAILED, 2, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, List.of(), Double.NaN, List.of(), NonFinite.NONE, Double.NaN, Double.NaN));
+  }
+
   @Test
-  void aFixRunThatFailedEndsTheComparisonToo() {
-    Judgement j = judge(seeds(Curves.flatAtChance()),
-        seeds(Curves.healthy().stopAfter(4).endingWith(RunStatus.FAILED)));
+  void aFailedFixSeedIsLeftOutOfTheComparison() {
+    // the fix's seed 2 failed at epoch 4: a crash says nothing about the fix's effect on learning
+    Judgement j = judge(seeds(Curves.flatAtChance(), Curves.flatAtChance()),
+        seeds(Curves.healthy(), Curves.healthy().stopAfter(4).endingWith(RunStatus.FAILED)));
 
     assertThat(j.complete()).isTrue();
-    assertThat(j.comparedEpoch()).isEqualTo(10);
-    assertThat(j.fixMetric()).isCloseTo(Curves.healthy().build().get(3).valBalancedAccuracy(), within(EPS));
+    assertThat(j.seeds()).isEqualTo(1);
+    assertThat(j.fixMetric()).isCloseTo(0.9, within(EPS));
+    assertThat(j.delta()).isCloseTo(0.4, within(EPS));
+  }
+
+  @Test
+  void aBaselineSeedThatCrashedIsNoDivergenceAHealthyFixCouldResolve() {
+    // issue 10: baseline seed 2 crashed in epoch 1 and was diagnosed DIVERGED, so a healthy fix "resolved
+    // DIVERGING" - a false row that fed fix_effectiveness
+    List<RunHistory> baseline = List.of(new RunHistory(1, Curves.healthy().build()),
+        new RunHistory(2, crashedInFirstEpoch()));
+    Judgement j = judge(baseline, seeds(Curves.healthy(), Curves.healthy()));
+
+    assertThat(j.baselineSymptoms()).isEmpty();
+    assertThat(j.resolves(DIVERGING)).isFalse();
+    assertThat(j.seeds()).as("only seed 1 has two runs that did not fail").isEqualTo(1);
+    assertThat(j.complete()).isTrue();
+  }
+
+  @Test
+  void onlyFailedRunsOnOneSideLeaveNothingToJudge() {
+    assertThat(judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, crashedInFirstEpoch()))))
+        .isEmpty();
+  }
+
+  @Test
+  void failedRunsDoNotCountTowardsTheMajority() {
+    RunDiagnoser diagnoser = new RunDiagnoser(Thresholds.DEFAULTS);
+    Diagnosis flat = diagnoser.diagnose(Curves.flatAtChance().build());
+    Diagnosis failed = diagnoser.diagnose(crashedInFirstEpoch());
+
+    assertThat(FixJudge.majoritySymptoms(List.of(flat, failed, failed)))
+        .as("1 of the 1 seed that ran").containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE);
+    assertThat(FixJudge.majoritySymptoms(List.of(failed, failed))).isEmpty();
+  }
+  @Test
+  void aFixThatBeatsAHealthyBaselineIsAnImprovementNotAResolution() {
+    // issue 10: the baseline learns to 0.90 with raw (unnormalised) inputs; normalising brings 0.94 / 0.95 / 0.96
+    Judgement j = judge(
+        seeds(Curves.unnormalisedInputs(), Curves.unnormalisedInputs(), Curves.unnormalisedInputs()),
+        seeds(Curves.healthy().reaching(0.94), Curves.healthy().reaching(0.95), Curves.healthy().reaching(0.96)));
+
+    assertThat(j.baselineSymptoms()).as("the unnormalised inputs are a hint of a model that learns").isEmpty();
+    assertThat(j.resolves(Symptom.DATA_PIPELINE_ERROR)).isFalse();
+    assertThat(j.improvementSupported()).isTrue();
+    assertThat(j.delta()).isCloseTo(0.05, within(EPS));
   }
 }

@@ -114,6 +114,26 @@ class DiagnosisMapperTest {
       assertThat(row.getResolved()).isFalse();
       assertThat(row.getBaselineSymptoms()).isEmpty();
       assertThat(row.getMetricDelta()).isCloseTo(0.05, within(1e-9));
+      assertThat(row.getImproved()).as("0.05 better on every seed: an improvement, not a resolution").isTrue();
+    });
+  }
+
+  @Test
+  void aFixNoBetterThanAHealthyBaselineIsNoImprovement() {
+    List<FixVerdict> rows = DiagnosisMapper.toAvro(FIX, judge(Curves.healthy(), Curves.healthy()), 0L);
+
+    assertThat(rows).singleElement().satisfies(row -> assertThat(row.getImproved()).isFalse());
+  }
+
+  @Test
+  void hintsTravelApartFromSymptoms() {
+    RunDiagnosis record = DiagnosisMapper.toAvro(RUN, diagnoser.diagnose(Curves.unnormalisedInputs().build()), 0L);
+
+    assertThat(record.getLearningState()).isEqualTo(LearningState.LEARNING);
+    assertThat(record.getSymptoms()).isEmpty();
+    assertThat(record.getHints()).singleElement().satisfies(h -> {
+      assertThat(h.getSymptom()).isEqualTo("DATA_PIPELINE_ERROR");
+      assertThat(h.getExplanation()).contains("unnormalised");
     });
   }
 

@@ -3,7 +3,10 @@ package dev.unstuck.report;
 import java.util.List;
 import java.util.Map;
 
-/** One row of {@code fix_outcome}: did one fix resolve one baseline symptom (NONE: the baseline had none). */
+/**
+ * One row of {@code fix_outcome}: did one fix resolve one baseline symptom (NONE: the baseline had none), and did it
+ * improve on the baseline by more than the seed spread (against a healthy baseline: an improvement, not a fix).
+ */
 public record FixOutcome(
     String sweepId,
     String variantId,
@@ -14,6 +17,7 @@ public record FixOutcome(
     int seeds,
     int comparedEpoch,
     boolean resolved,
+    boolean improved,
     Double baselineMetric,
     Double variantMetric,
     Double metricDelta,
@@ -42,6 +46,7 @@ public record FixOutcome(
         Values.integer(row.get("seeds"), 0),
         Values.integer(row.get("compared_epoch"), 0),
         Values.bool(row.get("resolved")),
+        Values.bool(row.get("improved")),
         Values.number(row.get("baseline_metric")),
         Values.number(row.get("variant_metric")),
         Values.number(row.get("metric_delta")),

@@ -32,6 +32,14 @@ public final class FixTable {
       }
       out.append('\n');
     }
+    for (SweepResults.BaselineSymptom hint : results.baselineHints()) {
+      out.append("  hint: ").append(hint.symptom()).append(" (").append(hint.seedsWith()).append('/')
+          .append(hint.seeds()).append(" seeds)");
+      if (hint.evidence() != null && hint.evidence().explanation() != null) {
+        out.append("\n      ").append(hint.evidence().explanation());
+      }
+      out.append('\n');
+    }
     out.append('\n');
     if (results.outcomes().isEmpty()) {
       out.append("No fixes were tried.\n");
@@ -51,9 +59,10 @@ public final class FixTable {
     return out.toString();
   }
 
+  /** yes/no per baseline symptom; against a healthy baseline (NONE) nothing can be resolved, only improved. */
   static String resolved(FixOutcome outcome) {
     if ("NONE".equals(outcome.baselineSymptom())) {
-      return "-";
+      return outcome.improved() ? "improves" + (outcome.isFinal() ? "" : " (provisional)") : "-";
     }
     return (outcome.resolved() ? "yes" : "no") + (outcome.isFinal() ? "" : " (provisional)");
   }

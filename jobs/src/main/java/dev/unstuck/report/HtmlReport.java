@@ -40,6 +40,12 @@ public final class HtmlReport {
     StringBuilder html = new StringBuilder("<p>").append(escape(results.baselineRuns().size() + " seeds: "
         + FixTable.states(results.baselineStates()) + "; validation balanced accuracy "
         + Format.number(results.baselineMetric()))).append("</p>\n");
+    for (SweepResults.BaselineSymptom hint : results.baselineHints()) {
+      html.append("<p class=\"hint\">hint (").append(hint.seedsWith()).append('/').append(hint.seeds())
+          .append(" seeds, not a symptom): ").append(escape(hint.evidence() == null
+              || hint.evidence().explanation() == null ? hint.symptom() : hint.evidence().explanation()))
+          .append("</p>\n");
+    }
     if (results.baselineHealthy()) {
       return html.append("<p>No symptoms: the baseline learns, nothing to fix.</p>\n").toString();
     }

@@ -3,7 +3,7 @@ package dev.unstuck.report;
 import java.util.List;
 import java.util.Map;
 
-/** One row of {@code run_diagnosis}: a run's latest diagnosis. */
+/** One row of {@code run_diagnosis}: a run's latest diagnosis; hints are advisory findings, not symptoms. */
 public record RunDiagnosisRow(
     String runId,
     String sweepId,
@@ -16,11 +16,13 @@ public record RunDiagnosisRow(
     Double valBalancedAccuracy,
     List<String> symptoms,
     List<Evidence> evidence,
+    List<Evidence> hints,
     boolean isFinal) {
 
   public RunDiagnosisRow {
     symptoms = List.copyOf(symptoms);
     evidence = List.copyOf(evidence);
+    hints = List.copyOf(hints);
   }
 
   public static RunDiagnosisRow of(Map<String, Object> row) {
@@ -38,6 +40,7 @@ public record RunDiagnosisRow(
         Values.number(row.get("val_balanced_accuracy")),
         symptoms,
         evidence,
+        Evidence.parseAll(row.get("hints")),
         Values.bool(row.get("is_final")));
   }
 
@@ -55,6 +58,11 @@ public record RunDiagnosisRow(
   /** Evidence for a symptom, also when the symptoms column carried it. */
   public List<Evidence> evidenceFor(String symptom) {
     return evidence.stream().filter(e -> symptom.equals(e.symptom())).toList();
+  }
+
+  /** Training threw: a failure, named as such, never a seed with or without symptoms. */
+  public boolean failed() {
+    return "FAILED".equals(status);
   }
 
   public boolean isBaseline() {

@@ -1,5 +1,6 @@
 package dev.unstuck.report;
 
+import dev.unstuck.verdict.SeedMajority;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +31,10 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
         runDiagnosis, fixOutcome);
   }
 
-  /** A symptom of the baseline: in how many of its seeds, with the evidence of the first seed that had it. */
+  /**
+   * A symptom of the baseline: in how many of its seeds that ran (not FAILED), with the evidence of the first seed
+   * that had it.
+   */
   public record BaselineSymptom(String symptom, int seedsWith, int seeds, Evidence evidence) {}
 
   public List<RunDiagnosisRow> baselineRuns() {
@@ -44,24 +48,57 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
         r -> r.learningState() == null ? "UNKNOWN" : r.learningState(), TreeMap::new, Collectors.counting()));
   }
 
+  /**
+   * The baseline's symptoms by the rule the verdicts use ({@link SeedMajority}: at least half of the seeds that
+   * ran), so every symptom named here has its verdict rows. A FAILED seed is a failure, not a seed without symptoms.
+   */
   public List<BaselineSymptom> baselineSymptoms() {
-    List<RunDiagnosisRow> baseline = baselineRuns();
+    List<RunDiagnosisRow> ran = baselineRuns().stream().filter(r -> !r.failed()).toList();
     Map<String, List<RunDiagnosisRow>> bySymptom = new LinkedHashMap<>();
-    for (RunDiagnosisRow run : baseline) {
+    for (RunDiagnosisRow run : ran) {
       for (String symptom : run.symptoms()) {
         bySymptom.computeIfAbsent(symptom, s -> new ArrayList<>()).add(run);
       }
     }
     List<BaselineSymptom> symptoms = new ArrayList<>();
-    bySymptom.forEach((symptom, withIt) -> symptoms.add(new BaselineSymptom(symptom, withIt.size(),
-        baseline.size(), withIt.stream().flatMap(r -> r.evidenceFor(symptom).stream()).findFirst().orElse(null))));
+    bySymptom.forEach((symptom, withIt) -> {
+      if (SeedMajority.holds(withIt.size(), ran.size())) {
+        symptoms.add(new BaselineSymptom(symptom, withIt.size(), ran.size(),
+            withIt.stream().flatMap(r -> r.evidenceFor(symptom).stream()).findFirst().orElse(null)));
+      }
+    });
     symptoms.sort(Comparator.comparingInt(BaselineSymptom::seedsWith).reversed());
     return symptoms;
   }
 
+  /**
+   * Advisory findings on the baseline that learns (e.g. unnormalised inputs), by the same seed rule: worth a look,
+   * but not symptoms - nothing is broken, so no fix "resolves" them.
+   */
+  public List<BaselineSymptom> baselineHints() {
+    List<RunDiagnosisRow> ran = baselineRuns().stream().filter(r -> !r.failed()).toList();
+    Map<String, List<Evidence>> byFinding = new LinkedHashMap<>();
+    ran.forEach(run -> run.hints().stream().filter(h -> h.symptom() != null).forEach(
+        h -> byFinding.computeIfAbsent(h.symptom(), s -> new ArrayList<>()).add(h)));
+    List<BaselineSymptom> hints = new ArrayList<>();
+    byFinding.forEach((finding, seen) -> {
+      if (SeedMajority.holds(seen.size(), ran.size())) {
+        hints.add(new BaselineSymptom(finding, seen.size(), ran.size(), seen.get(0)));
+      }
+    });
+    return hints;
+  }
+
+  /** Fixes that beat the baseline by more than the seed spread, best first (one row per fix). */
+  public List<FixOutcome> improvements() {
+    Map<String, FixOutcome> byFix = new TreeMap<>();
+    outcomes.stream().filter(FixOutcome::improved).forEach(o -> byFix.putIfAbsent(o.variantId(), o));
+    return byFix.values().stream().sorted(Comparator.comparingDouble(SweepResults::delta).reversed()).toList();
+  }
+
   /** Mean final validation balanced accuracy of the baseline's seeds. */
   public Double baselineMetric() {
-    return baselineRuns().stream().map(RunDiagnosisRow::valBalancedAccuracy)
+    return baselineRuns().stream().filter(r -> !r.failed()).map(RunDiagnosisRow::valBalancedAccuracy)
         .filter(v -> v != null && !v.isNaN()).mapToDouble(Double::doubleValue).average().stream().boxed()
         .findFirst().orElse(null);
   }
@@ -98,7 +135,13 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
 
   /** A diagnosed baseline with no symptom; a baseline nobody diagnosed is not healthy, it is unknown. */
   public boolean baselineHealthy() {
-    return baselineDiagnosed() && baselineSymptoms().isEmpty();
+    return baselineDiagnosed() && !baselineFailed() && baselineSymptoms().isEmpty();
+  }
+
+  /** Every seed of the baseline FAILED: there is nothing to diagnose and nothing to compare fixes with. */
+  public boolean baselineFailed() {
+    List<RunDiagnosisRow> baseline = baselineRuns();
+    return !baseline.isEmpty() && baseline.stream().allMatch(RunDiagnosisRow::failed);
   }
 
   /** The answer in one or two sentences. */
@@ -106,22 +149,24 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
     if (baselineRuns().isEmpty()) {
       return "The baseline was not diagnosed: there is no verdict.";
     }
+    if (baselineFailed()) {
+      return "Every seed of the baseline FAILED (training threw; the run table and unstuck.log say why): there is"
+          + " no verdict.";
+    }
     if (!baselineDiagnosed() && baselineSymptoms().isEmpty()) {
       return "The baseline's diagnosis did not finish: there is no verdict yet.";
     }
     if (baselineHealthy()) {
       long notLearning = baselineRuns().stream().filter(r -> !"LEARNING".equals(r.learningState())).count();
-      if (notLearning == 0) {
-        return "The baseline learns and shows no symptom: nothing to fix.";
-      }
-      String sentence = "The baseline raised no symptom, but " + notLearning + " of " + baselineRuns().size()
-          + " seeds did not learn (validation balanced accuracy " + Format.number(baselineMetric()) + ").";
-      return outcomes.stream().filter(o -> o.metricDelta() != null && !o.metricDelta().isNaN()
-              && o.metricDelta() > (o.metricDeltaSpread() == null ? 0 : o.metricDeltaSpread()))
-          .max(Comparator.comparingDouble(FixOutcome::metricDelta))
-          .map(best -> sentence + " Best by that metric: " + best.variantId() + ", "
-              + Format.number(best.baselineMetric()) + " -> " + Format.number(best.variantMetric()) + " ("
-              + Format.delta(best.metricDelta(), best.metricDeltaSpread()) + ").")
+      String sentence = notLearning == 0 ? "The baseline learns and shows no symptom: nothing to fix."
+          : "The baseline raised no symptom, but " + notLearning + " of " + baselineRuns().size()
+              + " seeds did not learn (validation balanced accuracy " + Format.number(baselineMetric()) + ").";
+      String improvement = notLearning == 0 ? " Improvement (not a fix, nothing was broken): " : " Best improvement: ";
+      return improvements().stream().findFirst()
+          .map(best -> sentence + improvement + best.variantId()
+              + ", balanced accuracy " + Format.number(best.baselineMetric()) + " -> "
+              + Format.number(best.variantMetric()) + " (" + Format.delta(best.metricDelta(),
+              best.metricDeltaSpread()) + ").")
           .orElse(sentence);
     }
     Map<String, List<FixOutcome>> resolvedBySymptom = new TreeMap<>();

@@ -73,31 +73,32 @@ public final class ResultTables {
 
   static final String UPSERT_DIAGNOSIS = """
       INSERT INTO run_diagnosis (run_id, sweep_id, variant_id, fix_family, seed, epoch, status, learning_state,
-                                 val_balanced_accuracy, symptoms, evidence, is_final, diagnosed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 val_balanced_accuracy, symptoms, evidence, hints, is_final, diagnosed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (run_id) DO UPDATE SET
         sweep_id = EXCLUDED.sweep_id, variant_id = EXCLUDED.variant_id, fix_family = EXCLUDED.fix_family,
         seed = EXCLUDED.seed, epoch = EXCLUDED.epoch, status = EXCLUDED.status,
         learning_state = EXCLUDED.learning_state, val_balanced_accuracy = EXCLUDED.val_balanced_accuracy,
-        symptoms = EXCLUDED.symptoms, evidence = EXCLUDED.evidence, is_final = EXCLUDED.is_final,
-        diagnosed_at = EXCLUDED.diagnosed_at, updated_at = now()
+        symptoms = EXCLUDED.symptoms, evidence = EXCLUDED.evidence, hints = EXCLUDED.hints,
+        is_final = EXCLUDED.is_final, diagnosed_at = EXCLUDED.diagnosed_at, updated_at = now()
       WHERE NOT run_diagnosis.is_final AND EXCLUDED.epoch >= run_diagnosis.epoch
         AND (run_diagnosis.epoch, run_diagnosis.status, run_diagnosis.learning_state,
              run_diagnosis.val_balanced_accuracy, run_diagnosis.symptoms, run_diagnosis.evidence,
-             run_diagnosis.is_final)
+             run_diagnosis.hints, run_diagnosis.is_final)
             IS DISTINCT FROM (EXCLUDED.epoch, EXCLUDED.status, EXCLUDED.learning_state,
-             EXCLUDED.val_balanced_accuracy, EXCLUDED.symptoms, EXCLUDED.evidence, EXCLUDED.is_final)""";
+             EXCLUDED.val_balanced_accuracy, EXCLUDED.symptoms, EXCLUDED.evidence, EXCLUDED.hints,
+             EXCLUDED.is_final)""";
 
   static final String UPSERT_OUTCOME = """
       INSERT INTO fix_outcome (sweep_id, variant_id, baseline_symptom, fix_family, fix_params, baseline_symptoms,
-                               seeds, compared_epoch, resolved, baseline_metric, variant_metric, metric_delta,
-                               metric_delta_spread, epochs_to_learn, remaining_symptoms, new_symptoms, is_final,
-                               judged_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               seeds, compared_epoch, resolved, improved, baseline_metric, variant_metric,
+                               metric_delta, metric_delta_spread, epochs_to_learn, remaining_symptoms, new_symptoms,
+                               is_final, judged_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (sweep_id, variant_id, baseline_symptom) DO UPDATE SET
         fix_family = EXCLUDED.fix_family, fix_params = EXCLUDED.fix_params,
         baseline_symptoms = EXCLUDED.baseline_symptoms, seeds = EXCLUDED.seeds,
-        compared_epoch = EXCLUDED.compared_epoch, resolved = EXCLUDED.resolved,
+        compared_epoch = EXCLUDED.compared_epoch, resolved = EXCLUDED.resolved, improved = EXCLUDED.improved,
         baseline_metric = EXCLUDED.baseline_metric, variant_metric = EXCLUDED.variant_metric,
         metric_delta = EXCLUDED.metric_delta, metric_delta_spread = EXCLUDED.metric_delta_spread,
         epochs_to_learn = EXCLUDED.epochs_to_learn, remaining_symptoms = EXCLUDED.remaining_symptoms,
@@ -106,12 +107,12 @@ public final class ResultTables {
       WHERE (NOT fix_outcome.is_final OR EXCLUDED.seeds > fix_outcome.seeds)
         AND (EXCLUDED.seeds, EXCLUDED.compared_epoch) >= (fix_outcome.seeds, fix_outcome.compared_epoch)
         AND (fix_outcome.fix_family, fix_outcome.fix_params, fix_outcome.baseline_symptoms, fix_outcome.seeds,
-             fix_outcome.compared_epoch, fix_outcome.resolved, fix_outcome.baseline_metric,
+             fix_outcome.compared_epoch, fix_outcome.resolved, fix_outcome.improved, fix_outcome.baseline_metric,
              fix_outcome.variant_metric, fix_outcome.metric_delta, fix_outcome.metric_delta_spread,
              fix_outcome.epochs_to_learn, fix_outcome.remaining_symptoms, fix_outcome.new_symptoms,
              fix_outcome.is_final)
             IS DISTINCT FROM (EXCLUDED.fix_family, EXCLUDED.fix_params, EXCLUDED.baseline_symptoms,
-             EXCLUDED.seeds, EXCLUDED.compared_epoch, EXCLUDED.resolved, EXCLUDED.baseline_metric,
+             EXCLUDED.seeds, EXCLUDED.compared_epoch, EXCLUDED.resolved, EXCLUDED.improved, EXCLUDED.baseline_metric,
              EXCLUDED.variant_metric, EXCLUDED.metric_delta, EXCLUDED.metric_delta_spread,
              EXCLUDED.epochs_to_learn, EXCLUDED.remaining_symptoms, EXCLUDED.new_symptoms, EXCLUDED.is_final)""";
 
@@ -216,7 +217,8 @@ public final class ResultTables {
           setDouble(ps, i++, d.getValBalancedAccuracy());
           ps.setString(i++, d.getSymptoms().stream().map(SymptomEvidence::getSymptom)
               .collect(Collectors.joining(",")));
-          ps.setString(i++, evidence(d));
+          ps.setString(i++, evidence(d.getSymptoms()));
+          ps.setString(i++, evidence(d.getHints()));
           ps.setBoolean(i++, d.getFinalDiagnosis());
           ps.setTimestamp(i, new Timestamp(d.getTimestampMs()));
           ps.addBatch();
@@ -252,6 +254,7 @@ public final class ResultTables {
           upsert.setInt(i++, v.getSeeds());
           upsert.setInt(i++, v.getComparedEpoch());
           upsert.setBoolean(i++, v.getResolved());
+          upsert.setBoolean(i++, v.getImproved());
           setDouble(upsert, i++, v.getBaselineMetric());
           setDouble(upsert, i++, v.getVariantMetric());
           setDouble(upsert, i++, v.getMetricDelta());
@@ -269,9 +272,9 @@ public final class ResultTables {
     }
   }
 
-  /** One line per symptom: {@code SYMPTOM: explanation}. */
-  static String evidence(RunDiagnosis d) {
-    return d.getSymptoms().stream().map(s -> s.getSymptom() + ": " + s.getExplanation())
+  /** One line per symptom (or hint): {@code SYMPTOM: explanation}. */
+  static String evidence(List<SymptomEvidence> findings) {
+    return findings.stream().map(s -> s.getSymptom() + ": " + s.getExplanation())
         .collect(Collectors.joining("\n"));
   }
 

@@ -205,7 +205,7 @@ public final class SweepRuns {
         .setSeed(ref.seed())
         .setEpoch(last.getEpoch())
         .setStatus(last.getStatus().name())
-        .setLearningState(LearningState.UNKNOWN)
+        .setLearningState(last.getStatus() == RunStatus.FAILED ? LearningState.FAILED : LearningState.UNKNOWN)
         .setValBalancedAccuracy(null)
         .setSymptoms(List.of())
         .setFinalDiagnosis(terminal(last))

@@ -102,13 +102,17 @@ public final class NetworkFactory {
     };
   }
 
-  /** {@code normal} is N(0, 1) regardless of fan-in: the classic poor initialisation of a deep network. */
+  /**
+   * Each spec name is the DL4J scheme of that name ({@code normal} is WeightInit.NORMAL, N(0, 1/fanIn)); only
+   * {@code unitNormal}, the deliberately poor N(0, 1), has no DL4J name and is a distribution.
+   */
   private static void applyInit(NeuralNetConfiguration.Builder builder, dev.unstuck.spec.WeightInit init) {
     switch (init) {
       case XAVIER -> builder.weightInit(WeightInit.XAVIER);
       case HE -> builder.weightInit(WeightInit.RELU);
       case LECUN -> builder.weightInit(WeightInit.LECUN_NORMAL);
-      case NORMAL -> builder.weightInit(new NormalDistribution(0, 1));
+      case NORMAL -> builder.weightInit(WeightInit.NORMAL);
+      case UNIT_NORMAL -> builder.weightInit(new NormalDistribution(0, 1));
       case UNIFORM -> builder.weightInit(WeightInit.UNIFORM);
       case ZERO -> builder.weightInit(WeightInit.ZERO);
     }

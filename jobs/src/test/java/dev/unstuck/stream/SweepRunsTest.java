@@ -8,6 +8,8 @@ import dev.unstuck.avro.LearningState;
 import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.testing.Curves;
+import dev.unstuck.testing.Telemetry;
 import dev.unstuck.wire.Codecs;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ class SweepRunsTest {
     RunDiagnosis failed = byRun.get("unit/batchnorm/seed-1");
     assertThat(failed.getEpoch()).isZero();
     assertThat(failed.getStatus()).isEqualTo("FAILED");
-    assertThat(failed.getLearningState()).isEqualTo(LearningState.UNKNOWN);
+    assertThat(failed.getLearningState()).isEqualTo(LearningState.FAILED);
     assertThat(failed.getFinalDiagnosis()).isTrue();
   }
 
@@ -125,5 +127,31 @@ class SweepRunsTest {
         assertThat(Codecs.FIX_VERDICT.decode(o.getPayload()).getSweepId()).isEqualTo(o.getKey());
       }
     }
+  }
+  /**
+   * Issue 10: a baseline seed that crashes inside epoch 1 publishes one terminal record at epoch 1 with nothing
+   * measured. It was diagnosed DIVERGED ("NaN/Inf ... at epoch 1 (0 values)"), and a healthy fix then "resolved
+   * DIVERGING" - a false row that fed fix_effectiveness.
+   */
+  @Test
+  void aBaselineSeedThatCrashedInItsFirstEpochIsAFailureAndNothingResolvesIt() {
+    List<EpochTelemetry> records = new java.util.ArrayList<>();
+    records.addAll(Telemetry.run(SWEEP, "baseline", "BASELINE", 1).records(Curves.healthy().build()));
+    records.add(EpochTelemetry.newBuilder(SweepFixture.failedAtStart(Telemetry.run(SWEEP, "baseline", "BASELINE", 2)))
+        .setEpoch(1).setNumClasses(2).setErrorMessage("IllegalStateException: shapes do not match").build());
+    for (int seed = 1; seed <= 2; seed++) {
+      records.addAll(Telemetry.run(SWEEP, "l2-1e-4", "REGULARISATION", seed).records(Curves.healthy().build()));
+    }
+    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    Set<String> changed = feed(sweep, records);
+
+    RunDiagnosis crashed = sweep.diagnoses(Set.of("unit/baseline/seed-2"), 1).get(0);
+    assertThat(crashed.getLearningState()).isEqualTo(LearningState.FAILED);
+    assertThat(crashed.getStatus()).isEqualTo("FAILED");
+    assertThat(crashed.getSymptoms()).isEmpty();
+    List<FixVerdict> verdicts = sweep.verdicts(changed, 1);
+    assertThat(verdicts).extracting(FixVerdict::getBaselineSymptom).containsExactly("NONE");
+    assertThat(verdicts).noneMatch(FixVerdict::getResolved);
+    assertThat(verdicts.get(0).getSeeds()).isEqualTo(1);
   }
 }
