@@ -169,9 +169,12 @@ public final class SweepJob implements Callable<Integer> {
   /** As above, diagnosing an auto sweep's baseline with {@code thresholds}. */
   public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySinks sinks, Integer concurrency,
       TrainingSettings settings, Consumer<SweepPlan> planned, Thresholds thresholds) {
+    long start = System.currentTimeMillis();
     EncodedData data = DatasetLoader.load(spark, sweep.data());
+    long loaded = System.currentTimeMillis();
     SplitCheck.check(data, sweep.data().validation()); // an empty split is the data's fault: say so before training
     VariantData variantData = new VariantData(data, sweep.data().validation(), sweep.data().splitSeed());
+    LOG.info("data loaded in {} ms, split in {} ms", loaded - start, System.currentTimeMillis() - loaded);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Parallelism.Mode mode = TrainingModeChoice.choose(sweep.parallelism(), variantData);
     int cores = jsc.defaultParallelism();

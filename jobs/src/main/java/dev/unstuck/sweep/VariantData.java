@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prepares each variant's data from the shared split. The split is cached once; variants whose data treatment
@@ -24,6 +26,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * ({@link EpochOrder}).
  */
 public final class VariantData {
+  private static final Logger LOG = LoggerFactory.getLogger(VariantData.class);
   /**
    * Splits up to this many rows are measured on the driver. Bigger ones are sampled down to it on the driver
    * (losses, per-layer statistics) and their classification scores computed over the whole split on the
@@ -69,6 +72,7 @@ public final class VariantData {
   }
 
   private VariantInputs prepare(Key key) {
+    long start = System.currentTimeMillis();
     VariantRows.Rows rows = VariantRows.prepare(split, key.normalization(), key.resampling(), trainCounts, seed);
     Dataset<Row> train = rows.train().persist(StorageLevel.MEMORY_AND_DISK());
     long trainExamples = train.count();
@@ -82,6 +86,7 @@ public final class VariantData {
             evaluationBatches(train, key.workers()), evaluationBatches(rows.validation(), key.workers())));
     DataFacts facts = new DataFacts(data.numFeatures(), data.classLabels(), trainExamples, validationMajorityRate,
         trainCounts.balancingWeights(), asTrained(InputStats.of(train, data.numFeatures())));
+    LOG.info("inputs for {} prepared in {} ms", key, System.currentTimeMillis() - start);
     return new VariantInputs(train, localTrain, localValidation, probe(localTrain), facts, large);
   }
 
