@@ -2,6 +2,8 @@
 # Proves the shaded jar runs under spark-submit on a stock Spark 3.5 distribution (only Spark's own jars: no
 # Kafka connector, no Avro data source, no DL4J), exactly as on a cluster: a real local broker, then the sweep.
 # Usage: deploy/bench/spark-submit-check.sh [SPEC]   (default: deploy/examples/diverging-lr.yaml)
+#        STANDALONE=1 deploy/bench/spark-submit-check.sh [SPEC]   on a Spark standalone cluster of two worker JVMs
+#        (../shared/tools/spark-dist/standalone.sh): runs trained whole in executor processes publish from there
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SPEC="$(cd "$(dirname "${1:-$ROOT/deploy/examples/diverging-lr.yaml}")" && pwd)/$(basename "${1:-diverging-lr.yaml}")"
@@ -21,9 +23,13 @@ BROKER_OUT="$(mktemp)"
 java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/launcher.classpath)" \
   dev.unstuck.bench.KafkaForScripts >"$BROKER_OUT" 2>/dev/null &
 BROKER=$!
-trap 'kill $BROKER 2>/dev/null; wait $BROKER 2>/dev/null; rm -f "$BROKER_OUT"' EXIT
+MASTER='local[2]'
+if [ -n "${STANDALONE:-}" ]; then
+  MASTER="$("$ROOT/../shared/tools/spark-dist/standalone.sh" start 2 1 3g | tail -1)"
+fi
+trap 'kill $BROKER 2>/dev/null; wait $BROKER 2>/dev/null || true; rm -f "$BROKER_OUT"; [ -z "${STANDALONE:-}" ] || "$ROOT/../shared/tools/spark-dist/standalone.sh" stop >/dev/null' EXIT
 for _ in $(seq 60); do grep -qE '^127\.0\.0\.1:[0-9]+$' "$BROKER_OUT" && break; sleep 1; done
 BOOTSTRAP="$(grep -m1 -E '^127\.0\.0\.1:[0-9]+$' "$BROKER_OUT")"
-echo "broker at $BOOTSTRAP; spark-submit from $DIST"
-"$DIST/bin/spark-submit" --master 'local[2]' --class dev.unstuck.sweep.SweepJob \
+echo "broker at $BOOTSTRAP; spark-submit --master $MASTER from $DIST"
+"$DIST/bin/spark-submit" --master "$MASTER" --class dev.unstuck.sweep.SweepJob \
   "$ROOT/jobs/target/unstuck-jobs-0.1.0-SNAPSHOT-spark.jar" --spec "$SPEC" --bootstrap-servers "$BOOTSTRAP"
