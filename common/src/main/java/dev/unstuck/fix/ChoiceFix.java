@@ -36,7 +36,7 @@ class ChoiceFix<E extends Enum<E>> extends KeyedFix {
     return change.apply(baseline, choice(setting));
   }
 
-  private E choice(String setting) {
+  E choice(String setting) {
     return SpecEnums.parse(choices, setting).orElseThrow();
   }
 }

@@ -23,4 +23,9 @@ public interface FixType {
 
   /** The baseline with this fix applied. Only called with valid settings. */
   RunConfig apply(RunConfig baseline, String setting);
+
+  /** Whether the setting is what the baseline already has, so the fix would try nothing new. */
+  default boolean isBaselines(RunConfig baseline, String setting) {
+    return apply(baseline, setting).equals(baseline);
+  }
 }

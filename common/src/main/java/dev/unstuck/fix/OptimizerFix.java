@@ -14,6 +14,12 @@ final class OptimizerFix extends ChoiceFix<Optimizer> {
     super("optimizer", "optimizer", FixFamily.LEARNING_RATE, Optimizer.class, OptimizerFix::switchTo);
   }
 
+  /** Adam on an Adam baseline is no fix, even though the switch would also reset its learning rate. */
+  @Override
+  public boolean isBaselines(RunConfig baseline, String setting) {
+    return baseline.training().optimizer() == choice(setting);
+  }
+
   private static RunConfig switchTo(RunConfig baseline, Optimizer optimizer) {
     boolean adaptive = optimizer == Optimizer.ADAM || optimizer == Optimizer.RMSPROP || optimizer == Optimizer.ADAGRAD;
     double rate = adaptive ? ADAPTIVE_LEARNING_RATE : baseline.training().learningRate();

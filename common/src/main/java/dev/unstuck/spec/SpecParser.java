@@ -260,7 +260,11 @@ public final class SpecParser {
           continue;
         }
         String path = itemPath + "." + key;
-        for (String setting : YamlMap.scalars(path, entry.getValueNode(), problems).orElse(List.of())) {
+        Optional<List<String>> settings = YamlMap.scalars(path, entry.getValueNode(), problems);
+        if (settings.isPresent() && settings.get().isEmpty()) {
+          problems.add(path, entry.getValueNode(), "an empty list tries nothing: give at least one setting");
+        }
+        for (String setting : settings.orElse(List.of())) {
           Optional<String> problem = type.get().problem(setting);
           if (problem.isPresent()) {
             problems.add(path, entry.getValueNode(), problem.get());
@@ -271,7 +275,7 @@ public final class SpecParser {
           String sameChange = type.get().key() + "=" + fixed;
           if (!baselineValid) {
             fixes.add(fix); // compared with a broken baseline, "same as baseline" would only add noise
-          } else if (fixed.equals(baseline)) {
+          } else if (type.get().isBaselines(baseline, setting)) {
             problems.add(path, entry.getValueNode(), "'" + setting + "' is what the baseline already has");
           } else if (seen.putIfAbsent(sameChange, path + " '" + setting + "'") != null) {
             problems.add(path, entry.getValueNode(), "'" + setting + "' repeats " + seen.get(sameChange));

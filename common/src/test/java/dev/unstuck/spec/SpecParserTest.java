@@ -257,6 +257,20 @@ class SpecParserTest {
         .isEqualTo("fixes[0].optimizer: 'nesterovs' is what the baseline already has");
   }
 
+  /** Adam is adaptive, so switching to it also resets the rate: the switch must still count as "the same". */
+  @Test
+  void anAdaptiveOptimizerEqualToTheBaselinesIsRejectedThoughTheRateWouldChange() {
+    assertThat(problem(Specs.valid().set("training.optimizer", "adam").set("training.learningRate", "0.01")
+        .fixes("optimizer: [adam]")))
+        .isEqualTo("fixes[0].optimizer: 'adam' is what the baseline already has");
+  }
+
+  @Test
+  void aFixWithAnEmptyListOfSettingsIsRejected() {
+    assertThat(problem(Specs.valid().fixes("l2: []")))
+        .isEqualTo("fixes[0].l2: an empty list tries nothing: give at least one setting");
+  }
+
   @Test
   void aDuplicateYamlKeyIsRejected() {
     String yaml = Specs.valid().yaml().replace("  epochs: 5\n", "  epochs: 5\n  epochs: 6\n");
