@@ -186,8 +186,8 @@ public final class SweepJob implements Callable<Integer> {
     System.out.println("unstuck: training: " + announcement);
     LOG.info("training: {}", announcement);
     try (TelemetrySink driverSink = sinks.open();
-        Trainers trainers = new Trainers(jsc, mode, sinks, driverSink, settings)) {
-      SweepRunner runner = new SweepRunner(jsc, trainers.trainer(), driverSink);
+        RunTrainer trainer = RunTrainer.of(mode, jsc, sinks, driverSink, settings)) {
+      SweepRunner runner = new SweepRunner(jsc, trainer, driverSink);
       if (!sweep.fixes().auto()) {
         SweepPlan plan = SweepExpander.expand(sweep);
         planned.accept(plan);

@@ -44,7 +44,8 @@ public final class VariantData {
   private final long seed;
   private final Map<Key, VariantInputs> prepared = new ConcurrentHashMap<>();
 
-  private record Key(InputNormalization normalization, Resampling resampling, int batchSize, int workers) {}
+  /** What changes a variant's rows; the batch size does not, since each trainer cuts its own minibatches. */
+  private record Key(InputNormalization normalization, Resampling resampling, int workers) {}
 
   private final long driverMeasureRows;
   /** NaN/Inf cells of the training split as loaded: scaling would spread one NaN over its whole column. */
@@ -67,7 +68,7 @@ public final class VariantData {
   }
 
   public VariantInputs inputsFor(TrainingSpec training) {
-    Key key = new Key(training.normalizeInputs(), training.resample(), training.batchSize(), training.workers());
+    Key key = new Key(training.normalizeInputs(), training.resample(), training.workers());
     return prepared.computeIfAbsent(key, this::prepare);
   }
 

@@ -21,7 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
  * exactly as the user's single-process training would; many runs at once fill the cluster's cores. The task
  * publishes its epochs itself; the driver learns the outcome when the task ends.
  */
-final class VariantParallelTrainer implements RunTrainer, AutoCloseable {
+final class VariantParallelTrainer implements RunTrainer {
   private final JavaSparkContext spark;
   private final TelemetrySinks sinks;
   private final TelemetrySink driverSink;
