@@ -1,6 +1,9 @@
 package dev.unstuck.fix;
 
-/** The families BI users group fixes by. BASELINE marks the unchanged model, which is not a fix. */
+/**
+ * The families BI users group fixes by. BASELINE marks the unchanged model and PROBE a diagnostic run (a variant
+ * retrained on permuted labels): neither is a fix, and neither gets a verdict.
+ */
 public enum FixFamily {
   BASELINE,
   LEARNING_RATE,
@@ -12,5 +15,6 @@ public enum FixFamily {
   ACTIVATION,
   CAPACITY,
   BATCH_SIZE,
-  DATA
+  DATA,
+  PROBE
 }

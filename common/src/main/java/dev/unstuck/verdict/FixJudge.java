@@ -40,9 +40,26 @@ public final class FixJudge {
   public Optional<Judgement> judge(List<RunHistory> baseline, List<RunHistory> fix, int plannedSeeds) {
     boolean allRunsEnded = endedCount(baseline) >= Math.max(plannedSeeds, baseline.size())
         && endedCount(fix) >= Math.max(plannedSeeds, fix.size());
-    return compare(baseline, fix).map(j -> j.complete() == allRunsEnded ? j : new Judgement(j.seeds(),
+    Optional<Judgement> compared = compare(baseline, fix);
+    if (compared.isEmpty() && allRunsEnded && !baseline.isEmpty() && !fix.isEmpty()) {
+      return Optional.of(notCompared(baseline)); // final: no seed will ever be comparable
+    }
+    return compared.map(j -> j.complete() == allRunsEnded ? j : new Judgement(j.seeds(),
         j.comparedEpoch(), j.baselineSymptoms(), j.fixSymptoms(), j.fixLearns(), j.baselineMetric(), j.fixMetric(),
         j.delta(), j.spread(), j.improvementSupported(), j.epochsToLearn(), allRunsEnded));
+  }
+
+  /**
+   * Every run has ended and no seed ran on both sides (the fix's or the baseline's seeds failed): a final verdict
+   * that compares nothing - no metric, nothing resolved - so the fix is reported as not compared instead of being
+   * waited for.
+   */
+  private Judgement notCompared(List<RunHistory> baseline) {
+    List<Diagnosis> diagnoses = baseline.stream().filter(run -> !run.epochs().isEmpty() && !run.failed())
+        .map(run -> diagnoser.diagnose(run.epochs())).toList();
+    return new Judgement(0, 0, majoritySymptoms(diagnoses), Set.of(), false,
+        mean(diagnoses.stream().map(Diagnosis::metric).toList()), Double.NaN, Double.NaN, Double.NaN, false,
+        Optional.empty(), true);
   }
 
   private static long endedCount(List<RunHistory> runs) {

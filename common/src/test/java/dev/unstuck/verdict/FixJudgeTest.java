@@ -269,11 +269,31 @@ class FixJudgeTest {
   }
 
   @Test
-  void noVerdictWithoutACommonSeedWithEpochs() {
-    assertThat(judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(2, Curves.healthy().build()))))
-        .isEmpty();
-    assertThat(judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, List.of())))).isEmpty();
+  void noVerdictWhileNoCommonSeedHasEpochs() {
+    assertThat(judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, List.of(), false)))).isEmpty();
+    assertThat(judge.judge(seeds(Curves.flatAtChance().stopAfter(3).running()),
+        List.of(new RunHistory(2, Curves.healthy().build())))).isEmpty();
     assertThat(judge.judge(List.of(), List.of())).isEmpty();
+  }
+
+  @Test
+  void aFixWhoseEverySeedFailedGetsAFinalVerdictThatComparesNothing() {
+    List<RunHistory> baseline = seeds(Curves.flatAtChance(), Curves.flatAtChance());
+    List<RunHistory> fix = List.of(new RunHistory(1, List.of(), true), new RunHistory(2, crashedInFirstEpoch()));
+    double baselineMetric = new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.flatAtChance().build()).metric();
+
+    Judgement j = judge.judge(baseline, fix, 2).orElseThrow();
+
+    assertThat(j.complete()).as("nothing more will come").isTrue();
+    assertThat(j.seeds()).isZero();
+    assertThat(j.baselineSymptoms()).contains(NOT_LEARNING);
+    assertThat(j.resolves(NOT_LEARNING)).isFalse();
+    assertThat(j.fixLearns()).isFalse();
+    assertThat(j.improvementSupported()).isFalse();
+    assertThat(j.baselineMetric()).isCloseTo(baselineMetric, within(EPS));
+    assertThat(j.fixMetric()).isNaN();
+    assertThat(j.delta()).isNaN();
+    assertThat(judge.judge(baseline, List.of(fix.get(0)), 2)).as("seed 2 of the fix has not reported yet").isEmpty();
   }
 
   @Test
@@ -334,9 +354,13 @@ class FixJudgeTest {
   }
 
   @Test
-  void onlyFailedRunsOnOneSideLeaveNothingToJudge() {
-    assertThat(judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, crashedInFirstEpoch()))))
-        .isEmpty();
+  void onlyFailedRunsOnOneSideResolveNothing() {
+    Judgement j = judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, crashedInFirstEpoch())))
+        .orElseThrow();
+
+    assertThat(j.seeds()).isZero();
+    assertThat(j.baselineSymptoms()).noneMatch(j::resolves);
+    assertThat(j.complete()).isTrue();
   }
 
   @Test

@@ -28,7 +28,8 @@ record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
         } else if (!line.isBlank()) {
           String[] variantAndRun = line.split("\t", 2);
           runs.add(variantAndRun[1]);
-          if (!variantAndRun[0].equals(Variant.BASELINE_ID)) {
+          // the baseline and a label-permutation probe are diagnosed, but get no verdict
+          if (!variantAndRun[0].equals(Variant.BASELINE_ID) && !Variant.isProbeId(variantAndRun[0])) {
             fixes.add(variantAndRun[0]);
           }
         }

@@ -11,6 +11,7 @@ import dev.unstuck.local.LocalPostgres;
 import dev.unstuck.local.LocalServiceException;
 import dev.unstuck.local.LocalStack;
 import dev.unstuck.report.FixTable;
+import dev.unstuck.report.FixedSpecFile;
 import dev.unstuck.report.ReportWriter;
 import dev.unstuck.report.ResultsDatabase;
 import dev.unstuck.report.SweepResults;
@@ -287,6 +288,8 @@ final class RunCommand implements Callable<Integer> {
     Path report = ReportWriter.write(sweepResults, planned.summary(), results);
     say("report: " + report + "  (also " + ReportWriter.FIX_OUTCOME_CSV + ", " + ReportWriter.RUN_DIAGNOSIS_CSV
         + ", unstuck.log in " + results + ")");
+    FixedSpecFile.write(sweep, sweepResults, results).ifPresent(fixed -> say("the baseline with the best fix "
+        + "applied, ready to run: " + fixed));
     if (!progress.done()) {
       return fail(INCOMPLETE, "the diagnosis did not finish within " + waitSeconds + " s (" + progress.line()
           + "); the table shows what was known");

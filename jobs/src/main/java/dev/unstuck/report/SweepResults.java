@@ -1,11 +1,15 @@
 package dev.unstuck.report;
 
+import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.verdict.LabelPermutation;
 import dev.unstuck.verdict.SeedMajority;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -96,6 +100,24 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
     return byFix.values().stream().sorted(Comparator.comparingDouble(SweepResults::delta).reversed()).toList();
   }
 
+  /**
+   * The fix to apply: of the fixes that resolved a baseline symptom, the one that resolved the most of them, then the
+   * one that gained the most; each fix's row of the first symptom it resolved. Empty when nothing was resolved.
+   */
+  public Optional<FixOutcome> bestResolution() {
+    Map<String, List<FixOutcome>> resolvedByFix = outcomes.stream().filter(FixOutcome::resolved)
+        .collect(Collectors.groupingBy(FixOutcome::variantId, TreeMap::new, Collectors.toList()));
+    return resolvedByFix.values().stream()
+        .max(Comparator.<List<FixOutcome>>comparingInt(List::size).thenComparing(rows -> delta(rows.get(0))))
+        .map(rows -> rows.get(0));
+  }
+
+  /** The baseline symptoms {@code variantId} resolved. */
+  public List<String> resolvedBy(String variantId) {
+    return outcomes.stream().filter(o -> o.resolved() && o.variantId().equals(variantId))
+        .map(FixOutcome::baselineSymptom).distinct().toList();
+  }
+
   /** Mean final validation balanced accuracy of the baseline's seeds. */
   public Double baselineMetric() {
     return baselineRuns().stream().filter(r -> !r.failed()).map(RunDiagnosisRow::valBalancedAccuracy)
@@ -125,6 +147,39 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
   private static double delta(FixOutcome outcome) {
     Double delta = outcome.metricDelta();
     return delta == null || delta.isNaN() ? Double.NEGATIVE_INFINITY : delta;
+  }
+
+  /**
+   * The label-permutation probe's reading, when the sweep ran one (it does when nothing helped a baseline that does
+   * not learn): the probed variant's final metric with the real labels against the permuted ones, seed by seed.
+   */
+  public Optional<LabelPermutation.Reading> labelPermutation() {
+    Optional<String> probed = runs.stream().map(r -> Variant.probedBy(r.variantId())).flatMap(Optional::stream)
+        .findFirst();
+    return probed.flatMap(id -> LabelPermutation.read(id, finalMetricBySeed(id),
+        finalMetricBySeed(Variant.PERMUTED_LABELS_PREFIX + id), Thresholds.DEFAULTS));
+  }
+
+  private Map<Integer, Double> finalMetricBySeed(String variantId) {
+    Map<Integer, Double> bySeed = new TreeMap<>();
+    runs.stream().filter(r -> variantId.equals(r.variantId()) && r.isFinal() && !r.failed()
+        && r.valBalancedAccuracy() != null).forEach(r -> bySeed.put(r.seed(), r.valBalancedAccuracy()));
+    return bySeed;
+  }
+
+  /** The probe's finding in one sentence, for the answer. */
+  static String labelSignalSentence(LabelPermutation.Reading reading) {
+    String model = Variant.REFERENCE_ID.equals(reading.variantId())
+        ? "a reference network (the baseline's layers; ReLU, He init, Adam, standardised inputs, class weights)"
+        : reading.variantId();
+    String scores = model + " reached " + Format.number(reading.realMetric())
+        + " validation balanced accuracy with the real labels and " + Format.number(reading.permutedMetric())
+        + " with the labels permuted (" + reading.seeds() + " seed" + (reading.seeds() == 1 ? "" : "s") + ")";
+    return reading.signal()
+        ? "The labels do carry signal: " + scores + ". The model can learn from this data; try fixes of other "
+            + "families."
+        : "No fix helped, and the labels look unrelated to the features: " + scores + ". Check the data pipeline "
+            + "(labels joined to the wrong rows, a shuffled or wrong label column) before the model.";
   }
 
   /** Every seed of the baseline has its final diagnosis: only then may it be called healthy or not. */
@@ -167,7 +222,7 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
               + ", balanced accuracy " + Format.number(best.baselineMetric()) + " -> "
               + Format.number(best.variantMetric()) + " (" + Format.delta(best.metricDelta(),
               best.metricDeltaSpread()) + ").")
-          .orElse(sentence);
+          .orElse(sentence) + labelPermutation().map(reading -> "\n" + labelSignalSentence(reading)).orElse("");
     }
     Map<String, List<FixOutcome>> resolvedBySymptom = new TreeMap<>();
     for (FixOutcome outcome : sortedOutcomes()) {
@@ -187,6 +242,7 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
             + Format.number(best.baselineMetric()) + " -> " + Format.number(best.variantMetric()) + ").");
       }
     }
+    labelPermutation().ifPresent(reading -> sentences.add(labelSignalSentence(reading)));
     return String.join("\n", sentences);
   }
 }

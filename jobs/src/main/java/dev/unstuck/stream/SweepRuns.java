@@ -172,8 +172,8 @@ public final class SweepRuns {
     }
     for (String variantId : affected) {
       EpochTelemetry any = lastByVariant.get(variantId).get(0);
-      if (isBaseline(any)) {
-        continue;
+      if (isBaseline(any) || FixFamily.PROBE.name().equals(any.getFixFamily())) {
+        continue; // neither the baseline nor a label-permutation probe is a fix: no verdict
       }
       List<RunHistory> fix = historiesByVariant.getOrDefault(variantId, List.of());
       FixRef ref = new FixRef(sweepId, variantId, any.getFixFamily(), any.getFixParams());

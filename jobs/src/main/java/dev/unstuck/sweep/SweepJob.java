@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import dev.unstuck.spec.TrainingSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -188,33 +190,65 @@ public final class SweepJob implements Callable<Integer> {
     try (TelemetrySink driverSink = sinks.open();
         RunTrainer trainer = RunTrainer.of(mode, jsc, sinks, driverSink, settings)) {
       SweepRunner runner = new SweepRunner(jsc, trainer, driverSink);
-      if (!sweep.fixes().auto()) {
-        SweepPlan plan = SweepExpander.expand(sweep);
-        planned.accept(plan);
-        return train(runner, plan, variantData, slots);
+      Planned trained = trainFixes(runner, sweep, variantData, slots, planned, thresholds);
+      List<Variant> probe = ProbeChoice.after(trained.plan(), sweep.baseline(), trained.result(), thresholds);
+      if (probe.isEmpty()) {
+        return trained.result();
       }
-      SweepPlan baselineOnly = new SweepPlan(sweep.name(), List.of(Variant.baseline(sweep.baseline())),
-          sweep.training().seeds());
-      SweepResult baseline = train(runner, baselineOnly, variantData, slots);
-      Set<Symptom> symptoms = BaselineSymptoms.of(baseline.telemetry(), thresholds);
-      SweepPlan plan = symptoms.isEmpty() ? baselineOnly : SweepExpander.expand(sweep, symptoms);
-      LOG.info("fixes: auto - the baseline shows {}: {}", symptoms.isEmpty() ? "no symptom" : symptoms,
-          symptoms.isEmpty() ? "nothing to fix" : plan.summary());
-      planned.accept(plan);
-      List<Variant> fixes = plan.variants().stream().filter(v -> !v.isBaseline()).toList();
-      if (fixes.isEmpty()) {
-        return baseline;
+      if (mode != Parallelism.Mode.VARIANT) {
+        // the permuted copy would have to be made on the executors; the answer then says nothing of the labels
+        LOG.info("no fix learned; the label-permutation probe is not run in data-parallel training");
+        return trained.result();
       }
-      return baseline.plus(train(runner, new SweepPlan(sweep.name(), fixes, sweep.training().seeds()), variantData,
-          slots));
+      System.out.println("unstuck: no fix learned: training a reference network on the real and on permuted labels,"
+          + " to see whether the labels carry signal");
+      List<Variant> withProbe = new ArrayList<>(trained.plan().variants());
+      withProbe.addAll(probe);
+      planned.accept(new SweepPlan(sweep.name(), withProbe, sweep.training().seeds()));
+      SweepResult real = train(runner, new SweepPlan(sweep.name(), List.of(probe.get(0)), sweep.training().seeds()),
+          variantData::inputsFor, slots);
+      SweepResult permuted = train(runner, new SweepPlan(sweep.name(), List.of(probe.get(1)),
+          sweep.training().seeds()), variantData::permutedLabelsFor, slots);
+      return trained.result().plus(real).plus(permuted);
     }
   }
 
-  private static SweepResult train(SweepRunner runner, SweepPlan plan, VariantData data, int slots) {
+  /** The runs a sweep trained and the plan they were trained by. */
+  private record Planned(SweepPlan plan, SweepResult result) {}
+
+  /**
+   * The baseline and its fixes: with an explicit list everything at once; with {@code fixes: auto} the baseline
+   * first, its symptoms choosing the fixes (a healthy baseline gets none).
+   */
+  private static Planned trainFixes(SweepRunner runner, SweepSpec sweep, VariantData data, int slots,
+      Consumer<SweepPlan> planned, Thresholds thresholds) {
+    if (!sweep.fixes().auto()) {
+      SweepPlan plan = SweepExpander.expand(sweep);
+      planned.accept(plan);
+      return new Planned(plan, train(runner, plan, data::inputsFor, slots));
+    }
+    SweepPlan baselineOnly = new SweepPlan(sweep.name(), List.of(Variant.baseline(sweep.baseline())),
+        sweep.training().seeds());
+    SweepResult baseline = train(runner, baselineOnly, data::inputsFor, slots);
+    Set<Symptom> symptoms = BaselineSymptoms.of(baseline.telemetry(), thresholds);
+    SweepPlan plan = symptoms.isEmpty() ? baselineOnly : SweepExpander.expand(sweep, symptoms);
+    LOG.info("fixes: auto - the baseline shows {}: {}", symptoms.isEmpty() ? "no symptom" : symptoms,
+        symptoms.isEmpty() ? "nothing to fix" : plan.summary());
+    planned.accept(plan);
+    List<Variant> fixes = plan.variants().stream().filter(v -> !v.isBaseline()).toList();
+    if (fixes.isEmpty()) {
+      return new Planned(plan, baseline);
+    }
+    return new Planned(plan, baseline.plus(train(runner, new SweepPlan(sweep.name(), fixes,
+        sweep.training().seeds()), data::inputsFor, slots)));
+  }
+
+  private static SweepResult train(SweepRunner runner, SweepPlan plan, Function<TrainingSpec, VariantInputs> data,
+      int slots) {
     LOG.info("{}; {} runs at a time", plan.summary(), slots);
     int totalEpochs = plan.runs().stream().mapToInt(r -> r.variant().config().training().epochs()).sum();
     try (ProgressDisplay progress = new ProgressDisplay(totalEpochs, System.out, System.console() != null)) {
-      return runner.run(plan, data::inputsFor, slots, progress);
+      return runner.run(plan, data, slots, progress);
     }
   }
 }

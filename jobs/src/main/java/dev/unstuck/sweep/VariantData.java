@@ -72,6 +72,24 @@ public final class VariantData {
     return prepared.computeIfAbsent(key, this::prepare);
   }
 
+  /**
+   * The variant's inputs with the training labels in a seeded random order (the label-permutation probe): the same
+   * rows, the same class counts, no relation left between features and labels. Validation keeps the real labels.
+   * Only for runs trained whole from the driver's copy of the split.
+   */
+  public VariantInputs permutedLabelsFor(TrainingSpec training) {
+    VariantInputs real = inputsFor(training);
+    if (!real.wholeOnDriver()) {
+      throw new IllegalStateException("the label-permutation probe needs the training split whole on the driver");
+    }
+    DataSet train = real.train();
+    // epoch -1: an order no training epoch (1, 2, ...) or the probe sample (0) uses
+    int[] order = EpochOrder.permutation(train.numExamples(), seed, -1);
+    DataSet permuted = new DataSet(train.getFeatures(), train.getLabels().getRows(order));
+    return new VariantInputs(real.trainRows(), permuted, real.validation(), probe(permuted), real.facts(),
+        real.largeSplits());
+  }
+
   private VariantInputs prepare(Key key) {
     long start = System.currentTimeMillis();
     VariantRows.Rows rows = VariantRows.prepare(split, key.normalization(), key.resampling(), trainCounts, seed);

@@ -2,7 +2,10 @@ package dev.unstuck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unstuck.fix.Fix;
 import dev.unstuck.local.Ports;
+import dev.unstuck.spec.SpecParser;
+import dev.unstuck.spec.SweepSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -81,6 +84,20 @@ class RunCommandEndToEndTest {
     assertThat(charts).containsExactly("Validation balanced accuracy per epoch", "Loss: baseline",
         "Loss: clip-norm-1.0", "Loss: lr-x0.001", "Loss: lr-x0.01");
     assertThat(html).doesNotContain("http://", "https://", "<script");
+
+    // fixed.yaml: the example with the best resolving fix in its baseline, read back by the spec parser
+    Map<String, String> best = outcomes.stream().filter(row -> row.get("resolved").equals("true"))
+        .max(java.util.Comparator.comparingDouble(row -> Double.parseDouble(row.get("metric_delta")))).orElseThrow();
+    SweepSpec example = SpecParser.parse(ExampleSpecsTest.EXAMPLES.resolve("diverging-lr.yaml"));
+    Fix bestFix = example.fixes().explicit().stream().filter(f -> f.id().equals(best.get("variant_id")))
+        .findFirst().orElseThrow();
+    SweepSpec fixed = SpecParser.parse(dir.resolve("fixed.yaml"));
+    assertThat(fixed.baseline()).isEqualTo(bestFix.apply(example.baseline()));
+    assertThat(fixed.data()).isEqualTo(example.data());
+    assertThat(fixed.fixes().auto()).isTrue();
+    assertThat(Files.readString(dir.resolve("fixed.yaml"))).startsWith("# diverging-lr with " + bestFix
+        + " applied to its baseline, which resolved DIVERGING: validation balanced accuracy ");
+    assertThat(printed).contains("the baseline with the best fix applied, ready to run: " + dir.resolve("fixed.yaml"));
 
     // everything started is stopped: the broker's and the database's ports are closed, no child process is left
     int kafkaPort = port(printed, "Kafka \\(KRaft\\) started on 127\\.0\\.0\\.1:(\\d+)");

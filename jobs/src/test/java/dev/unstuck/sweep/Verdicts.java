@@ -7,12 +7,8 @@ import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.verdict.FixJudge;
 import dev.unstuck.verdict.Judgement;
 import dev.unstuck.verdict.RunHistory;
-import dev.unstuck.wire.TelemetryMapper;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** A sweep's verdicts from the telemetry it published, with the product's diagnosis and judge (for tests). */
@@ -51,18 +47,6 @@ final class Verdicts {
   }
 
   private List<RunHistory> histories(String variantId) {
-    Map<Integer, TreeMap<Integer, EpochTelemetry>> bySeed = new TreeMap<>();
-    for (EpochTelemetry record : ofVariant(variantId)) {
-      if (record.getEpoch() < 1) {
-        continue;
-      }
-      // the terminal record repeats its epoch's measurements under the final status: it replaces the RUNNING one
-      bySeed.computeIfAbsent(record.getSeed(), seed -> new TreeMap<>()).merge(record.getEpoch(), record,
-          (earlier, later) -> later.getStatus() == RunStatus.RUNNING ? earlier : later);
-    }
-    List<RunHistory> histories = new ArrayList<>();
-    bySeed.forEach((seed, epochs) -> histories.add(
-        new RunHistory(seed, epochs.values().stream().map(TelemetryMapper::toMetrics).toList())));
-    return histories;
+    return TrainedSweep.of(records).histories(variantId);
   }
 }

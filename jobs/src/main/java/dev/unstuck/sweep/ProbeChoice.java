@@ -1,0 +1,36 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.diagnosis.RunDiagnoser;
+import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.fix.SweepPlan;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.spec.RunConfig;
+import dev.unstuck.verdict.FixJudge;
+import dev.unstuck.verdict.Judgement;
+import dev.unstuck.verdict.LabelPermutation;
+import java.util.List;
+
+/**
+ * Decides, from what a sweep trained, whether it ends with the label-permutation probe ({@link LabelPermutation}):
+ * only when the baseline does not learn and no fix learned or resolved anything. The probe is two variants, the
+ * reference network on the real labels and on permuted ones.
+ */
+final class ProbeChoice {
+  private ProbeChoice() {}
+
+  /** The probe's variants, or none. */
+  static List<Variant> after(SweepPlan plan, RunConfig baseline, SweepResult result, Thresholds thresholds) {
+    TrainedSweep trained = TrainedSweep.of(result.telemetry());
+    FixJudge judge = new FixJudge(thresholds);
+    List<Judgement> judgements = plan.variants().stream().filter(v -> !v.isBaseline())
+        .flatMap(fix -> judge.judge(trained.histories(Variant.BASELINE_ID), trained.histories(fix.id()),
+            plan.seeds()).stream())
+        .toList();
+    if (!LabelPermutation.worthProbing(trained.finalDiagnoses(Variant.BASELINE_ID, new RunDiagnoser(thresholds)),
+        judgements)) {
+      return List.of();
+    }
+    Variant reference = Variant.reference(LabelPermutation.reference(baseline));
+    return List.of(reference, Variant.permutedLabels(reference));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.unstuck.sweep;
+
+import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.RunStatus;
+import dev.unstuck.diagnosis.Diagnosis;
+import dev.unstuck.diagnosis.EpochMetrics;
+import dev.unstuck.diagnosis.RunDiagnoser;
+import dev.unstuck.verdict.RunHistory;
+import dev.unstuck.wire.TelemetryMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A sweep's runs as their telemetry tells them, read where they were trained: each run's epochs by variant and
+ * seed. The sweep job reads it to act on what it trained ({@code fixes: auto} picks fixes by the baseline's symptoms;
+ * the label-permutation probe follows a sweep in which nothing helped) without waiting for the stream job.
+ */
+final class TrainedSweep {
+  /** One run: its seed, its measured epochs (oldest first), and whether it reached a terminal status. */
+  record Run(String variantId, int seed, List<EpochMetrics> epochs, boolean ended) {
+    RunHistory history() {
+      return new RunHistory(seed, epochs, ended);
+    }
+  }
+
+  /** A run's latest record: the highest epoch, and at the same epoch the terminal record over the RUNNING one. */
+  private static final Comparator<EpochTelemetry> LATEST = Comparator.comparingInt(EpochTelemetry::getEpoch)
+      .thenComparing(record -> record.getStatus() != RunStatus.RUNNING);
+
+  private final Map<String, List<Run>> byVariant;
+
+  private TrainedSweep(Map<String, List<Run>> byVariant) {
+    this.byVariant = byVariant;
+  }
+
+  static TrainedSweep of(List<EpochTelemetry> records) {
+    Map<String, TreeMap<Integer, EpochTelemetry>> measured = new TreeMap<>();
+    Map<String, EpochTelemetry> last = new TreeMap<>();
+    for (EpochTelemetry record : records) {
+      last.merge(record.getRunId(), record, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
+      if (record.getEpoch() < 1 || record.getTrainLoss() == null && record.getStatus() == RunStatus.FAILED) {
+        continue; // failed before measuring anything: no epoch to diagnose, but the run has ended
+      }
+      // the terminal record repeats its epoch's measurements under the final status: it replaces the RUNNING one
+      measured.computeIfAbsent(record.getRunId(), run -> new TreeMap<>()).merge(record.getEpoch(), record,
+          (earlier, later) -> later.getStatus() == RunStatus.RUNNING ? earlier : later);
+    }
+    Map<String, List<Run>> byVariant = new TreeMap<>();
+    last.forEach((runId, record) -> {
+      List<EpochMetrics> epochs = measured.getOrDefault(runId, new TreeMap<>()).values().stream()
+          .map(TelemetryMapper::toMetrics).toList();
+      byVariant.computeIfAbsent(record.getVariantId(), v -> new ArrayList<>())
+          .add(new Run(record.getVariantId(), record.getSeed(), epochs, record.getStatus() != RunStatus.RUNNING));
+    });
+    return new TrainedSweep(byVariant);
+  }
+
+  List<Run> runs(String variantId) {
+    return byVariant.getOrDefault(variantId, List.of());
+  }
+
+  List<RunHistory> histories(String variantId) {
+    return runs(variantId).stream().map(Run::history).toList();
+  }
+
+  /** Each run's diagnosis after its last epoch; runs with no measured epoch have none. */
+  List<Diagnosis> finalDiagnoses(String variantId, RunDiagnoser diagnoser) {
+    return runs(variantId).stream().filter(run -> !run.epochs().isEmpty())
+        .map(run -> diagnoser.diagnose(run.epochs())).toList();
+  }
+
+  /** Each seed's final validation balanced accuracy (NaN where it was not measured). */
+  Map<Integer, Double> finalMetricBySeed(String variantId, RunDiagnoser diagnoser) {
+    Map<Integer, Double> bySeed = new TreeMap<>();
+    runs(variantId).stream().filter(run -> !run.epochs().isEmpty())
+        .forEach(run -> bySeed.put(run.seed(), diagnoser.diagnose(run.epochs()).metric()));
+    return bySeed;
+  }
+
+  /** The mean of {@link #finalMetricBySeed} over seeds with a finite metric; empty when none has. */
+  Optional<Double> meanFinalMetric(String variantId, RunDiagnoser diagnoser) {
+    var finite = finalMetricBySeed(variantId, diagnoser).values().stream().filter(Double::isFinite)
+        .mapToDouble(Double::doubleValue).average();
+    return finite.isPresent() ? Optional.of(finite.getAsDouble()) : Optional.empty();
+  }
+}
