@@ -16,5 +16,7 @@ public enum FixFamily {
   CAPACITY,
   BATCH_SIZE,
   DATA,
+  /** Fixes of different families applied together (the second round of fixes: auto). */
+  COMBINED,
   PROBE
 }

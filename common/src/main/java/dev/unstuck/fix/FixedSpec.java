@@ -2,6 +2,7 @@ package dev.unstuck.fix;
 
 import dev.unstuck.spec.RunConfig;
 import dev.unstuck.spec.SweepSpec;
+import java.util.List;
 
 /**
  * The answer a user can apply: the sweep's spec with one fix made part of the baseline. It keeps the data, and asks
@@ -15,7 +16,12 @@ public final class FixedSpec {
   private FixedSpec() {}
 
   public static SweepSpec of(SweepSpec spec, Fix fix) {
-    RunConfig fixed = fix.apply(spec.baseline());
+    return of(spec, List.of(fix));
+  }
+
+  /** With fixes of different families applied one after the other (a kept combination). */
+  public static SweepSpec of(SweepSpec spec, List<Fix> fixes) {
+    RunConfig fixed = Variant.combined(fixes, spec.baseline()).config();
     return new SweepSpec(name(spec.name()), spec.data(), fixed.model(), fixed.training(), FixSelection.AUTO,
         spec.parallelism());
   }

@@ -13,7 +13,6 @@ import dev.unstuck.spec.Resampling;
 import dev.unstuck.spec.RunConfig;
 import dev.unstuck.spec.TrainingSpec;
 import dev.unstuck.spec.WeightInit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -81,27 +80,11 @@ public final class LabelPermutation {
    */
   public static Optional<Reading> read(String variantId, Map<Integer, Double> realBySeed,
       Map<Integer, Double> permutedBySeed, Thresholds thresholds) {
-    List<Double> real = new ArrayList<>();
-    List<Double> permuted = new ArrayList<>();
-    List<Double> deltas = new ArrayList<>();
-    realBySeed.forEach((seed, metric) -> {
-      Double other = permutedBySeed.get(seed);
-      if (metric != null && other != null && Double.isFinite(metric) && Double.isFinite(other)) {
-        real.add(metric);
-        permuted.add(other);
-        deltas.add(metric - other);
-      }
-    });
-    if (deltas.isEmpty()) {
-      return Optional.empty();
-    }
-    double delta = FixJudge.mean(deltas);
-    double spread = FixJudge.sampleStd(deltas);
-    double standardError = spread / Math.sqrt(deltas.size());
     // the permuted labels measure chance as this model on this data meets it: learning means beating it by the
     // margin that counts a run as learning, and by more than the seed-to-seed noise
-    boolean signal = delta >= Math.max(thresholds.learningMargin(), thresholds.verdictSpreadFactor() * standardError);
-    return Optional.of(new Reading(variantId, deltas.size(), FixJudge.mean(real), FixJudge.mean(permuted), delta,
-        spread, signal));
+    return PairedGain.of(realBySeed, permutedBySeed).map(gain -> new Reading(variantId, gain.seeds(), gain.metric(),
+        gain.otherMetric(), gain.delta(), gain.spread(),
+        gain.beats(thresholds.learningMargin(), thresholds.verdictSpreadFactor())));
   }
+
 }

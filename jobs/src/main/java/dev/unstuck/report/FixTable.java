@@ -61,6 +61,9 @@ public final class FixTable {
 
   /** yes/no per baseline symptom; against a healthy baseline (NONE) nothing can be resolved, only improved. */
   static String resolved(FixOutcome outcome) {
+    if (outcome.isFinal() && outcome.seeds() == 0) {
+      return "not compared (no seed ran on both sides)";
+    }
     if ("NONE".equals(outcome.baselineSymptom())) {
       return outcome.improved() ? "improves" + (outcome.isFinal() ? "" : " (provisional)") : "-";
     }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -27,15 +28,17 @@ public final class FixedSpecFile {
   /** Writes it into {@code dir} and returns its path; nothing when no fix resolved anything. */
   public static Optional<Path> write(SweepSpec spec, SweepResults results, Path dir) {
     Optional<FixOutcome> best = results.bestResolution();
-    if (best.isEmpty() || best.get().fixParams().size() != 1) {
+    if (best.isEmpty() || best.get().fixParams().isEmpty()) {
       return Optional.empty();
     }
     FixOutcome outcome = best.get();
-    Map.Entry<String, String> param = outcome.fixParams().entrySet().iterator().next();
-    Fix fix = FixCatalogue.fix(param.getKey(), param.getValue());
+    // a kept combination has fixes of different families, which change different settings: their order is free
+    List<Fix> fixes = new TreeMap<>(outcome.fixParams()).entrySet().stream()
+        .map(param -> FixCatalogue.fix(param.getKey(), param.getValue())).toList();
     Path file = dir.resolve(FILE);
     List<String> comments = List.of(
-        spec.name() + " with " + fix + " applied to its baseline, which resolved "
+        spec.name() + " with " + fixes.stream().map(Fix::toString).collect(Collectors.joining(" and "))
+            + " applied to its baseline, which resolved "
             + String.join(", ", results.resolvedBy(outcome.variantId())) + ": validation balanced accuracy "
             + Format.number(outcome.baselineMetric()) + " -> " + Format.number(outcome.variantMetric()) + " ("
             + Format.delta(outcome.metricDelta(), outcome.metricDeltaSpread()) + ", " + outcome.seeds() + " seed"
@@ -43,7 +46,7 @@ public final class FixedSpecFile {
         "Run it with: bin/unstuck run " + file + "  (fixes: auto checks the fixed model, and tries what fits a "
             + "symptom that remains)");
     try {
-      Files.writeString(file, SpecWriter.yaml(FixedSpec.of(spec, fix), comments), StandardCharsets.UTF_8);
+      Files.writeString(file, SpecWriter.yaml(FixedSpec.of(spec, fixes), comments), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -1,7 +1,9 @@
 package dev.unstuck.report;
 
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.fix.FixFamily;
 import dev.unstuck.fix.Variant;
+import dev.unstuck.verdict.Combination;
 import dev.unstuck.verdict.LabelPermutation;
 import dev.unstuck.verdict.SeedMajority;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -102,10 +105,15 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
 
   /**
    * The fix to apply: of the fixes that resolved a baseline symptom, the one that resolved the most of them, then the
-   * one that gained the most; each fix's row of the first symptom it resolved. Empty when nothing was resolved.
+   * one that gained the most; each fix's row of the first symptom it resolved. A combination counts only when it was
+   * kept (it beat each of its fixes alone). Empty when nothing was resolved.
    */
   public Optional<FixOutcome> bestResolution() {
+    Optional<String> keptCombination = combination().filter(Combination.Reading::kept)
+        .map(Combination.Reading::combinationId);
     Map<String, List<FixOutcome>> resolvedByFix = outcomes.stream().filter(FixOutcome::resolved)
+        .filter(o -> !FixFamily.COMBINED.name().equals(o.fixFamily()) || keptCombination.isPresent()
+            && keptCombination.get().equals(o.variantId()))
         .collect(Collectors.groupingBy(FixOutcome::variantId, TreeMap::new, Collectors.toList()));
     return resolvedByFix.values().stream()
         .max(Comparator.<List<FixOutcome>>comparingInt(List::size).thenComparing(rows -> delta(rows.get(0))))
@@ -165,6 +173,31 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
     runs.stream().filter(r -> variantId.equals(r.variantId()) && r.isFinal() && !r.failed()
         && r.valBalancedAccuracy() != null).forEach(r -> bySeed.put(r.seed(), r.valBalancedAccuracy()));
     return bySeed;
+  }
+
+  /**
+   * The second round's combination against each of its fixes alone, when {@code fixes: auto} trained one: kept only
+   * if it beats every one of them by the verdict margin ({@link Combination}).
+   */
+  public Optional<Combination.Reading> combination() {
+    return runs.stream().filter(r -> FixFamily.COMBINED.name().equals(r.fixFamily())).map(RunDiagnosisRow::variantId)
+        .findFirst().map(id -> {
+          Map<String, Map<Integer, Double>> alone = new LinkedHashMap<>();
+          for (String fixId : id.split(Pattern.quote(Variant.COMBINED_SEPARATOR))) {
+            alone.put(fixId, finalMetricBySeed(fixId));
+          }
+          return Combination.read(id, finalMetricBySeed(id), alone, Thresholds.DEFAULTS);
+        });
+  }
+
+  /** The combination's finding in one sentence, for the answer. */
+  static String combinationSentence(Combination.Reading reading) {
+    String gains = reading.gains().entrySet().stream().map(e -> Format.delta(e.getValue().delta(),
+        e.getValue().spread()) + " over " + e.getKey() + " alone").collect(Collectors.joining(", "));
+    return reading.kept()
+        ? "Together, " + reading.combinationId() + " beats each fix alone (" + gains + "): keep both."
+        : "Together, " + reading.combinationId() + " does not beat each fix alone by more than the seed spread ("
+            + (gains.isEmpty() ? "not comparable" : gains) + "): one fix is enough.";
   }
 
   /** The probe's finding in one sentence, for the answer. */
@@ -242,6 +275,7 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
             + Format.number(best.baselineMetric()) + " -> " + Format.number(best.variantMetric()) + ").");
       }
     }
+    combination().ifPresent(reading -> sentences.add(combinationSentence(reading)));
     labelPermutation().ifPresent(reading -> sentences.add(labelSignalSentence(reading)));
     return String.join("\n", sentences);
   }

@@ -8,6 +8,7 @@ import dev.unstuck.spec.RunConfig;
 import dev.unstuck.verdict.FixJudge;
 import dev.unstuck.verdict.Judgement;
 import dev.unstuck.verdict.LabelPermutation;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -21,11 +22,7 @@ final class ProbeChoice {
   /** The probe's variants, or none. */
   static List<Variant> after(SweepPlan plan, RunConfig baseline, SweepResult result, Thresholds thresholds) {
     TrainedSweep trained = TrainedSweep.of(result.telemetry());
-    FixJudge judge = new FixJudge(thresholds);
-    List<Judgement> judgements = plan.variants().stream().filter(v -> !v.isBaseline())
-        .flatMap(fix -> judge.judge(trained.histories(Variant.BASELINE_ID), trained.histories(fix.id()),
-            plan.seeds()).stream())
-        .toList();
+    Collection<Judgement> judgements = trained.judgements(plan, new FixJudge(thresholds)).values();
     if (!LabelPermutation.worthProbing(trained.finalDiagnoses(Variant.BASELINE_ID, new RunDiagnoser(thresholds)),
         judgements)) {
       return List.of();

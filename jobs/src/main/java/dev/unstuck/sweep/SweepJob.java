@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.Optional;
 import dev.unstuck.spec.TrainingSpec;
 import java.time.Duration;
 import java.util.HashMap;
@@ -218,7 +219,8 @@ public final class SweepJob implements Callable<Integer> {
 
   /**
    * The baseline and its fixes: with an explicit list everything at once; with {@code fixes: auto} the baseline
-   * first, its symptoms choosing the fixes (a healthy baseline gets none).
+   * first, its symptoms choosing the fixes (a healthy baseline gets none), then, when fixes of two families resolved
+   * something, the best of each together (a second round).
    */
   private static Planned trainFixes(SweepRunner runner, SweepSpec sweep, VariantData data, int slots,
       Consumer<SweepPlan> planned, Thresholds thresholds) {
@@ -239,7 +241,19 @@ public final class SweepJob implements Callable<Integer> {
     if (fixes.isEmpty()) {
       return new Planned(plan, baseline);
     }
-    return new Planned(plan, baseline.plus(train(runner, new SweepPlan(sweep.name(), fixes,
+    SweepResult firstRound = baseline.plus(train(runner, new SweepPlan(sweep.name(), fixes,
+        sweep.training().seeds()), data::inputsFor, slots));
+    Optional<Variant> combination = SecondRound.combination(plan, sweep.baseline(), firstRound, thresholds);
+    if (combination.isEmpty()) {
+      return new Planned(plan, firstRound);
+    }
+    System.out.println("unstuck: fixes: auto, second round: " + combination.get().id() + " (the best resolving fixes"
+        + " of two families, together)");
+    List<Variant> withCombination = new ArrayList<>(plan.variants());
+    withCombination.add(combination.get());
+    SweepPlan both = new SweepPlan(sweep.name(), withCombination, sweep.training().seeds());
+    planned.accept(both);
+    return new Planned(both, firstRound.plus(train(runner, new SweepPlan(sweep.name(), List.of(combination.get()),
         sweep.training().seeds()), data::inputsFor, slots)));
   }
 

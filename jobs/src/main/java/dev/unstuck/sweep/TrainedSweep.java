@@ -5,10 +5,15 @@ import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.RunDiagnoser;
+import dev.unstuck.fix.SweepPlan;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.verdict.FixJudge;
+import dev.unstuck.verdict.Judgement;
 import dev.unstuck.verdict.RunHistory;
 import dev.unstuck.wire.TelemetryMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +62,14 @@ final class TrainedSweep {
           .add(new Run(record.getVariantId(), record.getSeed(), epochs, record.getStatus() != RunStatus.RUNNING));
     });
     return new TrainedSweep(byVariant);
+  }
+
+  /** Each fix of {@code plan} with a verdict against the baseline so far, in plan order. */
+  Map<Variant, Judgement> judgements(SweepPlan plan, FixJudge judge) {
+    Map<Variant, Judgement> judgements = new LinkedHashMap<>();
+    plan.variants().stream().filter(v -> !v.isBaseline() && !v.isProbe()).forEach(fix -> judge.judge(
+        histories(Variant.BASELINE_ID), histories(fix.id()), plan.seeds()).ifPresent(j -> judgements.put(fix, j)));
+    return judgements;
   }
 
   List<Run> runs(String variantId) {

@@ -48,10 +48,11 @@ class RunCommandErrorsTest {
         fixes:
           - l2: [1e-4]
         """.formatted(SweepSpecFiles.DATA.resolve("churn.csv.gz")));
-    Terminal terminal = Terminal.run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--wait", "300");
+    Terminal terminal = Terminal.run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--wait", "3600");
 
     assertThat(terminal.exit()).as(terminal.err()).isEqualTo(4);
-    assertThat(terminal.seconds()).isLessThan(120);
+    // far below the wait, whatever the machine's load (a busy two-core machine took 155 s to start and stop)
+    assertThat(terminal.seconds()).isLessThan(1800);
     assertThat(terminal.out()).doesNotContain("waiting for the last diagnoses", "nothing to fix", "runs diagnosed");
     assertThat(terminal.errorLines()).singleElement().asString()
         .startsWith("unstuck: data.path: cannot read " + SweepSpecFiles.DATA.resolve("churn.csv.gz") + " as parquet");

@@ -109,7 +109,12 @@ final class StreamScenario {
         assertThat(count(c, "fix_outcome WHERE variant_id = 'lr-x0.1' AND resolved AND seeds = 2"
             + " AND baseline_symptom = 'NOT_LEARNING' AND metric_delta > 0.2")).isEqualTo(1);
         assertThat(count(c, "fix_outcome WHERE variant_id = 'l2-1e-4' AND resolved")).isZero();
-        assertThat(count(c, "fix_outcome WHERE variant_id IN ('baseline', 'batchnorm')")).isZero();
+        assertThat(count(c, "fix_outcome WHERE variant_id = 'baseline'")).isZero();
+        // every seed of the batch-norm fix failed: a final verdict that compares nothing, resolves nothing
+        assertThat(count(c, "fix_outcome WHERE variant_id = 'batchnorm'")).isEqualTo(2);
+        assertThat(count(c, "fix_outcome WHERE variant_id = 'batchnorm' AND is_final AND seeds = 0"
+            + " AND NOT resolved AND variant_metric = 'NaN'")).isEqualTo(2);
+        assertThat(count(c, "fix_effectiveness WHERE fix_family = 'NORMALISATION'")).as("never compared").isZero();
         assertThat(count(c, "fix_effectiveness WHERE baseline_symptom = 'NOT_LEARNING'"
             + " AND fix_family = 'LEARNING_RATE' AND times_tried = 1 AND times_resolved = 1")).isEqualTo(1);
       }

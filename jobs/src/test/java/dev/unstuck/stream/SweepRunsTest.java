@@ -97,7 +97,9 @@ class SweepRunsTest {
     assertThat(verdicts).allMatch(FixVerdict::getFinalVerdict);
     Map<String, List<FixVerdict>> byVariant = verdicts.stream()
         .collect(Collectors.groupingBy(FixVerdict::getVariantId));
-    assertThat(byVariant.keySet()).containsExactlyInAnyOrder("lr-x0.1", "l2-1e-4");
+    assertThat(byVariant.keySet()).containsExactlyInAnyOrder("lr-x0.1", "l2-1e-4", "batchnorm");
+    assertThat(byVariant.get("batchnorm")).as("its one seed failed: compared on nothing, final")
+        .allMatch(v -> v.getSeeds() == 0 && !v.getResolved() && v.getFinalVerdict());
     assertThat(byVariant.get("lr-x0.1")).extracting(FixVerdict::getBaselineSymptom).contains("NOT_LEARNING");
     assertThat(byVariant.get("lr-x0.1")).allMatch(FixVerdict::getResolved);
     assertThat(byVariant.get("l2-1e-4")).noneMatch(FixVerdict::getResolved);

@@ -1,10 +1,14 @@
 package dev.unstuck.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.fix.AutoFixes;
 import dev.unstuck.fix.Fix;
+import dev.unstuck.fix.FixFamily;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.avro.RunStatus;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.spec.SpecParser;
@@ -55,6 +59,38 @@ class AutoFixesIT {
       }
     }
     assertThat(lastBaseline).isLessThan(firstFix);
+  }
+
+  /**
+   * Learning-rate fixes and gradient clipping each resolve a diverging baseline: the second round trains the best
+   * of each family together, as one more fix with both settings.
+   */
+  @Test
+  void aSecondRoundTrainsTheBestFixesOfTwoFamiliesTogether(@TempDir Path dir) throws Exception {
+    SweepSpec sweep = SpecParser.parse(SweepSpecFiles.digits(dir, "auto-second-round", "sgd", 10, 4, 2, "auto"));
+    CollectingSink sink = new CollectingSink();
+    AtomicReference<SweepPlan> planned = new AtomicReference<>();
+
+    SweepJob.run(LocalSpark.session(), sweep, sink, null, TrainingSettings.DEFAULTS, planned::set);
+
+    Verdicts verdicts = new Verdicts(sink.records);
+    System.out.printf("second round: clip %s, lr-x0.1 %s, lr-x0.01 %s%n", verdicts.judge("clip-norm-1.0"),
+        verdicts.judge("lr-x0.1"), verdicts.judge("lr-x0.01"));
+    assertThat(verdicts.resolvedBy("clip-norm-1.0")).contains(Symptom.DIVERGING);
+    String bestRate = verdicts.judge("lr-x0.1").delta() >= verdicts.judge("lr-x0.01").delta() ? "lr-x0.1" : "lr-x0.01";
+    assertThat(verdicts.resolvedBy(bestRate)).contains(Symptom.DIVERGING);
+    Variant combined = planned.get().variants().stream().filter(v -> v.family() == FixFamily.COMBINED)
+        .findFirst().orElseThrow();
+    assertThat(combined.fixes()).extracting(Fix::id).containsExactlyInAnyOrder(bestRate, "clip-norm-1.0");
+    assertThat(combined.config().training().gradientClip()).isEqualTo(1.0);
+    assertThat(combined.config().training().learningRate())
+        .isEqualTo(bestRate.equals("lr-x0.1") ? 10 * 0.1 : 10 * 0.01, within(1e-12));
+    List<EpochTelemetry> combinedRuns = sink.records.stream()
+        .filter(r -> r.getVariantId().equals(combined.id()) && r.getStatus() != RunStatus.RUNNING).toList();
+    assertThat(combinedRuns).hasSize(2).allSatisfy(r -> {
+      assertThat(r.getFixFamily()).isEqualTo("COMBINED");
+      assertThat(r.getFixParams()).containsKeys("learningRate", "gradientClip");
+    });
   }
 
   @Test
