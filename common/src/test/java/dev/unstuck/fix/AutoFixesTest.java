@@ -62,7 +62,7 @@ class AutoFixesTest {
     List<Fix> fixes = AutoFixes.forSymptoms(Set.of());
 
     assertThat(fixes.stream().map(Fix::family).collect(Collectors.toSet()))
-        .isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE)));
+        .isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED, FixFamily.PROBE)));
     assertThat(ids(fixes)).doesNotHaveDuplicates().hasSize(17);
   }
 }

@@ -203,7 +203,8 @@ class FixCatalogueTest {
     Set<FixFamily> families = FixCatalogue.keys().stream().map(k -> FixCatalogue.type(k).orElseThrow().family())
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(FixFamily.class)));
 
-    assertThat(families).isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE)));
+    assertThat(families)
+        .isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED, FixFamily.PROBE)));
     assertThat(FixCatalogue.keys()).containsExactlyInAnyOrder("learningRate", "lrSchedule", "optimizer", "l2", "l1",
         "dropout", "earlyStopping", "resample", "gradientClip", "gradientClipValue", "normalizeInputs", "batchNorm",
         "init", "activation", "hidden", "batchSize", "inputNoise");

@@ -78,7 +78,9 @@ class SweepExpanderTest {
 
     Set<FixFamily> families = plan.variants().stream().filter(v -> !v.isBaseline()).map(Variant::family)
         .collect(Collectors.toSet());
-    assertThat(families).isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE)));
+    // every family of a single fix: not the baseline, nor a second round's combination, nor the probe
+    assertThat(families).isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED,
+        FixFamily.PROBE)));
     assertThat(plan.variants()).hasSize(18); // the sigmoid / normal-init baseline equals none of the 17 auto fixes
     assertThat(plan.runs()).hasSize(54);
   }
