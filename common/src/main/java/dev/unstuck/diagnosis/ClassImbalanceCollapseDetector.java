@@ -22,15 +22,20 @@ public final class ClassImbalanceCollapseDetector implements Detector {
         || Math.abs(now.valAccuracy() - now.majorityClassRate()) > t.collapseAccuracyTolerance()) {
       return Optional.empty();
     }
-    int majority = 0;
-    for (int i = 1; i < recall.size(); i++) {
-      majority = recall.get(i) > recall.get(majority) ? i : majority;
+    // a class with no validation rows has no recall (NaN): it is neither the majority nor a minority class
+    int majority = -1;
+    for (int i = 0; i < recall.size(); i++) {
+      if (Double.isFinite(recall.get(i)) && (majority < 0 || recall.get(i) > recall.get(majority))) {
+        majority = i;
+      }
     }
     double worstMinority = Double.POSITIVE_INFINITY;
     for (int i = 0; i < recall.size(); i++) {
-      worstMinority = i == majority ? worstMinority : Math.min(worstMinority, recall.get(i));
+      if (i != majority && Double.isFinite(recall.get(i))) {
+        worstMinority = Math.min(worstMinority, recall.get(i));
+      }
     }
-    if (worstMinority <= t.collapseMinorityRecall()) {
+    if (majority >= 0 && worstMinority <= t.collapseMinorityRecall()) {
       return Optional.of(Detection.of(symptom(), "valPerClassRecall", now.epoch(), now.epoch(), worstMinority,
           t.collapseMinorityRecall(), "accuracy " + Series.num(now.valAccuracy()) + " equals the majority rate "
               + Series.num(now.majorityClassRate()) + " and a minority class has recall "

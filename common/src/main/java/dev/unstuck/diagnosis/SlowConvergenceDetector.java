@@ -22,6 +22,9 @@ public final class SlowConvergenceDetector implements Detector {
     double bestTrain = bestGain(epochs, EpochMetrics::trainBalancedAccuracy);
     double bestVal = bestGain(epochs, EpochMetrics::valBalancedAccuracy);
     double best = Math.max(bestTrain, bestVal);
+    if (best == Double.NEGATIVE_INFINITY) {
+      return Optional.empty(); // no balanced accuracy was measured: nothing to say about its gains
+    }
     if (best < t.slowConvergenceGain()) {
       return Optional.of(Detection.of(symptom(), "balancedAccuracy gain per epoch", epochs.get(0).epoch(),
           Series.last(epochs).epoch(), best, t.slowConvergenceGain(), "best one-epoch gain in balanced accuracy "

@@ -70,6 +70,25 @@ public record Thresholds(
       1e5, 10, 5, 70, 1e-3, 1e-4, 1e-7, 0.7, 0.5, 0.03, 0.2, 0.01, 5, 0.01, 3, 0.1, 0.02, 0.05, 1.5, 0.1, 0.05,
       0.7, 0.05, 10, 0.02, 2);
 
+  /** A threshold's value from text: a finite number (an integer where the threshold counts something). */
+  private static Object parse(RecordComponent component, String text) {
+    try {
+      if (component.getType() == int.class) {
+        return Integer.parseInt(text);
+      }
+      double value = Double.parseDouble(text);
+      if (!Double.isFinite(value)) {
+        // NaN fails every comparison: a detector given it would never fire, silently
+        throw new IllegalArgumentException("threshold " + component.getName() + ": '" + text
+            + "' is not a finite number");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("threshold " + component.getName() + ": '" + text + "' is not "
+          + (component.getType() == int.class ? "an integer" : "a number"), e);
+    }
+  }
+
   /** A copy with the named thresholds replaced, e.g. {@code {deadUnitFraction: 0.8}}. */
   public Thresholds withOverrides(Map<String, String> overrides) {
     RecordComponent[] components = Thresholds.class.getRecordComponents();
@@ -82,10 +101,8 @@ public record Thresholds(
         Object current = component.getAccessor().invoke(this);
         if (text == null) {
           values[i] = current;
-        } else if (component.getType() == int.class) {
-          values[i] = Integer.parseInt(text.trim());
         } else {
-          values[i] = Double.parseDouble(text.trim());
+          values[i] = parse(component, text.trim());
         }
       }
       if (!unknown.isEmpty()) {

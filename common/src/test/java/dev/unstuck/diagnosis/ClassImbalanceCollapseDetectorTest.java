@@ -42,6 +42,15 @@ class ClassImbalanceCollapseDetectorTest extends DetectorTestBase {
   }
 
   @Test
+  void aClassAbsentFromValidationHidesNoCollapsedMinority() {
+    // three classes, the second with no validation rows (recall NaN): the third one's recall 0.0 still counts
+    assertThat(fires(Curves.classImbalanceCollapse().classes(3)
+        .last(e -> e.valPerClassRecall(0.99, Double.NaN, 0.0)))).isTrue();
+    assertThat(fires(Curves.classImbalanceCollapse().classes(3)
+        .last(e -> e.valPerClassRecall(0.99, Double.NaN, 0.5)))).isFalse();
+  }
+
+  @Test
   void accuracyMustBeAtTheMajorityRate() {
     assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valAccuracy(0.915)))).isTrue();
     assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valAccuracy(0.925)))).isFalse();

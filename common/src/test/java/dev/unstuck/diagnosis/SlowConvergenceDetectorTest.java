@@ -46,4 +46,11 @@ class SlowConvergenceDetectorTest extends DetectorTestBase {
 
     assertThat(fires(trainingLearns)).isFalse();
   }
+
+  @Test
+  void noBalancedAccuracyMeasuredSaysNothing() {
+    // every epoch's balanced accuracy NaN (e.g. a run whose outputs were NaN from the start): no gain was measured,
+    // so there is no "best gain" to report, least of all -Infinity
+    assertThat(fires(Curves.healthy().each(e -> e.accuracy(Double.NaN, Double.NaN)))).isFalse();
+  }
 }

@@ -58,6 +58,19 @@ class ThresholdsTest {
   }
 
   @Test
+  void aValueThatIsNotAFiniteNumberIsRejectedWithItsName() {
+    assertThatThrownBy(() -> Thresholds.DEFAULTS.withOverrides(Map.of("deadUnitFraction", "NaN")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("threshold deadUnitFraction: 'NaN' is not a finite number");
+    assertThatThrownBy(() -> Thresholds.DEFAULTS.withOverrides(Map.of("divergenceLoss", "Infinity")))
+        .hasMessage("threshold divergenceLoss: 'Infinity' is not a finite number");
+    assertThatThrownBy(() -> Thresholds.DEFAULTS.withOverrides(Map.of("overfitGap", "big")))
+        .hasMessage("threshold overfitGap: 'big' is not a number");
+    assertThatThrownBy(() -> Thresholds.DEFAULTS.withOverrides(Map.of("plateauWindow", "2.5")))
+        .hasMessage("threshold plateauWindow: '2.5' is not an integer");
+  }
+
+  @Test
   void noOverridesIsTheSameThresholds() {
     assertThat(Thresholds.DEFAULTS.withOverrides(Map.of())).isEqualTo(Thresholds.DEFAULTS);
   }
