@@ -9,11 +9,9 @@ import dev.unstuck.avro.LearningState;
 import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.avro.RunStatus;
 import dev.unstuck.avro.SymptomEvidence;
-import dev.unstuck.testing.OldProducer;
+import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.wire.WireFormatException.Reason;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericData.EnumSymbol;
@@ -51,7 +49,7 @@ class SchemaEvolutionTest {
 
   @Test
   void aFirstReleaseTelemetryRecordReadsIntoTodaysSchemaWithDefaults() throws WireFormatException {
-    byte[] bytes = OldProducer.of("EpochTelemetry", 1).encode(telemetryV1());
+    byte[] bytes = ReleaseProducer.published("EpochTelemetry", 1).encodeGeneric(telemetryV1());
 
     EpochTelemetry read = Codecs.TELEMETRY.decode(bytes);
 
@@ -76,7 +74,7 @@ class SchemaEvolutionTest {
   @Test
   void withoutTheHistoryTheSameRecordIsUnknown() {
     // what the stream job did before the history: every record of another version dead-lettered
-    byte[] bytes = OldProducer.of("EpochTelemetry", 1).encode(telemetryV1());
+    byte[] bytes = ReleaseProducer.published("EpochTelemetry", 1).encodeGeneric(telemetryV1());
     SingleObjectCodec<EpochTelemetry> currentOnly = SingleObjectCodec.forSchema(EpochTelemetry.getClassSchema());
 
     WireFormatException e = catchThrowableOfType(WireFormatException.class, () -> currentOnly.decode(bytes));
@@ -93,7 +91,7 @@ class SchemaEvolutionTest {
     GenericRecord old = builder.set("status", new EnumSymbol(v2.getField("status").schema(), "RUNNING"))
         .set("plannedSeeds", 3).build();
 
-    EpochTelemetry read = Codecs.TELEMETRY.decode(OldProducer.of("EpochTelemetry", 2).encode(old));
+    EpochTelemetry read = Codecs.TELEMETRY.decode(ReleaseProducer.published("EpochTelemetry", 2).encodeGeneric(old));
 
     assertThat(read.getPlannedSeeds()).isEqualTo(3);
     assertThat(read.getStatus()).isEqualTo(RunStatus.RUNNING);
@@ -118,8 +116,9 @@ class SchemaEvolutionTest {
         .set("baselineSymptom", "NOT_LEARNING").set("seeds", 2).set("resolved", true).set("metricDelta", 0.4)
         .build();
 
-    RunDiagnosis readDiagnosis = Codecs.RUN_DIAGNOSIS.decode(OldProducer.of("RunDiagnosis", 1).encode(diagnosis));
-    FixVerdict readVerdict = Codecs.FIX_VERDICT.decode(OldProducer.of("FixVerdict", 1).encode(verdict));
+    RunDiagnosis readDiagnosis =
+        Codecs.RUN_DIAGNOSIS.decode(ReleaseProducer.published("RunDiagnosis", 1).encodeGeneric(diagnosis));
+    FixVerdict readVerdict = Codecs.FIX_VERDICT.decode(ReleaseProducer.published("FixVerdict", 1).encodeGeneric(verdict));
 
     assertThat(readDiagnosis.getLearningState()).isEqualTo(LearningState.NOT_LEARNING);
     assertThat(readDiagnosis.getSymptoms()).extracting(SymptomEvidence::getSymptom).containsExactly("NOT_LEARNING");
@@ -191,24 +190,15 @@ class SchemaEvolutionTest {
 
   @Test
   void aFutureReleasesRecordIsUnknownSchemaNotAFailure() {
-    byte[] bytes = futureTelemetry(Map.of("executionId", "e-42"));
+    ReleaseProducer next = ReleaseProducer.withSchema(
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+    GenericRecord record = next.narrow(SingleObjectCodecTest.fullTelemetry());
+    record.put("executionId", "e-42");
+    byte[] bytes = next.encodeGeneric(record);
 
     WireFormatException e = catchThrowableOfType(WireFormatException.class, () -> Codecs.TELEMETRY.decode(bytes));
 
     assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_SCHEMA);
     assertThat(e.getMessage()).contains("published EpochTelemetry schemas");
-  }
-
-  /** Today's telemetry schema plus string fields (with defaults), as a later release might publish it. */
-  static byte[] futureTelemetry(Map<String, String> added) {
-    Schema today = EpochTelemetry.getClassSchema();
-    List<Schema.Field> fields = new ArrayList<>();
-    today.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-    added.keySet().forEach(name -> fields.add(new Schema.Field(name, Schema.create(Schema.Type.STRING), null, "")));
-    Schema future = Schema.createRecord(today.getName(), null, today.getNamespace(), false, fields);
-    OldProducer producer = OldProducer.withSchema(future);
-    GenericRecord record = producer.narrow(SingleObjectCodecTest.fullTelemetry());
-    added.forEach(record::put);
-    return producer.encode(record);
   }
 }

@@ -36,12 +36,20 @@ import java.util.TreeSet;
  * RUNNING record of the same epoch; anything else that repeats an epoch, or comes after the run's terminal epoch,
  * is ignored - so duplicates and late copies never count twice. Epoch 0 (a run that failed before its first
  * epoch) carries a status but no metrics: it is kept for the status and left out of the series.
+ *
+ * <p>The stored records keep the bytes they arrived with, so a state holds records of whichever published schema
+ * their producer wrote; {@link #restore} reads each into the current schema. One it cannot read (a schema newer
+ * than this job, left by a later release before a rollback) is set aside, never fatal: {@link #setAside()}.
  */
 public final class SweepRuns {
   private final String sweepId;
   private final Map<String, NavigableMap<Integer, Entry>> runs = new TreeMap<>();
   private final RunDiagnoser diagnoser;
   private final FixJudge judge;
+  private final List<SetAside> setAside = new ArrayList<>();
+
+  /** A stored record that could not be read back, and why. */
+  public record SetAside(byte[] bytes, WireFormatException.Reason reason, String message) {}
 
   private record Entry(EpochTelemetry record, byte[] bytes) {}
 
@@ -51,7 +59,11 @@ public final class SweepRuns {
     this.judge = new FixJudge(thresholds);
   }
 
-  /** The working form of a stored state. */
+  /**
+   * The working form of a stored state, written by this job or an earlier release (any published schema).
+   * Records it cannot read are left out and listed by {@link #setAside()}; {@link #toState()} no longer holds
+   * them.
+   */
   public static SweepRuns restore(SweepState state, Thresholds thresholds) {
     SweepRuns sweep = new SweepRuns(state.getSweepId(), thresholds);
     for (byte[] bytes : state.getRecords()) {
@@ -59,12 +71,18 @@ public final class SweepRuns {
       try {
         record = Codecs.TELEMETRY.decode(bytes);
       } catch (WireFormatException e) {
-        throw new IllegalStateException("state of sweep " + state.getSweepId() + " holds an unreadable record", e);
+        sweep.setAside.add(new SetAside(bytes, e.reason(), e.getMessage()));
+        continue;
       }
       sweep.runs.computeIfAbsent(record.getRunId(), id -> new TreeMap<>())
           .put(record.getEpoch(), new Entry(record, bytes));
     }
     return sweep;
+  }
+
+  /** Stored records {@link #restore} could not read, in stored order. */
+  public List<SetAside> setAside() {
+    return List.copyOf(setAside);
   }
 
   /** The form the state store keeps. */

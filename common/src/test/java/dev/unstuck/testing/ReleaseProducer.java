@@ -4,6 +4,8 @@ import dev.unstuck.wire.SchemaHistory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -16,29 +18,45 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * A producer of an earlier release: writes a record as one of its type's published schema versions, single-object
- * encoded with that version's fingerprint, exactly as that release's codec did. The record is first narrowed to
- * the old version (fields the old schema lacks are dropped; an enum symbol it lacks becomes its enum default).
+ * A producer of another release: writes a record as one of its type's published schema versions (or as a schema a
+ * later release may publish), single-object encoded with that schema's fingerprint, as that release's codec did.
+ * The record is first converted to that schema by Avro resolution (fields it lacks are dropped, fields only it has
+ * take their defaults, an enum symbol it lacks becomes its enum default).
  *
  * <pre>{@code
- * byte[] v1 = OldProducer.of("EpochTelemetry", 1).encode(record);
+ * byte[] v1 = ReleaseProducer.published("EpochTelemetry", 1).encode(record);
+ * byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"))
+ *     .encode(record);
  * }</pre>
  */
-public final class OldProducer {
+public final class ReleaseProducer {
   private final Schema writer;
 
-  private OldProducer(Schema writer) {
+  private ReleaseProducer(Schema writer) {
     this.writer = writer;
   }
 
   /** The producer of published version {@code version} (1-based) of {@code recordName}. */
-  public static OldProducer of(String recordName, int version) {
-    return new OldProducer(SchemaHistory.of(recordName).versions().get(version - 1));
+  public static ReleaseProducer published(String recordName, int version) {
+    return new ReleaseProducer(SchemaHistory.of(recordName).versions().get(version - 1));
+  }
+
+  /**
+   * {@code today} with string fields {@code names} (default "") appended: a schema a later release may publish,
+   * one no reader of this release knows.
+   */
+  public static Schema adding(Schema today, String... names) {
+    List<Schema.Field> fields = new ArrayList<>();
+    today.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+    for (String name : names) {
+      fields.add(new Schema.Field(name, Schema.create(Schema.Type.STRING), null, ""));
+    }
+    return Schema.createRecord(today.getName(), null, today.getNamespace(), false, fields);
   }
 
   /** A producer writing {@code writer}, e.g. a schema a later release may publish. */
-  public static OldProducer withSchema(Schema writer) {
-    return new OldProducer(writer);
+  public static ReleaseProducer withSchema(Schema writer) {
+    return new ReleaseProducer(writer);
   }
 
   public Schema schema() {
@@ -47,11 +65,11 @@ public final class OldProducer {
 
   /** {@code record} (of the current generated class) as this version's producer wrote it. */
   public byte[] encode(SpecificRecord record) {
-    return encode(narrow(record));
+    return encodeGeneric(narrow(record));
   }
 
   /** A record already of this version's schema, single-object encoded. */
-  public byte[] encode(GenericRecord old) {
+  public byte[] encodeGeneric(GenericRecord old) {
     try {
       ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(old);
       byte[] bytes = new byte[buffer.remaining()];
