@@ -30,7 +30,8 @@ class DiagnosisStreamIntegrationTest {
   @BeforeAll
   static void startAll() throws Exception {
     kafka = InProcessKafka.start();
-    kafka.createTopics(2, "e2e.telemetry", "restart.telemetry", "outage.telemetry");
+    kafka.createTopics(2, "e2e.telemetry", "restart.telemetry", "outage.telemetry", "evolve.telemetry",
+        "evolveref.telemetry");
     postgres = EmbeddedPostgres.builder().start();
     spark = StreamTestSpark.get();
     credentials = StreamScenario.credentialsFile(tmp, StreamScenario.USER, StreamScenario.PASSWORD);
@@ -58,6 +59,12 @@ class DiagnosisStreamIntegrationTest {
   @Test
   void diagnosesASweepIntoEveryTableAndTopic() throws Exception {
     StreamScenario.endToEnd(spark, kafka.bootstrapServers(), database("e2e"), credentials, tmp.resolve("ckpt-e2e"));
+  }
+
+  @Test
+  void olderProducersAndAStateRestoredAcrossAnUpgradeEndAsTodaysProducersAlone() throws Exception {
+    StreamScenario.upgradeMidSweep(spark, kafka.bootstrapServers(), database("evolve"),
+        database("evolve_reference"), credentials, tmp);
   }
 
   @Test
