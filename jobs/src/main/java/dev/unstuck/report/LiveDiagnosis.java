@@ -31,10 +31,10 @@ public final class LiveDiagnosis {
     }
     long fingerprint = SingleObjectCodec.fingerprintOf(value);
     try {
-      if (fingerprint == Codecs.RUN_DIAGNOSIS.fingerprint()) {
+      if (Codecs.RUN_DIAGNOSIS.knows(fingerprint)) {
         return format(Codecs.RUN_DIAGNOSIS.decode(value));
       }
-      if (fingerprint == Codecs.FIX_VERDICT.fingerprint()) {
+      if (Codecs.FIX_VERDICT.knows(fingerprint)) {
         return format(Codecs.FIX_VERDICT.decode(value));
       }
       return String.format("?         unknown record schema %016x (a newer Unstuck?)", fingerprint);

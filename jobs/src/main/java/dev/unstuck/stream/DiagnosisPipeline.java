@@ -27,7 +27,9 @@ import org.apache.spark.sql.streaming.Trigger;
  * </pre>
  *
  * Two queries, each with its own checkpoint under the checkpoint root, so the tables of raw telemetry do not wait
- * for the diagnosis and a restart resumes each where it committed.
+ * for the diagnosis and a restart resumes each where it committed. A restart may be an upgrade: telemetry of any
+ * published EpochTelemetry schema, on the topic or in the diagnosis state, is read into the current schema; a
+ * schema newer than the job goes to the dead-letter topic instead of failing the query.
  */
 public final class DiagnosisPipeline {
   public static final String INGEST_QUERY = "unstuck-telemetry-ingest";

@@ -145,7 +145,8 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
     KafkaPublisher publisher = new KafkaPublisher(settings.kafka());
     StreamCounters counters = new StreamCounters();
     IngestWriter ingest = new IngestWriter(ingestStore, publisher, deadLetterTopic, counters);
-    DiagnosisWriter diagnose = new DiagnosisWriter(diagnosisStore, publisher, diagnosisTopic, counters);
+    DiagnosisWriter diagnose = new DiagnosisWriter(diagnosisStore, publisher, diagnosisTopic, deadLetterTopic,
+        counters);
     Map<String, RunningDiagnosis.QueryStarter> queries = new LinkedHashMap<>();
     queries.put(DiagnosisPipeline.INGEST_QUERY, () -> DiagnosisPipeline.startIngest(spark, settings, ingest));
     queries.put(DiagnosisPipeline.DIAGNOSE_QUERY, () -> DiagnosisPipeline.startDiagnosis(spark, settings, diagnose));

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code foreachBatch} of the diagnosis query: publishes each diagnosis and verdict to the diagnosis topic, then
- * writes {@code run_diagnosis} and {@code fix_outcome} in one transaction. Runs on the driver; the records are few
+ * writes {@code run_diagnosis} and {@code fix_outcome} in one transaction; a record the state set aside goes to the
+ * dead-letter topic, with its reason and {@code state/<sweep>} as source. Runs on the driver; the records are few
  * (one per changed run and per affected fix and symptom).
  */
 public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOutput>, Long> {
@@ -26,13 +27,15 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
   private final transient PostgresStore store;
   private final transient KafkaPublisher publisher;
   private final String diagnosisTopic;
+  private final String deadLetterTopic;
   private final transient StreamCounters counters;
 
   public DiagnosisWriter(PostgresStore store, KafkaPublisher publisher, String diagnosisTopic,
-      StreamCounters counters) {
+      String deadLetterTopic, StreamCounters counters) {
     this.store = store;
     this.publisher = publisher;
     this.diagnosisTopic = diagnosisTopic;
+    this.deadLetterTopic = deadLetterTopic;
     this.counters = counters;
   }
 
@@ -44,8 +47,17 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
     }
     List<RunDiagnosis> diagnoses = new ArrayList<>();
     List<FixVerdict> verdicts = new ArrayList<>();
+    int setAside = 0;
     for (DiagnosisOutput out : outputs) {
       String type;
+      if (DiagnosisOutput.DEAD_LETTER.equals(out.getKind())) {
+        publisher.send(deadLetterTopic, out.getKey().getBytes(StandardCharsets.UTF_8), out.getPayload(),
+            List.of(new RecordHeader(IngestWriter.REASON_HEADER, out.getReason().getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(IngestWriter.SOURCE_HEADER,
+                    ("state/" + out.getKey()).getBytes(StandardCharsets.UTF_8))));
+        setAside++;
+        continue;
+      }
       if (DiagnosisOutput.RUN_DIAGNOSIS.equals(out.getKind())) {
         diagnoses.add(Codecs.RUN_DIAGNOSIS.decode(out.getPayload()));
         type = "RunDiagnosis";
@@ -57,6 +69,11 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
           List.of(new RecordHeader(TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8))));
     }
     publisher.flush();
+    if (setAside > 0) {
+      counters.addSetAside(setAside);
+      LOG.warn("micro-batch {}: {} stored telemetry records the state could not read copied to {}", batchId,
+          setAside, deadLetterTopic);
+    }
     store.inTransaction("micro-batch " + batchId + " of diagnoses (" + diagnoses.size() + " runs, "
         + verdicts.size() + " verdict rows)", c -> ResultTables.writeDiagnoses(c, diagnoses, verdicts));
     counters.addDiagnoses(diagnoses.size(), verdicts.size());

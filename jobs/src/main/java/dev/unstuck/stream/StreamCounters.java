@@ -11,6 +11,7 @@ public final class StreamCounters {
   private final AtomicLong diagnoses = new AtomicLong();
   private final AtomicLong verdicts = new AtomicLong();
   private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+  private final AtomicLong setAside = new AtomicLong();
 
   void addTelemetry(long n) {
     telemetry.addAndGet(n);
@@ -23,6 +24,10 @@ public final class StreamCounters {
 
   void addDeadLetter(String reason) {
     deadLetters.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+  }
+
+  void addSetAside(long n) {
+    setAside.addAndGet(n);
   }
 
   /** Telemetry records written to the tables (valid ones, duplicates included). */
@@ -45,6 +50,14 @@ public final class StreamCounters {
     return deadLetters.values().stream().mapToLong(AtomicLong::get).sum();
   }
 
+  /**
+   * Stored records the diagnosis state could not read back (a schema newer than this job), copied to the
+   * dead-letter topic; not part of {@link #deadLetters()}, which counts messages off the telemetry topic.
+   */
+  public long setAside() {
+    return setAside.get();
+  }
+
   /** Dead letters per reason (NOT_SINGLE_OBJECT, UNKNOWN_SCHEMA, CORRUPT, INVALID). */
   public Map<String, Long> deadLettersByReason() {
     Map<String, Long> counts = new TreeMap<>();
@@ -55,6 +68,6 @@ public final class StreamCounters {
   @Override
   public String toString() {
     return "telemetry=" + telemetry() + " diagnoses=" + diagnoses() + " verdicts=" + verdicts()
-        + " deadLetters=" + deadLettersByReason();
+        + " deadLetters=" + deadLettersByReason() + " setAsideFromState=" + setAside();
   }
 }

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The stateful step, per sweep: folds the micro-batch's records into the sweep's state and emits, for the runs
  * that changed, their diagnosis, and for the fix variants affected, their verdict rows. A sweep that receives
- * nothing for the state timeout is dropped from the state store (finished or abandoned).
+ * nothing for the state timeout is dropped from the state store (finished or abandoned). A stored record the
+ * restored state cannot read ({@link SweepRuns#setAside()}) goes out once as a {@link DiagnosisOutput#DEAD_LETTER}
+ * and leaves the state.
  *
  * <p>The thresholds travel with the function to the executors ({@code --threshold name=value} on the job).
  */
@@ -55,6 +57,13 @@ public final class SweepDiagnoser
     }
     SweepRuns sweep = state.exists() ? SweepRuns.restore(state.get(), thresholds)
         : new SweepRuns(sweepId, thresholds);
+    List<DiagnosisOutput> out = new ArrayList<>();
+    for (SweepRuns.SetAside unreadable : sweep.setAside()) {
+      LOG.warn("sweep {}: a stored record cannot be read back, sent to the dead-letter topic: {}", sweepId,
+          unreadable.message());
+      out.add(new DiagnosisOutput(DiagnosisOutput.DEAD_LETTER, sweepId, unreadable.bytes(),
+          unreadable.reason().name()));
+    }
     Set<String> changed = new TreeSet<>();
     while (records.hasNext()) {
       byte[] bytes = records.next().getPayload();
@@ -71,11 +80,12 @@ public final class SweepDiagnoser
       }
     }
     state.setTimeoutDuration(stateTimeoutMs);
-    if (changed.isEmpty()) {
+    if (changed.isEmpty() && out.isEmpty()) {
       return Collections.emptyIterator();
     }
     state.update(sweep.toState());
-    return outputs(sweep, changed, System.currentTimeMillis()).iterator();
+    out.addAll(outputs(sweep, changed, System.currentTimeMillis()));
+    return out.iterator();
   }
 
   /** What a change to {@code changed} runs publishes: their diagnoses, then the affected verdicts. */

@@ -16,13 +16,12 @@ import dev.unstuck.wire.Codecs;
 import dev.unstuck.wire.DiagnosisMapper;
 import dev.unstuck.wire.DiagnosisMapper.FixRef;
 import dev.unstuck.wire.DiagnosisMapper.RunRef;
-import dev.unstuck.wire.TelemetryMapper;
+import dev.unstuck.wire.RunTelemetry;
 import dev.unstuck.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,18 +31,22 @@ import java.util.TreeSet;
  * variant its verdict against the baseline. Pure Java (no Spark): the stateful step keeps a {@link SweepState}
  * and works on this.
  *
- * <p>Deduplication: one record per (run, epoch). A terminal record (FINISHED, DIVERGED, FAILED) replaces the
- * RUNNING record of the same epoch; anything else that repeats an epoch, or comes after the run's terminal epoch,
- * is ignored - so duplicates and late copies never count twice. Epoch 0 (a run that failed before its first
- * epoch) carries a status but no metrics: it is kept for the status and left out of the series.
+ * <p>Each run's records are folded by common's {@link RunTelemetry} (one record per epoch; duplicates and late
+ * copies never count twice), the rule the sweep job's automatic fixes read the baseline by too.
+ *
+ * <p>The stored records keep the bytes they arrived with, so a state holds records of whichever published schema
+ * their producer wrote; {@link #restore} reads each into the current schema. One it cannot read (a schema newer
+ * than this job, left by a later release before a rollback) is set aside, never fatal: {@link #setAside()}.
  */
 public final class SweepRuns {
   private final String sweepId;
-  private final Map<String, NavigableMap<Integer, Entry>> runs = new TreeMap<>();
+  private final Map<String, RunTelemetry<byte[]>> runs = new TreeMap<>();
   private final RunDiagnoser diagnoser;
   private final FixJudge judge;
+  private final List<SetAside> setAside = new ArrayList<>();
 
-  private record Entry(EpochTelemetry record, byte[] bytes) {}
+  /** A stored record that could not be read back, and why. */
+  public record SetAside(byte[] bytes, WireFormatException.Reason reason, String message) {}
 
   public SweepRuns(String sweepId, Thresholds thresholds) {
     this.sweepId = sweepId;
@@ -51,7 +54,11 @@ public final class SweepRuns {
     this.judge = new FixJudge(thresholds);
   }
 
-  /** The working form of a stored state. */
+  /**
+   * The working form of a stored state, written by this job or an earlier release (any published schema).
+   * Records it cannot read are left out and listed by {@link #setAside()}; {@link #toState()} no longer holds
+   * them.
+   */
   public static SweepRuns restore(SweepState state, Thresholds thresholds) {
     SweepRuns sweep = new SweepRuns(state.getSweepId(), thresholds);
     for (byte[] bytes : state.getRecords()) {
@@ -59,18 +66,23 @@ public final class SweepRuns {
       try {
         record = Codecs.TELEMETRY.decode(bytes);
       } catch (WireFormatException e) {
-        throw new IllegalStateException("state of sweep " + state.getSweepId() + " holds an unreadable record", e);
+        sweep.setAside.add(new SetAside(bytes, e.reason(), e.getMessage()));
+        continue;
       }
-      sweep.runs.computeIfAbsent(record.getRunId(), id -> new TreeMap<>())
-          .put(record.getEpoch(), new Entry(record, bytes));
+      sweep.runs.computeIfAbsent(record.getRunId(), id -> new RunTelemetry<>()).accept(record, bytes);
     }
     return sweep;
+  }
+
+  /** Stored records {@link #restore} could not read, in stored order. */
+  public List<SetAside> setAside() {
+    return List.copyOf(setAside);
   }
 
   /** The form the state store keeps. */
   public SweepState toState() {
     List<byte[]> records = new ArrayList<>();
-    runs.values().forEach(epochs -> epochs.values().forEach(e -> records.add(e.bytes())));
+    runs.values().forEach(run -> run.payloads().forEach(records::add));
     return new SweepState(sweepId, records);
   }
 
@@ -85,7 +97,7 @@ public final class SweepRuns {
 
   /** Records held (one per run and epoch). */
   public int size() {
-    return runs.values().stream().mapToInt(Map::size).sum();
+    return runs.values().stream().mapToInt(RunTelemetry::size).sum();
   }
 
   /**
@@ -96,34 +108,20 @@ public final class SweepRuns {
     if (!sweepId.equals(record.getSweepId())) {
       throw new IllegalArgumentException("record of sweep " + record.getSweepId() + " offered to " + sweepId);
     }
-    NavigableMap<Integer, Entry> epochs = runs.computeIfAbsent(record.getRunId(), id -> new TreeMap<>());
-    Entry current = epochs.get(record.getEpoch());
-    if (current == null) {
-      Map.Entry<Integer, Entry> last = epochs.lastEntry();
-      if (last != null && terminal(last.getValue().record()) && record.getEpoch() > last.getKey()) {
-        return false; // after the run ended: a stray copy
-      }
-      epochs.put(record.getEpoch(), new Entry(record, bytes));
-      return true;
-    }
-    if (!terminal(current.record()) && terminal(record)) {
-      epochs.put(record.getEpoch(), new Entry(record, bytes));
-      return true;
-    }
-    return false;
+    return runs.computeIfAbsent(record.getRunId(), id -> new RunTelemetry<>()).accept(record, bytes);
   }
 
   /** The current diagnosis of each of {@code runIds}. */
   public List<RunDiagnosis> diagnoses(Collection<String> runIds, long nowMs) {
     List<RunDiagnosis> diagnoses = new ArrayList<>();
     for (String runId : new TreeSet<>(runIds)) {
-      NavigableMap<Integer, Entry> epochs = runs.get(runId);
-      if (epochs == null || epochs.isEmpty()) {
+      RunTelemetry<byte[]> run = runs.get(runId);
+      if (run == null || run.isEmpty()) {
         continue;
       }
-      EpochTelemetry last = epochs.lastEntry().getValue().record();
+      EpochTelemetry last = run.last().orElseThrow();
       RunRef ref = new RunRef(sweepId, runId, last.getVariantId(), last.getFixFamily(), last.getSeed());
-      List<EpochMetrics> series = series(epochs);
+      List<EpochMetrics> series = run.series();
       diagnoses.add(series.isEmpty() ? withoutEpochs(ref, last, nowMs)
           : DiagnosisMapper.toAvro(ref, diagnoser.diagnose(series), nowMs));
     }
@@ -139,21 +137,20 @@ public final class SweepRuns {
     Map<String, List<EpochTelemetry>> lastByVariant = new TreeMap<>();
     Map<String, List<RunHistory>> historiesByVariant = new TreeMap<>();
     int plannedSeeds = 0;
-    for (NavigableMap<Integer, Entry> epochs : runs.values()) {
-      EpochTelemetry last = epochs.lastEntry().getValue().record();
+    for (RunTelemetry<byte[]> run : runs.values()) {
+      EpochTelemetry last = run.last().orElseThrow();
       lastByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>()).add(last);
       plannedSeeds = Math.max(plannedSeeds, last.getPlannedSeeds());
       // a run that failed before its first epoch has nothing to compare, but it has ended: it counts for "final"
-      boolean ended = last.getStatus() != dev.unstuck.avro.RunStatus.RUNNING;
       historiesByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>())
-          .add(new RunHistory(last.getSeed(), series(epochs), ended));
+          .add(new RunHistory(last.getSeed(), run.series(), run.ended()));
     }
     Set<String> affected = new TreeSet<>();
     boolean baselineChanged = false;
     for (String runId : changedRunIds) {
-      NavigableMap<Integer, Entry> epochs = runs.get(runId);
-      if (epochs != null && !epochs.isEmpty()) {
-        EpochTelemetry record = epochs.lastEntry().getValue().record();
+      RunTelemetry<byte[]> run = runs.get(runId);
+      if (run != null && !run.isEmpty()) {
+        EpochTelemetry record = run.last().orElseThrow();
         baselineChanged |= isBaseline(record);
         affected.add(record.getVariantId());
       }
@@ -188,11 +185,7 @@ public final class SweepRuns {
   }
 
   static boolean terminal(EpochTelemetry record) {
-    return record.getStatus() != RunStatus.RUNNING;
-  }
-
-  private static List<EpochMetrics> series(NavigableMap<Integer, Entry> epochs) {
-    return epochs.tailMap(1, true).values().stream().map(e -> TelemetryMapper.toMetrics(e.record())).toList();
+    return RunTelemetry.terminal(record);
   }
 
   /** A run with a status but no measured epoch (it failed while starting): nothing to diagnose but its end. */

@@ -5,9 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the state store keeps per sweep: every accepted telemetry record, one per (run, epoch), as Avro
- * single-object bytes (compact, and self-describing through the schema fingerprint should the schema evolve).
- * A Spark bean; {@link SweepRuns} is the working form.
+ * What the state store keeps per sweep: every accepted telemetry record, one per (run, epoch), as the Avro
+ * single-object bytes it arrived with. The fingerprint in each names its writer schema, so a job of a later release
+ * restores a state an earlier one wrote: {@link SweepRuns#restore} reads every published EpochTelemetry version
+ * into the current one, and sets aside (never fails on) a record of a schema it does not know. A Spark bean;
+ * {@link SweepRuns} is the working form.
+ *
+ * <p>The bean's own shape (a sweep id and a list of byte arrays) is part of the checkpoint: at restart Spark checks
+ * the state schema against the one recorded there and refuses an incompatible one, so evolve the records inside,
+ * not these fields.
  */
 public class SweepState implements Serializable {
   private static final long serialVersionUID = 1L;

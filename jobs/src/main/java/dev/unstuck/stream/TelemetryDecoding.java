@@ -13,17 +13,20 @@ import dev.unstuck.wire.WireFormatException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Kafka rows to telemetry: checks the Avro single-object header (marker C3 01 and EpochTelemetry's schema
- * fingerprint), decodes the body with Spark's {@code from_avro} and says why a message is unusable.
+ * Kafka rows to telemetry: checks the Avro single-object header (marker C3 01 and the fingerprint of one of
+ * EpochTelemetry's published schemas), decodes the body with Spark's {@code from_avro} from that writer schema
+ * into the current one (Avro schema resolution: a field an older producer did not write takes its default) and
+ * says why a message is unusable.
  *
- * <p>{@link #decode} adds two columns to the Kafka rows: {@value #TELEMETRY} (the EpochTelemetry struct, null
- * when unusable) and {@value #DEAD_LETTER_REASON} (null when usable, else one of {@link #NOT_SINGLE_OBJECT},
- * {@link #UNKNOWN_SCHEMA}, {@link #CORRUPT}, {@link #INVALID}).
+ * <p>{@link #decode} adds two columns to the Kafka rows: {@value #TELEMETRY} (the EpochTelemetry struct in the
+ * current schema, null when unusable) and {@value #DEAD_LETTER_REASON} (null when usable, else one of
+ * {@link #NOT_SINGLE_OBJECT}, {@link #UNKNOWN_SCHEMA}, {@link #CORRUPT}, {@link #INVALID}).
  */
 public final class TelemetryDecoding {
   public static final String TELEMETRY = "telemetry";
@@ -31,7 +34,10 @@ public final class TelemetryDecoding {
 
   /** Too short, or without the single-object marker: JSON text, a string, another encoding. */
   public static final String NOT_SINGLE_OBJECT = Reason.NOT_SINGLE_OBJECT.name();
-  /** Single-object Avro of another schema (a foreign record, or an EpochTelemetry version this job does not know). */
+  /**
+   * Single-object Avro of a schema outside EpochTelemetry's published history: a foreign record, or a newer
+   * release's telemetry (replay it from the dead-letter topic once this job knows that schema).
+   */
   public static final String UNKNOWN_SCHEMA = Reason.UNKNOWN_SCHEMA.name();
   /** The right header, an unreadable body. */
   public static final String CORRUPT = Reason.CORRUPT.name();
@@ -42,10 +48,15 @@ public final class TelemetryDecoding {
 
   private TelemetryDecoding() {}
 
-  /** The 10 bytes every EpochTelemetry message starts with: C3 01 and the schema fingerprint, little-endian. */
+  /** The 10 bytes every EpochTelemetry message this release writes starts with: C3 01 and its fingerprint. */
   public static byte[] expectedHeader() {
+    return headerOf(Codecs.TELEMETRY.fingerprint());
+  }
+
+  /** C3 01 and {@code fingerprint}, little-endian. */
+  static byte[] headerOf(long fingerprint) {
     ByteBuffer header = ByteBuffer.allocate(SingleObjectCodec.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-    header.put(MARKER).putLong(Codecs.TELEMETRY.fingerprint());
+    header.put(MARKER).putLong(fingerprint);
     return header.array();
   }
 
@@ -55,10 +66,17 @@ public final class TelemetryDecoding {
     Column value = col("value");
     Column header = value.substr(1, headerLength);
     Column body = expr("substring(value, " + (headerLength + 1) + ", length(value) - " + headerLength + ")");
-    Column knownSchema = header.equalTo(lit(expectedHeader()));
     // PERMISSIVE: an unreadable body gives a struct of nulls instead of failing the query; a required field tells.
-    Column decoded = when(knownSchema, from_avro(body, Codecs.TELEMETRY.schema().toString(),
-        Map.of("mode", "PERMISSIVE")));
+    Map<String, String> readAsCurrent = Map.of("mode", "PERMISSIVE",
+        "avroSchema", Codecs.TELEMETRY.schema().toString());
+    Column knownSchema = lit(false);
+    Column decoded = null;
+    for (Map.Entry<Long, Schema> writer : Codecs.TELEMETRY.writerSchemas().entrySet()) {
+      Column written = header.equalTo(lit(headerOf(writer.getKey())));
+      Column read = from_avro(body, writer.getValue().toString(), readAsCurrent);
+      knownSchema = knownSchema.or(written);
+      decoded = decoded == null ? when(written, read) : decoded.when(written, read);
+    }
     Column reason = when(value.isNull().or(length(value).lt(headerLength))
             .or(value.substr(1, 2).notEqual(lit(MARKER))), lit(NOT_SINGLE_OBJECT))
         .when(knownSchema.unary_$bang(), lit(UNKNOWN_SCHEMA))

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What ails the baseline, from the telemetry its runs published: each run diagnosed after its last epoch, and the
- * symptoms present in at least half of its seeds. For {@code fixes: auto}, which picks fixes by these.
+ * What ails the baseline, from the telemetry its runs published: each run's records folded as the stream job folds
+ * them ({@link TrainedSweep}, common's {@code RunTelemetry}), each run diagnosed after its last epoch, and the
+ * symptoms present in at least half of the seeds that did not fail. For {@code fixes: auto}, which picks fixes by
+ * these.
  */
 final class BaselineSymptoms {
   private BaselineSymptoms() {}

@@ -1,7 +1,6 @@
 package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
-import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.RunDiagnoser;
@@ -10,9 +9,8 @@ import dev.unstuck.fix.Variant;
 import dev.unstuck.verdict.FixJudge;
 import dev.unstuck.verdict.Judgement;
 import dev.unstuck.verdict.RunHistory;
-import dev.unstuck.wire.TelemetryMapper;
+import dev.unstuck.wire.RunTelemetry;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,35 +30,22 @@ final class TrainedSweep {
     }
   }
 
-  /** A run's latest record: the highest epoch, and at the same epoch the terminal record over the RUNNING one. */
-  private static final Comparator<EpochTelemetry> LATEST = Comparator.comparingInt(EpochTelemetry::getEpoch)
-      .thenComparing(record -> record.getStatus() != RunStatus.RUNNING);
-
   private final Map<String, List<Run>> byVariant;
 
   private TrainedSweep(Map<String, List<Run>> byVariant) {
     this.byVariant = byVariant;
   }
 
+  /** Folds each run's records by the one rule every reader of telemetry applies ({@link RunTelemetry}). */
   static TrainedSweep of(List<EpochTelemetry> records) {
-    Map<String, TreeMap<Integer, EpochTelemetry>> measured = new TreeMap<>();
-    Map<String, EpochTelemetry> last = new TreeMap<>();
+    Map<String, RunTelemetry<Void>> byRun = new TreeMap<>();
     for (EpochTelemetry record : records) {
-      last.merge(record.getRunId(), record, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
-      if (record.getEpoch() < 1 || record.getTrainLoss() == null && record.getStatus() == RunStatus.FAILED) {
-        continue; // failed before measuring anything: no epoch to diagnose, but the run has ended
-      }
-      // the terminal record repeats its epoch's measurements under the final status: it replaces the RUNNING one
-      measured.computeIfAbsent(record.getRunId(), run -> new TreeMap<>()).merge(record.getEpoch(), record,
-          (earlier, later) -> later.getStatus() == RunStatus.RUNNING ? earlier : later);
+      byRun.computeIfAbsent(record.getRunId(), run -> new RunTelemetry<>()).accept(record, null);
     }
     Map<String, List<Run>> byVariant = new TreeMap<>();
-    last.forEach((runId, record) -> {
-      List<EpochMetrics> epochs = measured.getOrDefault(runId, new TreeMap<>()).values().stream()
-          .map(TelemetryMapper::toMetrics).toList();
-      byVariant.computeIfAbsent(record.getVariantId(), v -> new ArrayList<>())
-          .add(new Run(record.getVariantId(), record.getSeed(), epochs, record.getStatus() != RunStatus.RUNNING));
-    });
+    byRun.values().forEach(run -> run.last().ifPresent(last -> byVariant
+        .computeIfAbsent(last.getVariantId(), v -> new ArrayList<>())
+        .add(new Run(last.getVariantId(), last.getSeed(), run.series(), run.ended()))));
     return new TrainedSweep(byVariant);
   }
 

@@ -3,12 +3,22 @@ package dev.unstuck.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.kafka.KafkaSettings;
 import dev.unstuck.testing.InProcessKafka;
+import dev.unstuck.testing.ReleaseProducer;
+import dev.unstuck.testing.TopicReader;
+import dev.unstuck.wire.Codecs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +40,8 @@ class DiagnosisStreamIntegrationTest {
   @BeforeAll
   static void startAll() throws Exception {
     kafka = InProcessKafka.start();
-    kafka.createTopics(2, "e2e.telemetry", "restart.telemetry", "outage.telemetry");
+    kafka.createTopics(2, "e2e.telemetry", "restart.telemetry", "outage.telemetry", "evolve.telemetry",
+        "evolveref.telemetry");
     postgres = EmbeddedPostgres.builder().start();
     spark = StreamTestSpark.get();
     credentials = StreamScenario.credentialsFile(tmp, StreamScenario.USER, StreamScenario.PASSWORD);
@@ -58,6 +69,48 @@ class DiagnosisStreamIntegrationTest {
   @Test
   void diagnosesASweepIntoEveryTableAndTopic() throws Exception {
     StreamScenario.endToEnd(spark, kafka.bootstrapServers(), database("e2e"), credentials, tmp.resolve("ckpt-e2e"));
+  }
+
+  @Test
+  void olderProducersAndAStateRestoredAcrossAnUpgradeEndAsTodaysProducersAlone() throws Exception {
+    StreamScenario.upgradeMidSweep(spark, kafka.bootstrapServers(), database("evolve"),
+        database("evolve_reference"), credentials, tmp);
+  }
+
+  @Test
+  void aStoredRecordTheStateSetAsideReachesTheDeadLetterTopicCounted() throws Exception {
+    PostgresStore store = new PostgresStore(database("set_aside"), DbCredentials.fromFile(credentials));
+    store.migrate();
+    SweepFixture fixture = SweepFixture.standard("aside");
+    byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"))
+        .encode(fixture.records.get(1));
+    SweepRuns sweep = new SweepRuns("aside", Thresholds.DEFAULTS);
+    fixture.records.forEach(r -> sweep.accept(r, Codecs.TELEMETRY.encode(r)));
+    List<DiagnosisOutput> outputs = new ArrayList<>();
+    outputs.add(new DiagnosisOutput(DiagnosisOutput.DEAD_LETTER, "aside", next, TelemetryDecoding.UNKNOWN_SCHEMA));
+    outputs.addAll(SweepDiagnoser.outputs(sweep, Set.of("aside/baseline/seed-1"), 1L));
+    StreamCounters counters = new StreamCounters();
+
+    try (KafkaPublisher publisher = new KafkaPublisher(KafkaSettings.of(kafka.bootstrapServers()))) {
+      new DiagnosisWriter(store, publisher, "aside.diagnosis", "aside.dlq", counters)
+          .call(spark.createDataset(outputs, Encoders.bean(DiagnosisOutput.class)), 0L);
+    } finally {
+      store.close();
+    }
+
+    assertThat(counters.setAside()).isEqualTo(1);
+    assertThat(counters.deadLetters()).as("telemetry-topic dead letters only").isZero();
+    assertThat(counters.diagnoses()).isEqualTo(1);
+    List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAll(kafka.bootstrapServers(), "aside.dlq", 1,
+        Duration.ofSeconds(30));
+    assertThat(dead).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("aside");
+      assertThat(r.value()).isEqualTo(next);
+      assertThat(new String(r.headers().lastHeader(IngestWriter.REASON_HEADER).value(), StandardCharsets.UTF_8))
+          .isEqualTo("UNKNOWN_SCHEMA");
+      assertThat(new String(r.headers().lastHeader(IngestWriter.SOURCE_HEADER).value(), StandardCharsets.UTF_8))
+          .isEqualTo("state/aside");
+    });
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.unstuck.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.testing.TopicReader;
 import dev.unstuck.wire.Codecs;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +157,68 @@ final class StreamScenario {
     } finally {
       running.stop();
     }
+  }
+
+  /**
+   * A sweep that outlives an upgrade: its first half comes from producers of the first two published
+   * EpochTelemetry versions and is folded into the diagnosis state by one run of the job; the job stops (as for an
+   * upgrade) and a new run restores that state from the checkpoint while the second half arrives from today's
+   * producers, with one record of a schema newer than the job. Every table ends as it does for the same sweep
+   * published by today's producers alone ({@code referenceJdbcUrl}, topic {@code <prefix>ref.telemetry}); the newer
+   * record is a counted dead letter, and the stream never fails.
+   */
+  static void upgradeMidSweep(SparkSession spark, String bootstrap, String jdbcUrl, String referenceJdbcUrl,
+      Path credentials, Path checkpointRoot) throws Exception {
+    String prefix = "evolve";
+    SweepFixture fixture = SweepFixture.standard("evolve");
+    SweepFixture.produce(bootstrap, prefix + "ref.telemetry", fixture.records);
+    RunningDiagnosis reference = start(spark, args(bootstrap, referenceJdbcUrl, credentials,
+        checkpointRoot.resolve("ckpt-evolve-reference"), prefix + "ref"));
+    try {
+      caughtUp(reference);
+    } finally {
+      reference.stop();
+    }
+
+    List<String> args = args(bootstrap, jdbcUrl, credentials, checkpointRoot.resolve("ckpt-evolve"), prefix);
+    List<EpochTelemetry> firstHalf = fixture.records.stream().filter(r -> r.getEpoch() <= 4).toList();
+    List<EpochTelemetry> secondHalf = fixture.records.stream().filter(r -> r.getEpoch() > 4).toList();
+    SweepFixture.produce(bootstrap, prefix + ".telemetry", firstHalf,
+        r -> ReleaseProducer.published("EpochTelemetry", Math.floorMod(r.getRunId().hashCode(), 2) + 1).encode(r));
+    RunningDiagnosis before = start(spark, args);
+    try {
+      caughtUp(before);
+      assertThat(count(jdbcUrl, "run_diagnosis")).as("the first half diagnosed").isEqualTo(fixture.byRun.size());
+      assertThat(before.counters().deadLetters()).isZero();
+    } finally {
+      before.stop();
+    }
+
+    SweepFixture.produce(bootstrap, prefix + ".telemetry", secondHalf);
+    ReleaseProducer next = ReleaseProducer.withSchema(
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+    SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "next-release", next.encode(secondHalf.get(0)));
+    RunningDiagnosis after = start(spark, args);
+    try {
+      caughtUp(after);
+      assertThat(after.failure()).isEmpty();
+      assertThat(after.counters().deadLettersByReason()).containsOnly(Map.entry("UNKNOWN_SCHEMA", 1L));
+      assertThat(after.counters().setAside()).isZero();
+    } finally {
+      after.stop();
+    }
+    Map<String, List<String>> expected = dumpAll(referenceJdbcUrl, false);
+    assertThat(expected.get("epoch_metric")).hasSize((int) fixture.distinctEpochs());
+    assertThat(count(referenceJdbcUrl, "fix_outcome WHERE is_final")).isEqualTo(expected.get("fix_outcome").size())
+        .isPositive();
+    assertThat(dumpAll(jdbcUrl, false)).isEqualTo(expected);
+    List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAll(bootstrap, prefix + ".dlq", 1,
+        Duration.ofSeconds(30));
+    assertThat(dead).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("next-release");
+      assertThat(new String(r.headers().lastHeader(IngestWriter.REASON_HEADER).value(), StandardCharsets.UTF_8))
+          .isEqualTo("UNKNOWN_SCHEMA");
+    });
   }
 
   static Connection connect(String jdbcUrl) throws SQLException {

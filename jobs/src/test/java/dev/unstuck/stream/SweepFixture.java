@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -89,9 +90,15 @@ public final class SweepFixture {
 
   /** Publishes {@code records} (idempotent producer, acks=all), keyed by run id. */
   public static void produce(String bootstrap, String topic, List<EpochTelemetry> records) {
+    produce(bootstrap, topic, records, Codecs.TELEMETRY::encode);
+  }
+
+  /** As {@link #produce(String, String, List)}, each record encoded by {@code encoder} (e.g. an older release's). */
+  public static void produce(String bootstrap, String topic, List<EpochTelemetry> records,
+      Function<EpochTelemetry, byte[]> encoder) {
     try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
       for (EpochTelemetry r : records) {
-        producer.send(new ProducerRecord<>(topic, r.getRunId(), Codecs.TELEMETRY.encode(r)));
+        producer.send(new ProducerRecord<>(topic, r.getRunId(), encoder.apply(r)));
       }
       producer.flush();
     }

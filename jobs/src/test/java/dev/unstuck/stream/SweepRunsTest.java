@@ -10,7 +10,12 @@ import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.testing.Curves;
 import dev.unstuck.testing.Telemetry;
+import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.SingleObjectCodec;
+import dev.unstuck.wire.WireFormatException.Reason;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +67,54 @@ class SweepRunsTest {
     assertThat(feed(restored, fixture.records.subList(0, 20))).isEmpty();
     assertThat(restored.diagnoses(restored.runIds(), 1).toString())
         .isEqualTo(sweep.diagnoses(sweep.runIds(), 1).toString());
+  }
+
+  /** The fixture's records as producers of published version 1, 2 and today's wrote them, run by run. */
+  static List<byte[]> mixedReleases(List<EpochTelemetry> records) {
+    List<byte[]> bytes = new ArrayList<>();
+    for (EpochTelemetry r : records) {
+      int version = Math.floorMod(r.getRunId().hashCode(), 3) + 1;
+      bytes.add(version == 3 ? Codecs.TELEMETRY.encode(r)
+          : ReleaseProducer.published("EpochTelemetry", version).encode(r));
+    }
+    return bytes;
+  }
+
+  @Test
+  void restoresAStateOfRecordsOlderReleasesWrote() {
+    SweepRuns today = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
+    feed(today, fixture.records);
+    List<byte[]> stored = mixedReleases(fixture.records);
+    assertThat(stored.stream().map(SingleObjectCodec::fingerprintOf).distinct()).as("three writer schemas").hasSize(3);
+
+    SweepRuns restored = SweepRuns.restore(new SweepState(SWEEP, stored), Thresholds.DEFAULTS);
+
+    assertThat(restored.setAside()).isEmpty();
+    assertThat(restored.size()).isEqualTo(today.size());
+    assertThat(restored.diagnoses(restored.runIds(), 1)).isEqualTo(today.diagnoses(today.runIds(), 1));
+    assertThat(restored.verdicts(restored.runIds(), 1)).isEqualTo(today.verdicts(today.runIds(), 1));
+    assertThat(restored.toState().getRecords()).as("kept as written").hasSize(today.size()).isSubsetOf(stored);
+  }
+
+  @Test
+  void aStoredRecordItCannotReadIsSetAsideNotFatal() {
+    List<byte[]> stored = new ArrayList<>();
+    fixture.records.subList(0, 20).forEach(r -> stored.add(Codecs.TELEMETRY.encode(r)));
+    // left by a later release before a rollback: a schema this job does not know
+    ReleaseProducer next = ReleaseProducer.withSchema(
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+    byte[] future = next.encode(fixture.records.get(20));
+    byte[] corrupt = Arrays.copyOf(Codecs.TELEMETRY.encode(fixture.records.get(21)), 14);
+    stored.add(5, future);
+    stored.add(corrupt);
+
+    SweepRuns restored = SweepRuns.restore(new SweepState(SWEEP, stored), Thresholds.DEFAULTS);
+
+    assertThat(restored.setAside()).extracting(SweepRuns.SetAside::reason)
+        .containsExactly(Reason.UNKNOWN_SCHEMA, Reason.CORRUPT);
+    assertThat(restored.setAside().get(0).bytes()).isEqualTo(future);
+    assertThat(restored.size()).isEqualTo(20);
+    assertThat(restored.toState().getRecords()).hasSize(20).doesNotContain(future, corrupt);
   }
 
   @Test

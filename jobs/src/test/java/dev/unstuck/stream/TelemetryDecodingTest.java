@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.wire.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -97,6 +98,43 @@ class TelemetryDecodingTest {
   }
 
   @Test
+  void readsEveryPublishedTelemetryVersionIntoTheCurrentSchema() {
+    SparkSession spark = StreamTestSpark.get();
+    EpochTelemetry today = EpochTelemetry.newBuilder(SweepFixture.standard("v").records.get(3))
+        .setPlannedSeeds(2).setTrainingMode("data").setWorkers(2).setGlobalBatchSize(64).build();
+    ReleaseProducer next = ReleaseProducer.withSchema(
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+    List<byte[]> values = List.of(
+        ReleaseProducer.published("EpochTelemetry", 1).encode(today),
+        ReleaseProducer.published("EpochTelemetry", 2).encode(today),
+        Codecs.TELEMETRY.encode(today),
+        next.encode(today));
+
+    List<Row> decoded = TelemetryDecoding.decode(kafkaRows(spark, values)).orderBy("offset").collectAsList();
+
+    Row v1 = decoded.get(0).getAs(TelemetryDecoding.TELEMETRY);
+    Row v2 = decoded.get(1).getAs(TelemetryDecoding.TELEMETRY);
+    Row v3 = decoded.get(2).getAs(TelemetryDecoding.TELEMETRY);
+    for (Row r : List.of(v1, v2, v3)) {
+      assertThat(r.<String>getAs("runId")).isEqualTo(today.getRunId());
+      assertThat(r.<Integer>getAs("epoch")).isEqualTo(today.getEpoch());
+      assertThat(r.<Double>getAs("valBalancedAccuracy")).isEqualTo(today.getValBalancedAccuracy());
+      assertThat(r.getList(r.fieldIndex("layers"))).hasSameSizeAs(today.getLayers());
+    }
+    assertThat(v1.<Integer>getAs("plannedSeeds")).as("v1 had no plannedSeeds: its default").isZero();
+    assertThat(v1.<String>getAs("trainingMode")).isNull();
+    assertThat(v2.<Integer>getAs("plannedSeeds")).isEqualTo(2);
+    assertThat(v2.<String>getAs("trainingMode")).as("v2 had no trainingMode: its default").isNull();
+    assertThat(v2.<Integer>getAs("workers")).isNull();
+    assertThat(v3.<String>getAs("trainingMode")).isEqualTo("data");
+    assertThat(v3.<Integer>getAs("globalBatchSize")).isEqualTo(64);
+    assertThat(decoded.subList(0, 3)).allMatch(r -> r.getAs(TelemetryDecoding.DEAD_LETTER_REASON) == null);
+    assertThat(decoded.get(3).<String>getAs(TelemetryDecoding.DEAD_LETTER_REASON))
+        .as("a later release's schema").isEqualTo(TelemetryDecoding.UNKNOWN_SCHEMA);
+    assertThat(decoded.get(3).<Row>getAs(TelemetryDecoding.TELEMETRY)).isNull();
+  }
+
+  @Test
   void theStatefulStepDiagnosesABatchOfTelemetry() throws Exception {
     SparkSession spark = StreamTestSpark.get();
     SweepFixture fixture = SweepFixture.standard("batch");
@@ -120,5 +158,38 @@ class TelemetryDecodingTest {
     assertThat(diagnoses).hasSize(fixture.byRun.size()).allMatch(RunDiagnosis::getFinalDiagnosis);
     assertThat(verdicts).isNotEmpty().allMatch(FixVerdict::getFinalVerdict);
     assertThat(verdicts).filteredOn(v -> v.getVariantId().equals("lr-x0.1")).allMatch(FixVerdict::getResolved);
+  }
+
+  @Test
+  void olderReleasesTelemetryIsDiagnosedAsTodaysIs() throws Exception {
+    SparkSession spark = StreamTestSpark.get();
+    SweepFixture fixture = SweepFixture.standard("mixed");
+    List<byte[]> today = new ArrayList<>();
+    fixture.records.forEach(r -> today.add(Codecs.TELEMETRY.encode(r)));
+
+    List<String> fromToday = diagnosed(spark, today);
+    List<String> fromMixed = diagnosed(spark, SweepRunsTest.mixedReleases(fixture.records));
+
+    assertThat(fromToday).hasSizeGreaterThan(fixture.byRun.size());
+    assertThat(fromMixed).isEqualTo(fromToday);
+  }
+
+  /** What the stateful step makes of {@code values}: every output decoded, its timestamp cleared, sorted. */
+  private static List<String> diagnosed(SparkSession spark, List<byte[]> values) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (DiagnosisOutput o : DiagnosisPipeline.diagnose(TelemetryDecoding.decode(kafkaRows(spark, values)), 60_000)
+        .collectAsList()) {
+      if (o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS)) {
+        RunDiagnosis d = Codecs.RUN_DIAGNOSIS.decode(o.getPayload());
+        d.setTimestampMs(0L);
+        out.add(d.toString());
+      } else {
+        FixVerdict v = Codecs.FIX_VERDICT.decode(o.getPayload());
+        v.setTimestampMs(0L);
+        out.add(v.toString());
+      }
+    }
+    out.sort(null);
+    return out;
   }
 }
