@@ -57,8 +57,8 @@ public final class EpochProbe {
       // finite weights can still overflow to NaN outputs; there is no accuracy to measure then
       return blownUp(net, weightsBefore, 0);
     }
-    double trainLoss = net.score(train, false);
-    double valLoss = net.score(validation, false);
+    double trainLoss = dataLoss(net, train);
+    double valLoss = dataLoss(net, validation);
     ClassificationScores trainScores;
     ClassificationScores valScores;
     if (distributed == null) {
@@ -77,6 +77,14 @@ public final class EpochProbe {
         valScores.accuracy(), valScores.balancedAccuracy(), valScores.macroF1(), valScores.recall(),
         layerStats(net, weightsBefore, gradient, activations),
         new NonFiniteCounts(lossBad ? 1L : 0L, badGradients, 0L, 0L));
+  }
+
+  /**
+   * The loss of the data alone: the mean per-example loss, without the L1/L2 penalty that {@code net.score} adds. A
+   * penalised fix's loss is then comparable with the baseline's, and does not drift with the weights' norm.
+   */
+  static double dataLoss(MultiLayerNetwork net, DataSet data) {
+    return net.scoreExamples(data, false).meanNumber().doubleValue();
   }
 
   /** A network whose weights or outputs are NaN/Inf: losses NaN, no scores, weight statistics only. */
