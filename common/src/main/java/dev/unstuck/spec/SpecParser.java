@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -147,6 +148,7 @@ public final class SpecParser {
     long splitSeed = data.longValue("seed", 7);
     NonFinitePolicy nonFinite = data.enumValue("nonFinite", NonFinitePolicy.class, NonFinitePolicy.REPORT);
     String delimiter = delimiter(data.string("delimiter", DataSpec.COMMA));
+    String encoding = encoding(data, format, problems);
     data.rejectUnknown();
     if (delimiter.length() != 1) {
       problems.add(data.child("delimiter"), data.value("delimiter").orElse(null),
@@ -174,7 +176,33 @@ public final class SpecParser {
         problems.add(data.child("path"), data.value("path").orElse(null), "no such file '" + path + "'");
       }
     }
-    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter);
+    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter,
+        encoding);
+  }
+
+  /**
+   * {@code data.encoding}: the CSV's character set by any name Java knows ("latin1", "windows-1252"), kept as its
+   * canonical name; Spark's CSV reader decodes with it.
+   */
+  private static String encoding(YamlMap data, DataFormat format, Problems problems) {
+    String name = data.string("encoding", DataSpec.UTF_8);
+    Node where = data.value("encoding").orElse(null);
+    if (where == null) {
+      return DataSpec.UTF_8;
+    }
+    Charset charset;
+    try {
+      charset = Charset.forName(name.strip());
+    } catch (IllegalArgumentException e) { // unknown or malformed name
+      problems.add(data.child("encoding"), where, "unknown '" + name + "': a character set such as UTF-8, "
+          + "ISO-8859-1 (Latin-1) or windows-1252 (what spreadsheets in western Europe save)");
+      return DataSpec.UTF_8;
+    }
+    if (format != DataFormat.CSV) {
+      problems.add(data.child("encoding"), where,
+          "only CSV files have an encoding here (data.format is " + format.name().toLowerCase() + ")");
+    }
+    return charset.name();
   }
 
   /** "tab" and "\\t" for a tab, which YAML makes awkward to write. */

@@ -23,6 +23,11 @@ public record NotUtf8(long offset, long line, int value) {
 
   /** The first byte of {@code in} that is not UTF-8, or empty when all of it is (reads to the end, or the error). */
   public static Optional<NotUtf8> find(InputStream in) throws IOException {
+    return find(in, Long.MAX_VALUE);
+  }
+
+  /** As {@link #find(InputStream)}, looking at the first {@code limit} bytes only (about: whole reads). */
+  public static Optional<NotUtf8> find(InputStream in, long limit) throws IOException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
@@ -31,6 +36,9 @@ public record NotUtf8(long offset, long line, int value) {
     long lines = 1; // lines up to consumed
     boolean end = false;
     while (true) {
+      if (consumed >= limit) {
+        return Optional.empty(); // not found in what was looked at
+      }
       int read = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
       if (read < 0) {
         end = true;

@@ -51,4 +51,14 @@ class NotUtf8Test {
   void aSequenceCutByTheEndOfTheFileIsNotUtf8() throws IOException {
     assertThat(find(new byte[] {'a', '\n', 'b', (byte) 0xE2, (byte) 0x82})).contains(new NotUtf8(3, 2, 0xE2));
   }
+
+  @Test
+  void aLimitStopsTheSearchAfterWholeReads() throws IOException {
+    byte[] bytes = new byte[3 * 64 * 1024];
+    Arrays.fill(bytes, (byte) 'x');
+    bytes[2 * 64 * 1024 + 1] = (byte) 0xE9;
+
+    assertThat(NotUtf8.find(new ByteArrayInputStream(bytes), 64 * 1024)).isEmpty();
+    assertThat(NotUtf8.find(new ByteArrayInputStream(bytes), 3 * 64 * 1024)).contains(new NotUtf8(2 * 64 * 1024 + 1, 1, 0xE9));
+  }
 }

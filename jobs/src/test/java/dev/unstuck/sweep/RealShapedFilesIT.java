@@ -173,4 +173,16 @@ class RealShapedFilesIT {
     stopsWithOneLine(sweep("products", "path: " + files.fiveHundredClasses() + "\nlabel: product"),
         "data.validation: 0.2 leaves the validation split empty");
   }
+
+  @Test
+  void aLatin1FileIsNamedAsNotUtf8WithTheWayOut() {
+    Path file = files.latin1();
+    stopsWithOneLine(sweep("latin1", "path: " + file + "\nlabel: label"),
+        "data.path: " + file + " is not UTF-8 (byte 0xE9 on line 1): save it as UTF-8, or set data.encoding");
+  }
+
+  @Test
+  void aLatin1FileTrainsWithDataEncoding() {
+    trains(sweep("latin1-declared", "path: " + files.latin1() + "\nlabel: label\nencoding: latin1"));
+  }
 }
