@@ -10,6 +10,7 @@ import dev.unstuck.local.LocalKafka;
 import dev.unstuck.local.LocalPostgres;
 import dev.unstuck.local.LocalServiceException;
 import dev.unstuck.local.LocalStack;
+import dev.unstuck.options.OptionChecks;
 import dev.unstuck.report.FixTable;
 import dev.unstuck.report.ReportWriter;
 import dev.unstuck.report.ResultsDatabase;
