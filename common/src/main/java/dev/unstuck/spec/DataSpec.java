@@ -11,6 +11,8 @@ import java.util.List;
  * @param validation held-out fraction, stratified by label
  * @param splitSeed seed of the train/validation split, shared by every run so they are comparable
  * @param delimiter the CSV field separator, one character (",", ";", a tab)
+ * @param encoding the CSV file's character set, a Java charset name as Spark's CSV reader takes it (UTF-8 unless
+ *     the file was saved in another, e.g. windows-1252 by a spreadsheet)
  */
 public record DataSpec(
     String path,
@@ -21,9 +23,11 @@ public record DataSpec(
     double validation,
     long splitSeed,
     NonFinitePolicy nonFinite,
-    String delimiter) {
+    String delimiter,
+    String encoding) {
 
   public static final String COMMA = ",";
+  public static final String UTF_8 = "UTF-8";
 
   public DataSpec {
     features = List.copyOf(features);
@@ -32,6 +36,11 @@ public record DataSpec(
   /** Comma-separated, as most files are. */
   public DataSpec(String path, DataFormat format, boolean header, String label, List<String> features,
       double validation, long splitSeed, NonFinitePolicy nonFinite) {
-    this(path, format, header, label, features, validation, splitSeed, nonFinite, COMMA);
+    this(path, format, header, label, features, validation, splitSeed, nonFinite, COMMA, UTF_8);
+  }
+
+  /** Read as UTF-8 unless said otherwise. */
+  public boolean utf8() {
+    return encoding.equals(UTF_8);
   }
 }

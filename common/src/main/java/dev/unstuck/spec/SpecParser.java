@@ -4,8 +4,13 @@ import dev.unstuck.fix.Fix;
 import dev.unstuck.fix.FixCatalogue;
 import dev.unstuck.fix.FixSelection;
 import dev.unstuck.fix.FixType;
+import dev.unstuck.text.NotUtf8;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +30,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a sweep.yaml into a {@link SweepSpec}, checking everything before any training starts. Every problem
@@ -40,17 +46,38 @@ public final class SpecParser {
 
   /** Parses a spec file; a relative {@code data.path} resolves against the file's folder. */
   public static SweepSpec parse(Path file) throws SpecException {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new SpecException(file.toString(), List.of(new SpecProblem("", "no such file", SpecProblem.NO_LINE)));
-    } catch (IOException e) {
-      throw new SpecException(file.toString(),
-          List.of(new SpecProblem("", "cannot read: " + e.getMessage(), SpecProblem.NO_LINE)));
-    }
+    String text = read(file);
     Path folder = file.toAbsolutePath().getParent();
     return parse(text, file.toString(), Optional.of(folder));
+  }
+
+  /** The file as UTF-8 text; a folder, a binary or a mis-encoded file is a problem naming what it is. */
+  private static String read(Path file) throws SpecException {
+    if (Files.isDirectory(file)) {
+      throw fileProblem(file, "is a folder: give the sweep's .yaml file");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw fileProblem(file, "no such file");
+    } catch (IOException e) {
+      throw fileProblem(file, "cannot read: " + e.getMessage());
+    }
+    try {
+      Optional<NotUtf8> notUtf8 = NotUtf8.find(new ByteArrayInputStream(bytes));
+      if (notUtf8.isPresent()) {
+        throw fileProblem(file, "not UTF-8 text (" + notUtf8.get().where()
+            + "): a sweep spec is a YAML text file in UTF-8");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a byte array does not fail
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static SpecException fileProblem(Path file, String message) {
+    return new SpecException(file.toString(), List.of(new SpecProblem("", message, SpecProblem.NO_LINE)));
   }
 
   /**
@@ -65,11 +92,21 @@ public final class SpecParser {
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? SpecProblem.NO_LINE : e.getProblemMark().getLine() + 1;
       throw new SpecException(source, List.of(new SpecProblem("", "broken YAML: " + e.getProblem(), line)));
+    } catch (ReaderException e) { // a character YAML does not allow: SnakeYAML gives its position, not its line
+      throw new SpecException(source, List.of(new SpecProblem("", String.format(
+          "broken YAML: a control character (U+%04X) that YAML does not allow", e.getCodePoint()),
+          lineAt(yaml, e.getPosition()))));
     } catch (YAMLException e) {
       throw new SpecException(source, List.of(new SpecProblem("", "broken YAML: " + e.getMessage(), 0)));
     }
     if (root == null) {
       throw new SpecException(source, List.of(new SpecProblem("", "the spec is empty", SpecProblem.NO_LINE)));
+    }
+    if (!(root instanceof MappingNode)) { // e.g. a CSV file given as the spec: one problem, not every missing key
+      String got = root instanceof ScalarNode scalar ? "text ('" + YamlMap.shortened(scalar.getValue()) + "')" : "a list";
+      throw new SpecException(source, List.of(new SpecProblem("",
+          "not a sweep spec: expected YAML keys such as 'name:', 'data:', 'model:', got " + got,
+          Problems.lineOf(root))));
     }
     Problems problems = new Problems();
     SweepSpec spec = read(YamlMap.of("", root, problems), dataFolder, problems);
@@ -111,6 +148,7 @@ public final class SpecParser {
     long splitSeed = data.longValue("seed", 7);
     NonFinitePolicy nonFinite = data.enumValue("nonFinite", NonFinitePolicy.class, NonFinitePolicy.REPORT);
     String delimiter = delimiter(data.string("delimiter", DataSpec.COMMA));
+    String encoding = encoding(data, format, problems);
     data.rejectUnknown();
     if (delimiter.length() != 1) {
       problems.add(data.child("delimiter"), data.value("delimiter").orElse(null),
@@ -138,7 +176,33 @@ public final class SpecParser {
         problems.add(data.child("path"), data.value("path").orElse(null), "no such file '" + path + "'");
       }
     }
-    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter);
+    return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter,
+        encoding);
+  }
+
+  /**
+   * {@code data.encoding}: the CSV's character set by any name Java knows ("latin1", "windows-1252"), kept as its
+   * canonical name; Spark's CSV reader decodes with it.
+   */
+  private static String encoding(YamlMap data, DataFormat format, Problems problems) {
+    String name = data.string("encoding", DataSpec.UTF_8);
+    Node where = data.value("encoding").orElse(null);
+    if (where == null) {
+      return DataSpec.UTF_8;
+    }
+    Charset charset;
+    try {
+      charset = Charset.forName(name.strip());
+    } catch (IllegalArgumentException e) { // unknown or malformed name
+      problems.add(data.child("encoding"), where, "unknown '" + name + "': a character set such as UTF-8, "
+          + "ISO-8859-1 (Latin-1) or windows-1252 (what spreadsheets in western Europe save)");
+      return DataSpec.UTF_8;
+    }
+    if (format != DataFormat.CSV) {
+      problems.add(data.child("encoding"), where,
+          "only CSV files have an encoding here (data.format is " + format.name().toLowerCase() + ")");
+    }
+    return charset.name();
   }
 
   /** "tab" and "\\t" for a tab, which YAML makes awkward to write. */
@@ -253,7 +317,11 @@ public final class SpecParser {
         continue;
       }
       for (NodeTuple entry : item.getValue()) {
-        String key = YamlMap.scalarText(entry.getKeyNode());
+        Optional<String> plainKey = YamlMap.plainKey(itemPath, entry, problems);
+        if (plainKey.isEmpty()) {
+          continue;
+        }
+        String key = plainKey.get();
         Optional<FixType> type = FixCatalogue.type(key);
         if (type.isEmpty()) {
           problems.add(itemPath, entry.getKeyNode(), FixCatalogue.unknownKey(key));
@@ -301,6 +369,17 @@ public final class SpecParser {
     if (!ok) {
       problems.add(map.child(key), map.value(key).orElse(map.node()), message);
     }
+  }
+
+  /** 1-based line of a character position in {@code text}. */
+  private static int lineAt(String text, int position) {
+    int line = 1;
+    for (int i = 0; i < Math.min(position, text.length()); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private static String num(double value) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -36,7 +37,11 @@ final class YamlMap {
     YamlMap map = new YamlMap(path, node, problems);
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
-        String key = scalarText(tuple.getKeyNode());
+        Optional<String> plain = plainKey(path, tuple, problems);
+        if (plain.isEmpty()) {
+          continue;
+        }
+        String key = plain.get();
         if (map.entries.containsKey(key)) {
           problems.add(map.child(key), tuple.getKeyNode(), "duplicate key");
         }
@@ -159,8 +164,37 @@ final class YamlMap {
     return Optional.empty();
   }
 
-  static String scalarText(Node node) {
-    return node instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(node);
+  /**
+   * The key of an entry when it is a plain name; a list or mapping as key (YAML's {@code ? [a, b] : 1}) is a
+   * problem of the mapping at {@code path}, shown as the user wrote it rather than as SnakeYAML's node dump.
+   */
+  static Optional<String> plainKey(String path, NodeTuple entry, Problems problems) {
+    Node key = entry.getKeyNode();
+    if (key instanceof ScalarNode scalar) {
+      return Optional.of(scalar.getValue());
+    }
+    String kind = key instanceof SequenceNode ? "list" : "mapping";
+    problems.add(path, key, "a key must be a plain name, not a " + kind + " ('" + shortened(flow(key)) + "')");
+    return Optional.empty();
+  }
+
+  /** A node in YAML's one-line flow style: {@code [a, b]}, {@code {a: 1}}. */
+  static String flow(Node node) {
+    if (node instanceof ScalarNode scalar) {
+      return scalar.getValue();
+    }
+    if (node instanceof SequenceNode sequence) {
+      return sequence.getValue().stream().map(YamlMap::flow).collect(Collectors.joining(", ", "[", "]"));
+    }
+    if (node instanceof MappingNode mapping) {
+      return mapping.getValue().stream().map(t -> flow(t.getKeyNode()) + ": " + flow(t.getValueNode()))
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
+    return node.getNodeId().name(); // an anchor or alias: nothing a spec needs
+  }
+
+  static String shortened(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
   }
 
   private <T> T scalar(String key, T fallback, Function<String, T> parse, String expected) {

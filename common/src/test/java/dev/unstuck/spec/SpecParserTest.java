@@ -215,7 +215,7 @@ class SpecParserTest {
   @Test
   void anUnknownKeyFarFromAnyKnownOneListsThem() {
     assertThat(problem(Specs.valid().set("data.colour", "blue"))).isEqualTo("data.colour: unknown key "
-        + "(expected one of path, format, header, label, features, validation, seed, nonFinite, delimiter)");
+        + "(expected one of path, format, header, label, features, validation, seed, nonFinite, delimiter, encoding)");
   }
 
   @Test
@@ -277,6 +277,33 @@ class SpecParserTest {
 
     assertThat(problems(yaml)).extracting(SpecProblem::path, SpecProblem::message)
         .containsExactly(tuple("training.epochs", "duplicate key"));
+  }
+
+  /** A list or mapping used as a key: one problem with the key as the user wrote it, not SnakeYAML's node dump. */
+  @Test
+  void aComplexKeyIsOneProblemWithItsLine() {
+    String yaml = Specs.valid().yaml() + "? [a, b]\n: 1\n";
+
+    assertThat(problems(yaml)).singleElement().satisfies(p -> {
+      assertThat(p.toString()).doesNotContain("Node");
+      assertThat(p.path()).isEmpty();
+      assertThat(p.message()).isEqualTo("a key must be a plain name, not a list ('[a, b]')");
+      assertThat(p.line()).isEqualTo(yaml.split("\n").length - 1);
+    });
+  }
+
+  @Test
+  void aMappingAsKeyInsideASectionNamesTheSection() {
+    String yaml = Specs.valid().yaml().replace("data:\n", "data:\n  {a: 1}: x\n");
+
+    assertThat(problems(yaml)).extracting(SpecProblem::path, SpecProblem::message, SpecProblem::line)
+        .containsExactly(tuple("data", "a key must be a plain name, not a mapping ('{a: 1}')", 3));
+  }
+
+  @Test
+  void aComplexKeyInAFixIsOneProblem() {
+    assertThat(problem(Specs.valid().fixes("[l2]: [0.1]")))
+        .isEqualTo("fixes[0]: a key must be a plain name, not a list ('[l2]')");
   }
 
   @Test
@@ -392,7 +419,7 @@ class SpecParserTest {
   @Test
   void aSpecThatIsNotAMapping() {
     assertThat(problems("- a\n- b\n")).extracting(SpecProblem::path, SpecProblem::message)
-        .contains(tuple("", "expected a mapping of keys to values"));
+        .containsExactly(tuple("", "not a sweep spec: expected YAML keys such as 'name:', 'data:', 'model:', got a list"));
   }
 
   // ----------------------------------------------------------------------------------------------------------
@@ -465,5 +492,53 @@ class SpecParserTest {
 
     assertThat(e.source()).isEqualTo(file.toString());
     assertThat(e.problems()).extracting(SpecProblem::message).containsExactly("no such file");
+  }
+
+  @Test
+  void aFolderGivenAsTheSpec(@TempDir Path folder) {
+    SpecException e = catchThrowableOfType(SpecException.class, () -> SpecParser.parse(folder));
+
+    assertThat(e.problems()).extracting(SpecProblem::message)
+        .containsExactly("is a folder: give the sweep's .yaml file");
+  }
+
+  @Test
+  void aBinaryFileGivenAsTheSpecNamesTheByte(@TempDir Path folder) throws IOException {
+    Path gzip = folder.resolve("sweep.yaml");
+    Files.write(gzip, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0x1f, (byte) 0x8b, 0x08, 0x00});
+
+    SpecException e = catchThrowableOfType(SpecException.class, () -> SpecParser.parse(gzip));
+
+    assertThat(e.problems()).extracting(SpecProblem::message).containsExactly(
+        "not UTF-8 text (byte 0x8B on line 1): a sweep spec is a YAML text file in UTF-8");
+  }
+
+  /** A data file given where the spec goes: one problem saying what a spec is, not "name: missing" and the rest. */
+  @Test
+  void aCsvFileGivenAsTheSpecIsOneProblem() {
+    assertThat(problems("sepal_length,sepal_width,species\n5.1,3.5,setosa\n"))
+        .extracting(SpecProblem::path, SpecProblem::message, SpecProblem::line).containsExactly(tuple("",
+            "not a sweep spec: expected YAML keys such as 'name:', 'data:', 'model:', got text "
+                + "('sepal_length,sepal_width,species 5.1,3.5,setosa')", 1));
+  }
+
+  @Test
+  void aControlCharacterInTheSpecNamesItsLine() {
+    List<SpecProblem> problems = problems("name: x\ndata:\n  path: a\u0000.csv\n");
+
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.message()).isEqualTo("broken YAML: a control character (U+0000) that YAML does not allow");
+      assertThat(p.line()).isEqualTo(3);
+    });
+  }
+
+  /** Notepad's "UTF-8" puts a byte order mark first. */
+  @Test
+  void aSpecFileWithAByteOrderMarkParses(@TempDir Path folder) throws IOException, SpecException {
+    Specs spec = Specs.valid();
+    spec.createDataFile(folder);
+    Path file = Files.writeString(folder.resolve("sweep.yaml"), "\uFEFF" + spec.yaml());
+
+    assertThat(SpecParser.parse(file).name()).isEqualTo("tiny-sweep");
   }
 }

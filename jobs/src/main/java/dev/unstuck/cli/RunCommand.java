@@ -10,6 +10,8 @@ import dev.unstuck.local.LocalKafka;
 import dev.unstuck.local.LocalPostgres;
 import dev.unstuck.local.LocalServiceException;
 import dev.unstuck.local.LocalStack;
+import dev.unstuck.local.TerminalStreams;
+import dev.unstuck.options.OptionChecks;
 import dev.unstuck.report.FixTable;
 import dev.unstuck.report.FixedSpecFile;
 import dev.unstuck.report.ReportWriter;
@@ -164,8 +166,14 @@ final class RunCommand implements Callable<Integer> {
         : plan.summary());
 
     Path work = Files.createTempDirectory("unstuck-run-");
-    try (LocalStack stack = new LocalStack(System.err)) {
-      stack.onShutdown(LauncherLogging::muteConsole);
+    out(); // picocli makes its writers on first use: made now, on the terminal's streams, they stay on the terminal
+    err(); // after Ctrl-C, when what is printed on System.out/err goes to the log
+    try (TerminalStreams terminal = TerminalStreams.install();
+        LocalStack stack = new LocalStack(terminal.terminalErr())) {
+      stack.onShutdown(() -> { // Ctrl-C: what the stopped jobs still log or print goes to the log file only
+        LauncherLogging.muteConsole();
+        terminal.toLog();
+      });
       stack.add("temporary files", () -> deleteTree(work));
       return run(stack, sweep, plan, results, work, started);
     } catch (LocalServiceException e) {

@@ -1,5 +1,6 @@
 package dev.unstuck.cli;
 
+import dev.unstuck.options.OptionChecks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,18 +24,6 @@ public final class Unstuck implements Runnable {
 
   /** The configured command line, for tests to execute like main does. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Unstuck()).setParameterExceptionHandler(Unstuck::oneLine);
-  }
-
-  /**
-   * A mistake on the command line is one line naming the option, with where to read more, instead of picocli's
-   * message followed by the whole usage text (which buries the message).
-   */
-  static int oneLine(CommandLine.ParameterException e, String[] args) {
-    CommandLine command = e.getCommandLine();
-    String name = command.getCommandSpec().qualifiedName();
-    command.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
-    command.getErr().flush();
-    return command.getCommandSpec().exitCodeOnInvalidInput();
+    return new CommandLine(new Unstuck()).setParameterExceptionHandler(OptionChecks::oneLine);
   }
 }

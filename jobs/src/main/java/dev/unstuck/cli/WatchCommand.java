@@ -2,6 +2,7 @@ package dev.unstuck.cli;
 
 import dev.unstuck.kafka.KafkaSettings;
 import dev.unstuck.kafka.Topics;
+import dev.unstuck.options.OptionChecks;
 import dev.unstuck.report.LiveDiagnosis;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -41,13 +41,15 @@ public final class DatasetLoader {
   private DatasetLoader() {}
 
   public static EncodedData load(SparkSession spark, DataSpec spec) {
+    DataFiles.check(spark, spec);
     Dataset<Row> raw = read(spark, spec);
     if (isEmpty(raw, spec)) {
-      throw new DataException("data.path: " + spec.path() + " has no rows");
+      throw new DataException("data.path: " + spec.path() + noRows(raw, spec));
     }
     if (spec.format() == dev.unstuck.spec.DataFormat.LIBSVM) {
       return encodeLibsvm(raw);
     }
+    Utf8Check.check(spark, raw, spec); // before any column is looked up by a name the bad bytes may have changed
     raw = withoutByteOrderMark(raw);
     String label = labelColumn(raw, spec);
     List<StructField> features = featureColumns(raw, spec, label);
@@ -127,7 +129,8 @@ public final class DatasetLoader {
     try {
       return switch (spec.format()) {
         case CSV -> spark.read().option("header", spec.header()).option("inferSchema", true)
-            .option("sep", spec.delimiter()).option("mode", "PERMISSIVE").csv(spec.path());
+            .option("sep", spec.delimiter()).option("encoding", spec.encoding()).option("mode", "PERMISSIVE")
+            .csv(spec.path());
         case PARQUET -> spark.read().parquet(spec.path());
         case LIBSVM -> spark.read().format("libsvm").load(spec.path());
         case JSON -> spark.read().json(spec.path());
@@ -136,6 +139,17 @@ public final class DatasetLoader {
     } catch (Exception e) { // Spark throws its checked SparkException from Scala, undeclared
       throw unreadable(spec, e); // e.g. a CSV file read as parquet: CANNOT_READ_FILE_FOOTER
     }
+  }
+
+  /** What a file without rows holds: nothing at all, or a header only. */
+  private static String noRows(Dataset<Row> raw, DataSpec spec) {
+    if (raw.columns().length == 0) {
+      return " is empty";
+    }
+    if (spec.format() == dev.unstuck.spec.DataFormat.CSV && spec.header()) {
+      return " has a header (" + String.join(", ", raw.columns()) + ") but no rows";
+    }
+    return " has no rows";
   }
 
   /** The first action reads the file for real (CSV, JSON): a corrupt or mis-declared file fails here. */

@@ -2,6 +2,7 @@ package dev.unstuck.local;
 
 import java.nio.file.Path;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
@@ -17,6 +18,7 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
  */
 public final class LauncherLogging {
   private static final String PATTERN = "%d{HH:mm:ss} %-5p %c{1}: %m%n";
+  private static final String NAME = "unstuck-launcher";
 
   private LauncherLogging() {}
 
@@ -25,9 +27,15 @@ public final class LauncherLogging {
    * interruption at length, and none of it is news to the person who pressed it.
    */
   public static void muteConsole() {
-    if (!(org.apache.logging.log4j.LogManager.getContext(false)
-        instanceof org.apache.logging.log4j.core.LoggerContext context)
-        || !"unstuck-launcher".equals(context.getConfiguration().getName())) {
+    if (org.apache.logging.log4j.LogManager.getContext(false)
+        instanceof org.apache.logging.log4j.core.LoggerContext context) {
+      muteConsole(context);
+    }
+  }
+
+  /** As {@link #muteConsole()}, on {@code context}; a configuration that is not the launcher's is left alone. */
+  static void muteConsole(LoggerContext context) {
+    if (!NAME.equals(context.getConfiguration().getName())) {
       return;
     }
     var config = context.getConfiguration();
@@ -52,9 +60,14 @@ public final class LauncherLogging {
         || System.getProperty("log4j.configurationFile") != null || !usingDefaults()) {
       return;
     }
+    Configurator.reconfigure(configuration(logFile));
+  }
+
+  /** The launcher's configuration: see {@link #configure}. The console appender writes to System.err as it is now. */
+  static BuiltConfiguration configuration(Path logFile) {
     ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
     b.setStatusLevel(Level.ERROR);
-    b.setConfigurationName("unstuck-launcher");
+    b.setConfigurationName(NAME);
     LayoutComponentBuilder layout = b.newLayout("PatternLayout").addAttribute("pattern", PATTERN);
     // the terminal gets the message; the stack trace goes to the file
     b.add(b.newAppender("console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
@@ -87,6 +100,6 @@ public final class LauncherLogging {
         "org.apache.spark.sql.execution.streaming.ResolveWriteToStream", "org.deeplearning4j", "org.nd4j"}) {
       b.add(b.newLogger(quiet, Level.WARN));
     }
-    Configurator.reconfigure(b.build());
+    return b.build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.unstuck.sweep;
 
+import dev.unstuck.options.OptionChecks;
 import dev.unstuck.data.DataException;
 import dev.unstuck.data.DatasetLoader;
 import dev.unstuck.data.EncodedData;
@@ -39,7 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The sweep job: {@code spark-submit --class dev.unstuck.sweep.SweepJob unstuck-jobs.jar --spec sweep.yaml
@@ -69,22 +72,42 @@ public final class SweepJob implements Callable<Integer> {
   @Option(names = "--kafka-property", description = "extra Kafka client property, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
 
-  @Option(names = "--kafka-properties-file",
-      description = "Java properties file of Kafka client settings, e.g. secrets mounted from a Secret")
   Path kafkaPropertiesFile;
 
+  @Option(names = "--kafka-properties-file",
+      description = "Java properties file of Kafka client settings, e.g. secrets mounted from a Secret")
+  void kafkaPropertiesFile(Path value) {
+    kafkaPropertiesFile = OptionChecks.readableFile(command, "--kafka-properties-file", value);
+  }
+
+  Integer concurrency;
+
+  // Option values are checked while the command line is parsed, as the launcher's are (OptionChecks): when
+  // spark-submit starts this job directly, a bad value is one line and exit 2 before Spark or Kafka is touched.
   @Option(names = "--concurrency", description = "runs trained at once (default: one per core when each run is "
       + "trained whole in one task, two per core when data-parallel)")
-  Integer concurrency;
+  void concurrency(int value) {
+    concurrency = OptionChecks.atLeast(command, "--concurrency", 1, value, "runs trained at once");
+  }
+
+  int averagingFrequency;
 
   @Option(names = "--averaging-frequency", defaultValue = "" + TrainingSettings.DEFAULT_AVERAGING_FREQUENCY,
       description = "data-parallel training: minibatches each worker trains between parameter averages "
           + "(default: ${DEFAULT-VALUE})")
-  int averagingFrequency;
+  void averagingFrequency(int value) {
+    averagingFrequency = OptionChecks.atLeast(command, "--averaging-frequency", 1, value,
+        "minibatches between parameter averages");
+  }
+
+  int nativeThreads;
 
   @Option(names = "--native-threads", defaultValue = "1", description = "variant-parallel training: ND4J native "
       + "(OpenMP/BLAS) threads per task, 0 = ND4J's default (default: ${DEFAULT-VALUE}; one task per core)")
-  int nativeThreads;
+  void nativeThreads(int value) {
+    nativeThreads = OptionChecks.atLeast(command, "--native-threads", 0, value,
+        "native threads per task, 0 = ND4J's default");
+  }
 
   @Option(names = "--plan-out", description = "write the runs the sweep trains to this file (one "
       + "'<variant>\\t<run id>' line each, after a '# <summary>' line); with fixes: auto they depend on the baseline")
@@ -94,8 +117,14 @@ public final class SweepJob implements Callable<Integer> {
       + "deadUnitFraction=0.8 (names in Thresholds.java)")
   Map<String, String> thresholdOverrides = new HashMap<>();
 
-  @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
   int kafkaTimeoutSeconds;
+
+  @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
+  void kafkaTimeoutSeconds(int value) {
+    kafkaTimeoutSeconds = OptionChecks.atLeast(command, "--kafka-timeout", 1, value, "seconds to wait for Kafka");
+  }
+
+  @Spec CommandSpec command;
 
   /** Writes the plan for a launcher or script that waits for the sweep's results; nothing when no file asked. */
   static void writePlan(SweepPlan plan, Path file) {
@@ -113,7 +142,12 @@ public final class SweepJob implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SweepJob()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line as spark-submit runs it: a bad option value is one line, as in the launcher. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new SweepJob()).setParameterExceptionHandler(OptionChecks::oneLine);
   }
 
   @Override

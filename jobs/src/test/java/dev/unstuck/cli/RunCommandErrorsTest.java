@@ -31,6 +31,24 @@ class RunCommandErrorsTest {
   }
 
   /**
+   * A --jdbc-url nobody answers on: the line says it is PostgreSQL that did not answer (not just "Connection
+   * refused"), and the start line says only the Kafka broker it started will be stopped, not the database.
+   */
+  @Test
+  void aPostgresNobodyAnswersOnIsNamedAndOnlyWhatWasStartedIsSaidToBeStopped(@TempDir Path dir) {
+    String jdbc = "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/unstuck";
+    Terminal terminal = Terminal.run("run", ExampleSpecsTest.EXAMPLES.resolve("healthy-digits.yaml").toString(),
+        "--out", dir.toString(), "--jdbc-url", jdbc);
+
+    assertThat(terminal.exit()).as(terminal.err()).isEqualTo(RunCommand.SERVICES);
+    assertThat(terminal.out()).contains("; PostgreSQL: " + jdbc + " (Kafka stopped again when this ends)")
+        .doesNotContain("both stopped");
+    assertThat(terminal.errorLines()).singleElement().asString()
+        .startsWith("unstuck: the diagnosis stream job did not start: PostgreSQL at " + jdbc + ": ")
+        .contains("Connection");
+  }
+
+  /**
    * A sweep that stops before any run reports ends {@code run} at once with its own error and exit code: no
    * waiting out --wait for runs that cannot come, and no "nothing to fix" about a baseline nobody diagnosed.
    */

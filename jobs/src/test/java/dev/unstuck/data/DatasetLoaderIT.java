@@ -8,6 +8,7 @@ import dev.unstuck.spec.DataSpec;
 import dev.unstuck.spec.NonFinitePolicy;
 import dev.unstuck.testing.LocalSpark;
 import dev.unstuck.testing.SweepSpecFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -160,14 +161,6 @@ class DatasetLoaderIT {
   }
 
   @Test
-  void anEmptyFileIsRefused(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("x.csv"), "a,y\n");
-    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
-        .isInstanceOf(DataException.class)
-        .hasMessageContaining("has no rows");
-  }
-
-  @Test
   void nanFeaturesAreKeptAndCountedByDefault(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("x.csv"), "a,b,y\n1,NaN,p\n2,,q\n3,4,p\n5,6,q\n");
     EncodedData data = DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT));
@@ -200,5 +193,92 @@ class DatasetLoaderIT {
     assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.FAIL)))
         .isInstanceOf(DataException.class)
         .hasMessageContaining("feature column 'b' has 2 rows with a missing, NaN or infinite value");
+  }
+
+  // ----------------------------------------------------------------------------------------------------------
+  // Files that are not UTF-8 (issue 9, defect 8)
+
+  static DataSpec csv(Path path, String label, String encoding) {
+    return new DataSpec(path.toString(), DataFormat.CSV, true, label, List.of(), 0.2, 7, NonFinitePolicy.REPORT,
+        DataSpec.COMMA, encoding);
+  }
+
+  /** Latin-1 text cells under an ASCII header: the first bad byte is the ô of "Rhône" on line 3. */
+  @Test
+  void latin1TextCellsAreNamedByByteAndLine(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("x.csv"),
+        "a,city,y\n1,Alba,p\n2,Rhône,q\n3,Alba,p\n4,Rhône,q\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessage("data.path: " + file + " is not UTF-8 (byte 0xF4 on line 3): save it as UTF-8, or set "
+            + "data.encoding to the character set it was saved in, e.g. data.encoding: windows-1252 (what "
+            + "spreadsheets in western Europe save)");
+  }
+
+  /** In a folder of part files the message names the part that is not UTF-8, found by Spark. */
+  @Test
+  void inAFolderThePartThatIsNotUtf8IsNamed(@TempDir Path dir) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("parts"));
+    Files.writeString(folder.resolve("part-0.csv"), "a,city,y\n1,Alba,p\n2,Asti,q\n");
+    Path latin1 = Files.write(folder.resolve("part-1.csv"),
+        "a,city,y\n3,Alba,p\n4,Alba,q\n5,Côte,p\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(folder, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageStartingWith("data.path: " + latin1 + " is not UTF-8 (byte 0xF4 on line 4)");
+  }
+
+  /** With data.encoding the same bytes are read as the words they are: in the header, features and labels. */
+  @Test
+  void dataEncodingReadsLatin1AsWritten(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("x.csv"),
+        "région,a,cépage\nRhône,1,syrah\nCôte,2,pinot\nRhône,3,syrah\nCôte,4,pinot\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    EncodedData data = DatasetLoader.load(spark, csv(file, "cépage", "ISO-8859-1"));
+
+    assertThat(data.featureNames()).containsExactly("région", "a");
+    assertThat(data.classLabels()).containsExactly("pinot", "syrah");
+    // région one-hot: Côte, Rhône + unseen; a as a number
+    assertThat(data.numFeatures()).isEqualTo(1 + 3);
+  }
+
+  @Test
+  void latin1InAGzipFileIsFoundInTheDecompressedText(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("x.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write("a,b,y\n1,2,p\n3,4,q\n5,6,ré\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageStartingWith("data.path: " + file + " is not UTF-8 (byte 0xE9 on line 4)");
+  }
+
+  // ----------------------------------------------------------------------------------------------------------
+  // A newcomer's other mistakes: one line each
+
+  @Test
+  void aFolderWithoutAnyFileIsNamed(@TempDir Path dir) throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(empty, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessage("data.path: " + empty + " is a folder with no data files in it");
+  }
+
+  @Test
+  void aFileOfZeroBytesIsNamedAsEmpty(@TempDir Path dir) throws Exception {
+    Path file = Files.createFile(dir.resolve("x.csv"));
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessage("data.path: " + file + " is empty");
+  }
+
+  @Test
+  void aHeaderWithoutRowsIsNamed(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.csv"), "a,b,y\n");
+    assertThatThrownBy(() -> DatasetLoader.load(spark, csv(file, true, "y", NonFinitePolicy.REPORT)))
+        .isInstanceOf(DataException.class)
+        .hasMessage("data.path: " + file + " has a header (a, b, y) but no rows");
   }
 }

@@ -173,4 +173,44 @@ class RealShapedFilesIT {
     stopsWithOneLine(sweep("products", "path: " + files.fiveHundredClasses() + "\nlabel: product"),
         "data.validation: 0.2 leaves the validation split empty");
   }
+
+  @Test
+  void aLatin1FileIsNamedAsNotUtf8WithTheWayOut() {
+    Path file = files.latin1();
+    stopsWithOneLine(sweep("latin1", "path: " + file + "\nlabel: label"),
+        "data.path: " + file + " is not UTF-8 (byte 0xE9 on line 1): save it as UTF-8, or set data.encoding");
+  }
+
+  @Test
+  void aLatin1FileTrainsWithDataEncoding() {
+    trains(sweep("latin1-declared", "path: " + files.latin1() + "\nlabel: label\nencoding: latin1"));
+  }
+
+  // A newcomer's other data mistakes: one line each, exit 4, before training
+
+  @Test
+  void aFolderWithNoDataFiles() throws Exception {
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("data").resolve("nothing-here"));
+    stopsWithOneLine(sweep("empty-folder", "path: " + empty + "\nlabel: label"),
+        "data.path: " + empty + " is a folder with no data files in it");
+  }
+
+  @Test
+  void aFileOfZeroBytes() throws Exception {
+    Path file = java.nio.file.Files.write(dir.resolve("data").resolve("zero.csv"), new byte[0]);
+    stopsWithOneLine(sweep("zero-bytes", "path: " + file + "\nlabel: label"), "data.path: " + file + " is empty");
+  }
+
+  @Test
+  void aHeaderWithoutRows() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("data").resolve("header.csv"), "f0,f1,label\n");
+    stopsWithOneLine(sweep("header-only", "path: " + file + "\nlabel: label"),
+        "data.path: " + file + " has a header (f0, f1, label) but no rows");
+  }
+
+  @Test
+  void aLabelColumnThatDoesNotExist() {
+    stopsWithOneLine(sweep("no-such-label", "path: " + files.stringClassLabels() + "\nlabel: cultivar"),
+        "data.label: no column 'cultivar' in " + files.stringClassLabels());
+  }
 }

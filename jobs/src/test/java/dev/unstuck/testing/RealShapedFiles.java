@@ -3,6 +3,7 @@ package dev.unstuck.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,13 @@ import java.util.zip.GZIPOutputStream;
  * Files shaped like the ones users have, written from the real wine data (178 rows, 13 measurements, 3 classes;
  * src/test/resources/data/wine.csv.gz): a label called label, class, target or y; string and numeric labels; an
  * id column; categorical text; missing cells and "n/a"; quoted commas; ';' separators; CRLF with a byte order
- * mark; gzip; no header with the label first.
+ * mark; gzip; no header with the label first; Latin-1.
  */
 public final class RealShapedFiles {
   public static final Path WINE = Path.of("src", "test", "resources", "data", "wine.csv.gz").toAbsolutePath();
   private static final String[] CULTIVARS = {"barolo", "grignolino", "barbera"};
   private static final String[] REGIONS = {"Piedmont, Italy", "Alba", "Asti, Piedmont"};
+  private static final String[] LATIN1_REGIONS = {"Rh\u00f4ne", "C\u00f4te d'Or", "Alba"};
 
   private final Path folder;
   private final List<String> header;
@@ -124,6 +126,20 @@ public final class RealShapedFiles {
     return write("products.csv", lines, "\n", false);
   }
 
+  /**
+   * Saved as Latin-1 (ISO-8859-1), as spreadsheets in western Europe still write CSV: the first column, "région",
+   * names the wine's region ("Rhône", "Côte d'Or", "Alba"); each accented letter is one byte that is not UTF-8, the
+   * first on line 1 (the header's é).
+   */
+  public Path latin1() {
+    List<String> lines = new ArrayList<>();
+    lines.add("r\u00e9gion," + String.join(",", features()) + ",label");
+    for (int i = 0; i < rows.size(); i++) {
+      lines.add(LATIN1_REGIONS[i % 3] + "," + String.join(",", measurements(rows.get(i))) + "," + cls(rows.get(i)));
+    }
+    return write("latin1.csv", lines, "\n", false, StandardCharsets.ISO_8859_1);
+  }
+
   private List<String> features() {
     return header.subList(0, header.size() - 1);
   }
@@ -144,10 +160,14 @@ public final class RealShapedFiles {
   }
 
   private Path write(String name, List<String> lines, String lineEnd, boolean gzip) {
+    return write(name, lines, lineEnd, gzip, StandardCharsets.UTF_8);
+  }
+
+  private Path write(String name, List<String> lines, String lineEnd, boolean gzip, Charset charset) {
     try {
       Files.createDirectories(folder);
       Path file = folder.resolve(name);
-      byte[] bytes = (String.join(lineEnd, lines) + lineEnd).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = (String.join(lineEnd, lines) + lineEnd).getBytes(charset);
       if (gzip) {
         try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
           out.write(bytes);
