@@ -49,6 +49,19 @@ public final class OptionChecks {
     return folder;
   }
 
+  /** A file that can be written: its folder exists, and it is not itself a folder. */
+  public static Path writableFile(CommandSpec command, String option, Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file)) {
+      throw new ParameterException(command.commandLine(), option + ": '" + file + "' is a folder, not a file");
+    }
+    if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+      throw new ParameterException(command.commandLine(), option + ": no folder to write '" + file + "' in ('"
+          + folder + "' does not exist or is not writable)");
+    }
+    return file;
+  }
+
   public static String jdbcPostgres(CommandSpec command, String option, String url) {
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new ParameterException(command.commandLine(),

@@ -42,7 +42,7 @@ public final class FixTable {
     }
     out.append('\n');
     if (results.outcomes().isEmpty()) {
-      out.append("No fixes were tried.\n");
+      out.append(results.noFixRows()).append('\n');
     } else {
       out.append("Fixes (bal. acc. = validation balanced accuracy, mean over seeds; delta = fix - baseline ± spread):\n");
       TextTable table = new TextTable(List.of("family", "fix", "symptom", "resolved", "bal. acc.", "delta",

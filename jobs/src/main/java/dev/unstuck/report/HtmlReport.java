@@ -63,7 +63,7 @@ public final class HtmlReport {
 
   static String fixes(SweepResults results) {
     if (results.outcomes().isEmpty()) {
-      return "<p>No fixes were tried.</p>\n";
+      return "<p>" + escape(results.noFixRows()) + "</p>\n";
     }
     StringBuilder html = new StringBuilder("<table class=\"fixes\">\n<tr><th>family</th><th>fix</th><th>symptom</th>"
         + "<th>resolved</th><th>baseline</th><th>with the fix</th><th>delta &plusmn; spread</th>"

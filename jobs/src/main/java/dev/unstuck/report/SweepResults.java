@@ -126,6 +126,17 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
         .map(FixOutcome::baselineSymptom).distinct().toList();
   }
 
+  /**
+   * What the fix table says when it has no rows: no fix was tried, or fixes were trained and none has a verdict yet
+   * (the wait for the diagnoses ended first).
+   */
+  public String noFixRows() {
+    List<String> trained = runs.stream().map(RunDiagnosisRow::variantId)
+        .filter(id -> !id.equals(Variant.BASELINE_ID) && !Variant.isProbeId(id)).distinct().sorted().toList();
+    return trained.isEmpty() ? "No fixes were tried."
+        : "No fix has a verdict yet: " + String.join(", ", trained) + " trained, not judged before the wait ended.";
+  }
+
   /** Mean final validation balanced accuracy of the baseline's seeds. */
   public Double baselineMetric() {
     return baselineRuns().stream().filter(r -> !r.failed()).map(RunDiagnosisRow::valBalancedAccuracy)

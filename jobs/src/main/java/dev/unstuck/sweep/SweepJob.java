@@ -109,9 +109,13 @@ public final class SweepJob implements Callable<Integer> {
         "native threads per task, 0 = ND4J's default");
   }
 
+  Path planOut;
+
   @Option(names = "--plan-out", description = "write the runs the sweep trains to this file (one "
       + "'<variant>\\t<run id>' line each, after a '# <summary>' line); with fixes: auto they depend on the baseline")
-  Path planOut;
+  void planOut(Path value) {
+    planOut = OptionChecks.writableFile(command, "--plan-out", value);
+  }
 
   @Option(names = "--threshold", description = "with fixes: auto, a threshold for diagnosing the baseline, e.g. "
       + "deadUnitFraction=0.8 (names in Thresholds.java)")

@@ -80,4 +80,15 @@ class SweepResultsAnswerTest {
         "reached 0.125 validation balanced accuracy with the real labels and 0.100 with the labels permuted (2 seeds)");
     assertThat(results.bestResolution()).isEmpty();
   }
+
+  @Test
+  void fixesTrainedButNotYetJudgedAreNotCalledUntried() {
+    List<RunDiagnosisRow> runs = List.of(run("baseline", "BASELINE", 1, 0.1, "NOT_LEARNING"),
+        run("lr-x0.1", "LEARNING_RATE", 1, 0.9, "LEARNING"), run("reference", "PROBE", 1, 0.9, "LEARNING"));
+
+    assertThat(new SweepResults("s", runs, List.of(), List.of(), NO_TABLE, NO_TABLE).noFixRows())
+        .isEqualTo("No fix has a verdict yet: lr-x0.1 trained, not judged before the wait ended.");
+    assertThat(new SweepResults("s", runs.subList(0, 1), List.of(), List.of(), NO_TABLE, NO_TABLE).noFixRows())
+        .isEqualTo("No fixes were tried.");
+  }
 }
