@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
@@ -218,10 +218,11 @@ final class ReferenceRun {
   }
 
   private static Activation activationOf(MultiLayerNetwork net, int layer) {
-    if (!(net.getLayerWiseConfigurations().getConf(layer).getLayer() instanceof BaseLayer base)) {
-      return null;
+    var conf = net.getLayerWiseConfigurations().getConf(layer).getLayer();
+    if (!(conf instanceof DenseLayer dense)) {
+      return null; // batch normalisation: its configuration inherits DL4J's default sigmoid but never applies it
     }
-    IActivation fn = base.getActivationFn();
+    IActivation fn = dense.getActivationFn();
     if (fn instanceof ActivationReLU) {
       return Activation.RELU;
     }
