@@ -54,15 +54,18 @@ public final class ScenarioTable {
       int wrongResolutions = 0;
       int passed = 0;
       int errors = 0;
+      int notRun = 0;
       for (Scenario scenario : scenarios) {
         Path folder = results.resolve(mode).resolve(scenario.name());
         String exit = readExit(results.resolve(mode).resolve(scenario.name() + ".exit"));
         String expected = scenario.expected() + (scenario.resolvedBy().isEmpty() ? "; nothing resolves"
             : "; " + names(scenario.resolvedBy()));
         if (!Files.exists(folder.resolve("run_diagnosis.csv"))) {
-          errors++;
+          boolean ran = !exit.equals("?");
+          errors += ran ? 1 : 0;
+          notRun += ran ? 0 : 1;
           out.append(String.format(Locale.ROOT, format, scenario.name(), mode, expected, "-", "-",
-              "ERROR (no results; exit " + exit + ")"));
+              ran ? "ERROR (no results; exit " + exit + ")" : "not run"));
           continue;
         }
         ScenarioGrade grade = ScenarioGrade.of(scenario, outcome(folder));
@@ -80,9 +83,9 @@ public final class ScenarioTable {
       }
       out.append(String.format(Locale.ROOT, "%s: %d/%d passed; correct diagnoses %d/%d (%s); resolving family "
               + "found %d/%d (%s); false alarms %d of %d healthy controls; fixes wrongly said to resolve %d; "
-              + "no results %d%n", mode, passed, scenarios.size(), diagnosed, graded, percent(diagnosed, graded),
-          resolutionFound, needResolution, percent(resolutionFound, needResolution), falseAlarms,
-          scenarios.stream().filter(Scenario::healthy).count(), wrongResolutions, errors));
+              + "failed to give results %d; not run %d%n", mode, passed, scenarios.size(), diagnosed, graded,
+          percent(diagnosed, graded), resolutionFound, needResolution, percent(resolutionFound, needResolution),
+          falseAlarms, scenarios.stream().filter(Scenario::healthy).count(), wrongResolutions, errors, notRun));
     }
     return out.toString();
   }
