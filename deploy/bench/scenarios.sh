@@ -5,7 +5,7 @@
 # the background with nice. Each run starts its own Kafka and PostgreSQL (bin/unstuck's default), so scenarios
 # cannot see each other's rows.
 #   deploy/bench/scenarios.sh [NAME...]        (default: every scenario)
-#   RESUME=1 skips runs whose results are there already (exit 0)
+#   RESUME=1 skips runs whose results are there already (exit 0); MODES=auto (or listed) runs one mode only
 #   OUT=DIR (default runs/scenarios): results in DIR/listed/NAME/ and DIR/auto/NAME/, the table in DIR/table.txt
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -43,7 +43,7 @@ auto_spec() {
 
 # Every scenario with its listed fixes first, then every scenario with fixes: auto, so that a suite stopped midway
 # has the first mode whole. RESUME=1 keeps the results of runs that ended with exit 0.
-for mode in listed auto; do
+for mode in ${MODES:-listed auto}; do
   for name in "${NAMES[@]}"; do
     if [ "${RESUME:-0}" = 1 ] && [ "$(cat "$OUT/$mode/$name.exit" 2>/dev/null)" = 0 ]; then continue; fi
     if [ "$mode" = listed ]; then spec="$SCENARIOS/$name.yaml"; else spec="$(auto_spec "$name")"; fi
