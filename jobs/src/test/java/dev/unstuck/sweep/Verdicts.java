@@ -2,11 +2,14 @@ package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.RunStatus;
+import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.RunDiagnoser;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.verdict.FixJudge;
 import dev.unstuck.verdict.Judgement;
 import dev.unstuck.verdict.RunHistory;
+import dev.unstuck.verdict.SeedMajority;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +37,14 @@ final class Verdicts {
     Set<Symptom> resolved = new TreeSet<>();
     judgement.baselineSymptoms().stream().filter(judgement::resolves).forEach(resolved::add);
     return resolved;
+  }
+
+  /** The baseline was LEARNING (by the product's diagnosis) in at least half of its seeds that did not fail. */
+  boolean baselineLearning() {
+    RunDiagnoser diagnoser = new RunDiagnoser(Thresholds.DEFAULTS);
+    List<LearningState> states = histories("baseline").stream().filter(h -> !h.epochs().isEmpty())
+        .map(h -> diagnoser.diagnose(h.epochs()).state()).filter(state -> state != LearningState.FAILED).toList();
+    return SeedMajority.holds((int) states.stream().filter(s -> s == LearningState.LEARNING).count(), states.size());
   }
 
   /** Each seed's final validation balanced accuracy. */
