@@ -6,12 +6,12 @@ import dev.unstuck.fix.Fix;
 import dev.unstuck.local.Ports;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
+import dev.unstuck.testing.ResultsCsv;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -121,49 +121,9 @@ class RunCommandEndToEndTest {
     return Integer.parseInt(matcher.group(1));
   }
 
-  /** RFC 4180 records with a header (quoted fields may hold commas, quotes and line breaks). */
+  /** A results-folder CSV's rows, column name -> text. */
   static List<Map<String, String>> readCsv(Path file) throws Exception {
-    String text = Files.readString(file);
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-        i++;
-      } else {
-        field.append(c);
-      }
-    }
-    List<String> header = records.get(0);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (List<String> values : records.subList(1, records.size())) {
-      assertThat(values).as("fields of a record").hasSameSizeAs(header);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        row.put(header.get(i), values.get(i));
-      }
-      rows.add(row);
-    }
-    return rows;
+    assertThat(file).exists();
+    return ResultsCsv.read(file);
   }
 }

@@ -3,6 +3,7 @@ package dev.unstuck.scenario;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.fix.FixFamily;
 import dev.unstuck.testing.ProductOutcome;
+import dev.unstuck.testing.ResultsCsv;
 import dev.unstuck.testing.Scenario;
 import dev.unstuck.testing.ScenarioGrade;
 import dev.unstuck.verdict.SeedMajority;

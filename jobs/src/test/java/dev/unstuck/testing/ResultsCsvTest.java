@@ -1,4 +1,4 @@
-package dev.unstuck.scenario;
+package dev.unstuck.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.unstuck.scenario;
+package dev.unstuck.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +13,11 @@ import java.util.Map;
  * A CSV file of a results folder ({@code fix_outcome.csv}, {@code run_diagnosis.csv}): header row, fields quoted
  * when they hold a comma, quote or line break (the evidence column spans lines), quotes doubled inside.
  */
-final class ResultsCsv {
+public final class ResultsCsv {
   private ResultsCsv() {}
 
   /** Every row as column name -> text; an empty list when the file does not exist. */
-  static List<Map<String, String>> read(Path file) throws IOException {
+  public static List<Map<String, String>> read(Path file) throws IOException {
     if (!Files.exists(file)) {
       return List.of();
     }
@@ -37,7 +37,7 @@ final class ResultsCsv {
     return rows;
   }
 
-  static List<List<String>> parse(String text) {
+  public static List<List<String>> parse(String text) {
     List<List<String>> records = new ArrayList<>();
     List<String> record = new ArrayList<>();
     StringBuilder field = new StringBuilder();
