@@ -1,5 +1,6 @@
 package dev.unstuck.fix;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A sweep expanded: the baseline and each fix, each with every seed. */
@@ -7,6 +8,18 @@ public record SweepPlan(String sweepId, List<Variant> variants, int seeds) {
 
   public SweepPlan {
     variants = List.copyOf(variants);
+  }
+
+  /** This plan with {@code more} variants after its own, same seeds: what a later round adds to a sweep. */
+  public SweepPlan with(List<Variant> more) {
+    List<Variant> all = new ArrayList<>(variants);
+    all.addAll(more);
+    return new SweepPlan(sweepId, all, seeds);
+  }
+
+  /** Only {@code variants}, with this plan's sweep and seeds: the runs a later round trains. */
+  public SweepPlan of(List<Variant> only) {
+    return new SweepPlan(sweepId, only, seeds);
   }
 
   public List<PlannedRun> runs() {

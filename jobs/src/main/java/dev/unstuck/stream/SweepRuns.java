@@ -169,8 +169,9 @@ public final class SweepRuns {
     }
     for (String variantId : affected) {
       EpochTelemetry any = lastByVariant.get(variantId).get(0);
-      if (isBaseline(any) || FixFamily.PROBE.name().equals(any.getFixFamily())) {
-        continue; // neither the baseline nor a label-permutation probe is a fix: no verdict
+      if (isBaseline(any) || Variant.isProbeId(variantId)) {
+        continue; // neither the baseline nor a label-permutation probe is a fix: no verdict (the launcher's
+                  // PlannedRuns waits for none by the same test)
       }
       List<RunHistory> fix = historiesByVariant.getOrDefault(variantId, List.of());
       FixRef ref = new FixRef(sweepId, variantId, any.getFixFamily(), any.getFixParams());

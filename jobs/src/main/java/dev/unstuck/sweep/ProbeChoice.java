@@ -10,6 +10,7 @@ import dev.unstuck.verdict.Judgement;
 import dev.unstuck.verdict.LabelPermutation;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides, from what a sweep trained, whether it ends with the label-permutation probe ({@link LabelPermutation}):
@@ -19,15 +20,22 @@ import java.util.List;
 final class ProbeChoice {
   private ProbeChoice() {}
 
-  /** The probe's variants, or none. */
-  static List<Variant> after(SweepPlan plan, RunConfig baseline, SweepResult result, Thresholds thresholds) {
+  /** The probe's two variants: the reference network on the real labels, and the same on permuted labels. */
+  record Probe(Variant real, Variant permuted) {
+    List<Variant> variants() {
+      return List.of(real, permuted);
+    }
+  }
+
+  /** The probe, or none. */
+  static Optional<Probe> after(SweepPlan plan, RunConfig baseline, SweepResult result, Thresholds thresholds) {
     TrainedSweep trained = TrainedSweep.of(result.telemetry());
     Collection<Judgement> judgements = trained.judgements(plan, new FixJudge(thresholds)).values();
     if (!LabelPermutation.worthProbing(trained.finalDiagnoses(Variant.BASELINE_ID, new RunDiagnoser(thresholds)),
         judgements)) {
-      return List.of();
+      return Optional.empty();
     }
     Variant reference = Variant.reference(LabelPermutation.reference(baseline));
-    return List.of(reference, Variant.permutedLabels(reference));
+    return Optional.of(new Probe(reference, Variant.permutedLabels(reference)));
   }
 }

@@ -230,7 +230,8 @@ public final class SweepJob implements Callable<Integer> {
         RunTrainer trainer = RunTrainer.of(mode, jsc, sinks, driverSink, settings)) {
       SweepRunner runner = new SweepRunner(jsc, trainer, driverSink);
       Planned trained = trainFixes(runner, sweep, variantData, slots, planned, thresholds);
-      List<Variant> probe = ProbeChoice.after(trained.plan(), sweep.baseline(), trained.result(), thresholds);
+      Optional<ProbeChoice.Probe> probe = ProbeChoice.after(trained.plan(), sweep.baseline(), trained.result(),
+          thresholds);
       if (probe.isEmpty()) {
         return trained.result();
       }
@@ -241,13 +242,11 @@ public final class SweepJob implements Callable<Integer> {
       }
       System.out.println("unstuck: no fix learned: training a reference network on the real and on permuted labels,"
           + " to see whether the labels carry signal");
-      List<Variant> withProbe = new ArrayList<>(trained.plan().variants());
-      withProbe.addAll(probe);
-      planned.accept(new SweepPlan(sweep.name(), withProbe, sweep.training().seeds()));
-      SweepResult real = train(runner, new SweepPlan(sweep.name(), List.of(probe.get(0)), sweep.training().seeds()),
-          variantData::inputsFor, slots);
-      SweepResult permuted = train(runner, new SweepPlan(sweep.name(), List.of(probe.get(1)),
-          sweep.training().seeds()), variantData::permutedLabelsFor, slots);
+      SweepPlan plan = trained.plan();
+      planned.accept(plan.with(probe.get().variants()));
+      SweepResult real = train(runner, plan.of(List.of(probe.get().real())), variantData::inputsFor, slots);
+      SweepResult permuted = train(runner, plan.of(List.of(probe.get().permuted())), variantData::permutedLabelsFor,
+          slots);
       return trained.result().plus(real).plus(permuted);
     }
   }
@@ -279,20 +278,17 @@ public final class SweepJob implements Callable<Integer> {
     if (fixes.isEmpty()) {
       return new Planned(plan, baseline);
     }
-    SweepResult firstRound = baseline.plus(train(runner, new SweepPlan(sweep.name(), fixes,
-        sweep.training().seeds()), data::inputsFor, slots));
+    SweepResult firstRound = baseline.plus(train(runner, plan.of(fixes), data::inputsFor, slots));
     Optional<Variant> combination = SecondRound.combination(plan, sweep.baseline(), firstRound, thresholds);
     if (combination.isEmpty()) {
       return new Planned(plan, firstRound);
     }
     System.out.println("unstuck: fixes: auto, second round: " + combination.get().id() + " (the best resolving fixes"
         + " of two families, together)");
-    List<Variant> withCombination = new ArrayList<>(plan.variants());
-    withCombination.add(combination.get());
-    SweepPlan both = new SweepPlan(sweep.name(), withCombination, sweep.training().seeds());
+    SweepPlan both = plan.with(List.of(combination.get()));
     planned.accept(both);
-    return new Planned(both, firstRound.plus(train(runner, new SweepPlan(sweep.name(), List.of(combination.get()),
-        sweep.training().seeds()), data::inputsFor, slots)));
+    return new Planned(both, firstRound.plus(train(runner, plan.of(List.of(combination.get())), data::inputsFor,
+        slots)));
   }
 
   private static SweepResult train(SweepRunner runner, SweepPlan plan, Function<TrainingSpec, VariantInputs> data,
