@@ -122,6 +122,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
+  /** What this command started; once it is stopping from Ctrl-C, failures are no news to the terminal. */
+  private LocalStack stack;
+
   private PrintWriter out() {
     return command.commandLine().getOut();
   }
@@ -136,6 +139,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int fail(int code, String line) {
+    if (stack != null && stack.shuttingDown()) {
+      // Ctrl-C: what broke was stopped under the command (a database, a broker); the terminal already has its line
+      LOG.info("after the command was stopped: {}", line);
+      return INTERRUPTED;
+    }
     err().println("unstuck: " + line);
     err().flush();
     return code;
@@ -170,6 +178,7 @@ final class RunCommand implements Callable<Integer> {
     err(); // after Ctrl-C, when what is printed on System.out/err goes to the log
     try (TerminalStreams terminal = TerminalStreams.install();
         LocalStack stack = new LocalStack(terminal.terminalErr())) {
+      this.stack = stack;
       stack.onShutdown(() -> { // Ctrl-C: what the stopped jobs still log or print goes to the log file only
         LauncherLogging.muteConsole();
         terminal.toLog();
