@@ -46,7 +46,7 @@ public final class FixJudge {
     }
     return compared.map(j -> j.complete() == allRunsEnded ? j : new Judgement(j.seeds(),
         j.comparedEpoch(), j.baselineSymptoms(), j.fixSymptoms(), j.fixLearns(), j.baselineMetric(), j.fixMetric(),
-        j.delta(), j.spread(), j.improvementSupported(), j.epochsToLearn(), allRunsEnded));
+        j.delta(), j.spread(), j.improvementSupported(), j.noWorse(), j.epochsToLearn(), allRunsEnded));
   }
 
   /**
@@ -58,7 +58,7 @@ public final class FixJudge {
     List<Diagnosis> diagnoses = baseline.stream().filter(run -> !run.epochs().isEmpty() && !run.failed())
         .map(run -> diagnoser.diagnose(run.epochs())).toList();
     return new Judgement(0, 0, majoritySymptoms(diagnoses), Set.of(), false,
-        mean(diagnoses.stream().map(Diagnosis::metric).toList()), Double.NaN, Double.NaN, Double.NaN, false,
+        mean(diagnoses.stream().map(Diagnosis::metric).toList()), Double.NaN, Double.NaN, Double.NaN, false, false,
         Optional.empty(), true);
   }
 
@@ -104,7 +104,10 @@ public final class FixJudge {
     double delta = mean(deltas);
     double spread = sampleStd(deltas);
     double standardError = spread / Math.sqrt(deltas.size());
-    boolean supported = delta >= Math.max(thresholds.verdictMinDelta(), thresholds.verdictSpreadFactor() * standardError);
+    // one margin both ways: a gain must beat it to count, a loss must beat it to count against the fix
+    double margin = Math.max(thresholds.verdictMinDelta(), thresholds.verdictSpreadFactor() * standardError);
+    boolean supported = delta >= margin;
+    boolean noWorse = delta > -margin;
     long learning = fixDiagnoses.stream().filter(d -> d.state() == LearningState.LEARNING).count();
     return Optional.of(new Judgement(
         deltas.size(),
@@ -117,6 +120,7 @@ public final class FixJudge {
         delta,
         spread,
         supported,
+        noWorse,
         learnedAt.isEmpty() ? Optional.empty() : Optional.of(mean(learnedAt.stream().map(Integer::doubleValue).toList())),
         complete));
   }

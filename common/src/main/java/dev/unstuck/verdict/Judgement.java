@@ -18,6 +18,7 @@ import java.util.Set;
  * @param delta mean over seeds of fix minus baseline
  * @param spread sample standard deviation of that delta (0 with one seed)
  * @param improvementSupported the delta beats the minimum and the seed-to-seed noise
+ * @param noWorse the delta is not below minus that same margin: the fix costs no measurable accuracy
  * @param epochsToLearn mean first LEARNING epoch over the fix's runs that learned
  * @param complete every compared run ended: the verdict is final
  */
@@ -32,13 +33,17 @@ public record Judgement(
     double delta,
     double spread,
     boolean improvementSupported,
+    boolean noWorse,
     Optional<Double> epochsToLearn,
     boolean complete) {
 
-  /** Resolved: the symptom is gone with the fix, the fix learns, and it is measurably better. */
+  /**
+   * Resolved: the symptom is gone with the fix, the fix learns, and it is measurably better - or, for a symptom
+   * that is harmful in itself ({@link Symptom#goneIsEnough()}), measurably no worse.
+   */
   public boolean resolves(Symptom symptom) {
     return baselineSymptoms.contains(symptom) && !fixSymptoms.contains(symptom) && fixLearns
-        && improvementSupported;
+        && (improvementSupported || symptom.goneIsEnough() && noWorse);
   }
 
   public List<Symptom> remainingSymptoms() {

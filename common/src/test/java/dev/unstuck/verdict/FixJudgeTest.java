@@ -297,6 +297,28 @@ class FixJudgeTest {
   }
 
   @Test
+  void regularisationThatEndsMemorisationAtTheSameAccuracyResolvesOverfitting() {
+    // baseline: validation stops at 0.8 while training climbs to 0.99 and validation loss rises; the fix
+    // learns to the same 0.8 with no gap: delta 0, no gain - yet the memorisation is gone at no cost
+    Judgement same = judge(seeds(Curves.overfitting(), Curves.overfitting()),
+        seeds(Curves.healthy().reaching(0.8), Curves.healthy().reaching(0.8)));
+
+    assertThat(same.baselineSymptoms()).contains(Symptom.OVERFITTING);
+    assertThat(same.fixSymptoms()).doesNotContain(Symptom.OVERFITTING);
+    assertThat(same.delta()).isCloseTo(0.0, within(EPS));
+    assertThat(same.improvementSupported()).isFalse();
+    assertThat(same.noWorse()).isTrue();
+    assertThat(same.resolves(Symptom.OVERFITTING)).isTrue();
+
+    // the same cure at 0.1 lower validation accuracy (beyond the 0.02 minimum) costs too much to count
+    Judgement worse = judge(seeds(Curves.overfitting(), Curves.overfitting()),
+        seeds(Curves.healthy().reaching(0.7), Curves.healthy().reaching(0.7)));
+    assertThat(worse.delta()).isCloseTo(-0.1, within(EPS));
+    assertThat(worse.noWorse()).isFalse();
+    assertThat(worse.resolves(Symptom.OVERFITTING)).isFalse();
+  }
+
+  @Test
   void withOneSeedThereIsNoSpread() {
     Judgement j = judge(seeds(Curves.flatAtChance()), seeds(Curves.healthy()));
 

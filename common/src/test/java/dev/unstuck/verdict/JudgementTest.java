@@ -15,7 +15,13 @@ import org.junit.jupiter.api.Test;
 class JudgementTest {
 
   private static Judgement judgement(Set<Symptom> baseline, Set<Symptom> fix, boolean learns, boolean supported) {
-    return new Judgement(3, 10, baseline, fix, learns, 0.5, 0.8, 0.3, 0.01, supported, Optional.of(2.0), true);
+    return judgement(baseline, fix, learns, supported, supported);
+  }
+
+  private static Judgement judgement(Set<Symptom> baseline, Set<Symptom> fix, boolean learns, boolean supported,
+      boolean noWorse) {
+    return new Judgement(3, 10, baseline, fix, learns, 0.5, 0.8, 0.3, 0.01, supported, noWorse, Optional.of(2.0),
+        true);
   }
 
   @Test
@@ -26,6 +32,17 @@ class JudgementTest {
     assertThat(judgement(baseline, EnumSet.of(DIVERGING), true, true).resolves(DIVERGING)).isFalse();
     assertThat(judgement(baseline, Set.of(), false, true).resolves(DIVERGING)).isFalse();
     assertThat(judgement(baseline, Set.of(), true, false).resolves(DIVERGING)).isFalse();
+  }
+
+  @Test
+  void overfittingGoneAtNoCostInAccuracyIsResolvedWhileAccuracySymptomsNeedAGain() {
+    // regularisation removes memorisation; validation accuracy about the same: that is the fix for OVERFITTING
+    assertThat(judgement(EnumSet.of(OVERFITTING), Set.of(), true, false, true).resolves(OVERFITTING)).isTrue();
+    // ... unless it costs measurable accuracy
+    assertThat(judgement(EnumSet.of(OVERFITTING), Set.of(), true, false, false).resolves(OVERFITTING)).isFalse();
+    // a NOT_LEARNING baseline whose "fix" shows no gain resolved nothing, symptom gone or not
+    assertThat(judgement(EnumSet.of(NOT_LEARNING), Set.of(), true, false, true).resolves(NOT_LEARNING)).isFalse();
+    assertThat(judgement(EnumSet.of(DEAD_UNITS), Set.of(), true, false, true).resolves(DEAD_UNITS)).isFalse();
   }
 
   @Test
