@@ -25,4 +25,11 @@ public record Diagnosis(int epoch, RunStatus status, LearningState state, double
     detections.forEach(d -> symptoms.add(d.symptom()));
     return symptoms;
   }
+
+  /** The symptoms of the hints: findings still there, though the run learns (its inputs still unnormalised). */
+  public Set<Symptom> hintSymptoms() {
+    Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
+    hints.forEach(d -> symptoms.add(d.symptom()));
+    return symptoms;
+  }
 }

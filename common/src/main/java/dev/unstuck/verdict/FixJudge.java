@@ -45,7 +45,7 @@ public final class FixJudge {
       return Optional.of(notCompared(baseline)); // final: no seed will ever be comparable
     }
     return compared.map(j -> j.complete() == allRunsEnded ? j : new Judgement(j.seeds(),
-        j.comparedEpoch(), j.baselineSymptoms(), j.fixSymptoms(), j.fixLearns(), j.baselineMetric(), j.fixMetric(),
+        j.comparedEpoch(), j.baselineSymptoms(), j.fixSymptoms(), j.fixHints(), j.fixLearns(), j.baselineMetric(), j.fixMetric(),
         j.delta(), j.spread(), j.improvementSupported(), j.noWorse(), j.epochsToLearn(), allRunsEnded));
   }
 
@@ -57,7 +57,7 @@ public final class FixJudge {
   private Judgement notCompared(List<RunHistory> baseline) {
     List<Diagnosis> diagnoses = baseline.stream().filter(run -> !run.epochs().isEmpty() && !run.failed())
         .map(run -> diagnoser.diagnose(run.epochs())).toList();
-    return new Judgement(0, 0, majoritySymptoms(diagnoses), Set.of(), false,
+    return new Judgement(0, 0, majoritySymptoms(diagnoses), Set.of(), Set.of(), false,
         mean(diagnoses.stream().map(Diagnosis::metric).toList()), Double.NaN, Double.NaN, Double.NaN, false, false,
         Optional.empty(), true);
   }
@@ -114,6 +114,7 @@ public final class FixJudge {
         comparedEpoch,
         majoritySymptoms(baselineDiagnoses),
         majoritySymptoms(fixDiagnoses),
+        majorityHints(fixDiagnoses),
         learning * 2 >= fixDiagnoses.size(),
         mean(baselineDiagnoses.stream().map(Diagnosis::metric).toList()),
         mean(fixDiagnoses.stream().map(Diagnosis::metric).toList()),
@@ -135,6 +136,14 @@ public final class FixJudge {
     Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
     symptoms.addAll(SeedMajority.of(ran));
     return symptoms;
+  }
+
+  /** The advisory findings a variant's runs show as hints, by the same {@link SeedMajority} rule. */
+  static Set<Symptom> majorityHints(List<Diagnosis> diagnoses) {
+    Set<Symptom> hints = EnumSet.noneOf(Symptom.class);
+    hints.addAll(SeedMajority.of(diagnoses.stream().filter(d -> d.state() != LearningState.FAILED)
+        .map(Diagnosis::hintSymptoms).toList()));
+    return hints;
   }
 
   private static Map<Integer, RunHistory> bySeed(List<RunHistory> runs) {

@@ -12,6 +12,8 @@ import java.util.Set;
  * @param comparedEpoch epoch both were compared at
  * @param baselineSymptoms symptoms of the baseline (present in at least half its seeds)
  * @param fixSymptoms symptoms of the fix, same rule
+ * @param fixHints advisory findings the fix still shows as hints, same rule: a learning fix's unnormalised inputs
+ *     are no symptom of it, but a fix that leaves them as they were has not resolved them
  * @param fixLearns the fix's runs are LEARNING (at least half of them)
  * @param baselineMetric mean validation balanced accuracy of the baseline
  * @param fixMetric same for the fix
@@ -27,6 +29,7 @@ public record Judgement(
     int comparedEpoch,
     Set<Symptom> baselineSymptoms,
     Set<Symptom> fixSymptoms,
+    Set<Symptom> fixHints,
     boolean fixLearns,
     double baselineMetric,
     double fixMetric,
@@ -42,7 +45,8 @@ public record Judgement(
    * that is harmful in itself ({@link Symptom#goneIsEnough()}), measurably no worse.
    */
   public boolean resolves(Symptom symptom) {
-    return baselineSymptoms.contains(symptom) && !fixSymptoms.contains(symptom) && fixLearns
+    return baselineSymptoms.contains(symptom) && !fixSymptoms.contains(symptom) && !fixHints.contains(symptom)
+        && fixLearns
         && (improvementSupported || symptom.goneIsEnough() && noWorse);
   }
 

@@ -20,7 +20,7 @@ class CombinationTest {
 
   private static Combination.Candidate candidate(String id, FixFamily family, double delta, boolean resolves) {
     Set<Symptom> after = resolves ? Set.of() : EnumSet.of(NOT_LEARNING);
-    return new Combination.Candidate(id, family, new Judgement(2, 10, EnumSet.of(NOT_LEARNING), after, resolves,
+    return new Combination.Candidate(id, family, new Judgement(2, 10, EnumSet.of(NOT_LEARNING), after, Set.of(), resolves,
         0.1, 0.1 + delta, delta, 0.01, resolves, true, Optional.empty(), true));
   }
 

@@ -319,6 +319,25 @@ class FixJudgeTest {
   }
 
   @Test
+  void aFixThatLearnsFromTheSameUnnormalisedInputsHasNotResolvedThem() {
+    // baseline: raw features (|mean| 250, std 1000) and at chance, so the unnormalised inputs are a symptom
+    List<RunHistory> baseline = seeds(Curves.flatAtChance().withFeatureScale(250, 1000),
+        Curves.flatAtChance().withFeatureScale(250, 1000));
+    // a lower learning rate learns from the very same inputs: on a learning run they are only a hint
+    Judgement sameInputs = judge(baseline, seeds(Curves.healthy().withFeatureScale(250, 1000),
+        Curves.healthy().withFeatureScale(250, 1000)));
+    // normalisation changes the inputs themselves
+    Judgement normalised = judge(baseline, seeds(Curves.healthy(), Curves.healthy()));
+
+    assertThat(sameInputs.baselineSymptoms()).contains(NOT_LEARNING, Symptom.DATA_PIPELINE_ERROR);
+    assertThat(sameInputs.fixSymptoms()).doesNotContain(Symptom.DATA_PIPELINE_ERROR);
+    assertThat(sameInputs.fixHints()).containsExactly(Symptom.DATA_PIPELINE_ERROR);
+    assertThat(sameInputs.resolves(NOT_LEARNING)).isTrue();
+    assertThat(sameInputs.resolves(Symptom.DATA_PIPELINE_ERROR)).isFalse();
+    assertThat(normalised.resolves(Symptom.DATA_PIPELINE_ERROR)).isTrue();
+  }
+
+  @Test
   void withOneSeedThereIsNoSpread() {
     Judgement j = judge(seeds(Curves.flatAtChance()), seeds(Curves.healthy()));
 

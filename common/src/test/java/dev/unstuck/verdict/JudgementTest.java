@@ -20,7 +20,7 @@ class JudgementTest {
 
   private static Judgement judgement(Set<Symptom> baseline, Set<Symptom> fix, boolean learns, boolean supported,
       boolean noWorse) {
-    return new Judgement(3, 10, baseline, fix, learns, 0.5, 0.8, 0.3, 0.01, supported, noWorse, Optional.of(2.0),
+    return new Judgement(3, 10, baseline, fix, Set.of(), learns, 0.5, 0.8, 0.3, 0.01, supported, noWorse, Optional.of(2.0),
         true);
   }
 

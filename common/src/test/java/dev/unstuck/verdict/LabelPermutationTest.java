@@ -129,6 +129,6 @@ class LabelPermutationTest {
   }
 
   private static Judgement judgement(Set<Symptom> baseline, Set<Symptom> fix, boolean learns, boolean supported) {
-    return new Judgement(2, 10, baseline, fix, learns, 0.5, 0.6, 0.1, 0.01, supported, supported, Optional.empty(), true);
+    return new Judgement(2, 10, baseline, fix, Set.of(), learns, 0.5, 0.6, 0.1, 0.01, supported, supported, Optional.empty(), true);
   }
 }
