@@ -31,7 +31,8 @@ public record SweepPlan(String sweepId, List<Variant> variants, int seeds) {
 
   public String summary() {
     int fixes = variants.size() - 1;
-    return String.format("%s: baseline + %d fix%s = %d variants x %d seed%s = %d runs",
-        sweepId, fixes, fixes == 1 ? "" : "es", variants.size(), seeds, seeds == 1 ? "" : "s", runs().size());
+    return String.format("%s: baseline + %d fix%s = %d variant%s x %d seed%s = %d run%s",
+        sweepId, fixes, fixes == 1 ? "" : "es", variants.size(), variants.size() == 1 ? "" : "s", seeds,
+        seeds == 1 ? "" : "s", runs().size(), runs().size() == 1 ? "" : "s");
   }
 }

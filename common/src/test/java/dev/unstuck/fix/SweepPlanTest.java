@@ -35,7 +35,8 @@ class SweepPlanTest {
   @Test
   void summarySingulars() {
     assertThat(plan(1, 1).summary()).isEqualTo("s: baseline + 1 fix = 2 variants x 1 seed = 2 runs");
-    assertThat(plan(0, 2).summary()).isEqualTo("s: baseline + 0 fixes = 1 variants x 2 seeds = 2 runs");
+    assertThat(plan(0, 2).summary()).isEqualTo("s: baseline + 0 fixes = 1 variant x 2 seeds = 2 runs");
+    assertThat(plan(0, 1).summary()).isEqualTo("s: baseline + 0 fixes = 1 variant x 1 seed = 1 run");
   }
 
   @Test

@@ -104,6 +104,6 @@ class AutoFixesIT {
 
     assertThat(sink.records).extracting(EpochTelemetry::getVariantId).containsOnly("baseline");
     assertThat(Files.readAllLines(planFile)).containsExactly(
-        "# auto-healthy: baseline + 0 fixes = 1 variants x 1 seed = 1 runs", "baseline\tauto-healthy/baseline/seed-1");
+        "# auto-healthy: baseline + 0 fixes = 1 variant x 1 seed = 1 run", "baseline\tauto-healthy/baseline/seed-1");
   }
 }
