@@ -26,7 +26,7 @@ fi
 JAR="$ROOT/jobs/target/unstuck-jobs-0.1.0-SNAPSHOT-spark.jar"
 OPENS="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' pom.xml)"
 WORK="$(mktemp -d)"
-java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/launcher.classpath)" \
+java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/test.classpath)" \
   dev.unstuck.bench.KafkaForScripts >"$WORK/broker" 2>/dev/null &
 BROKER=$!
 CLUSTER=""

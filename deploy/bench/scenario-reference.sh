@@ -14,5 +14,5 @@ if [ ! -f jobs/target/launcher.classpath ] || [ -n "$(find common jobs -newer jo
   touch jobs/target/launcher.stamp
 fi
 export OMP_NUM_THREADS=1
-exec nice -n 19 java -Xmx3g -cp "jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/launcher.classpath)" \
+exec nice -n 19 java -Xmx3g -cp "jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test.classpath)" \
   dev.unstuck.scenario.ScenarioReference deploy/scenarios "$@"

@@ -58,5 +58,5 @@ for mode in ${MODES:-listed auto}; do
   done
 done
 
-java -cp "jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/launcher.classpath)" \
+java -cp "jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test.classpath)" \
   dev.unstuck.scenario.ScenarioTable "$SCENARIOS" "$OUT" "${NAMES[@]}" | tee "$OUT/table.txt"

@@ -20,7 +20,7 @@ if [ -f "$DIST/jars/jackson-core-2.14.3.jar" ]; then
 fi
 OPENS="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' pom.xml)"
 BROKER_OUT="$(mktemp)"
-java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/launcher.classpath)" \
+java $OPENS -cp "jobs/target/classes:jobs/target/test-classes:$(cat jobs/target/test.classpath)" \
   dev.unstuck.bench.KafkaForScripts >"$BROKER_OUT" 2>/dev/null &
 BROKER=$!
 MASTER='local[2]'

@@ -12,4 +12,4 @@ OPENS="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' pom
 cd jobs
 exec java -Xmx4g $OPENS -Dbench.trigger="${1:-2 seconds}" -Dbench.runs="${2:-1000}" -Dbench.epochs="${3:-100}" \
   -Dlog4j2.configurationFile=src/test/resources/log4j2-test.properties \
-  -cp "target/classes:target/test-classes:$(cat target/launcher.classpath)" dev.unstuck.stream.StreamBench
+  -cp "target/classes:target/test-classes:$(cat target/test.classpath)" dev.unstuck.stream.StreamBench

@@ -17,7 +17,7 @@ JAVA_OUT="$(mktemp)"
 trap 'rm -f "$JAVA_OUT"' EXIT
 (cd jobs && java -Xmx6g $OPENS -Dbench.epochs="$EPOCHS" -Dbench.reps="$REPS" \
   -Dlog4j2.configurationFile=src/test/resources/log4j2-test.properties \
-  -cp "target/classes:target/test-classes:$(cat target/launcher.classpath)" dev.unstuck.bench.SweepBenchmark) \
+  -cp "target/classes:target/test-classes:$(cat target/test.classpath)" dev.unstuck.bench.SweepBenchmark) \
   | grep -v '^\[#* *\] [0-9]*/[0-9]* epochs' | tee "$JAVA_OUT" | grep -v -e '^sweep/ideal:' -e '^one-variant/plain:'
 if /usr/bin/python3 -c 'import torch, optuna' 2>/dev/null; then
   echo
