@@ -81,9 +81,14 @@ public final class Charts {
       }
     }
     if (min > 0 && max / min > 50) {
-      chart.getStyler().setYAxisLogarithmic(true);
+      chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(min / 1.25).setYAxisMax(max * 1.25);
     } else {
       chart.getStyler().setYAxisDecimalPattern(max >= 1e4 ? "0.#E0" : "0.###");
+      if (min <= max) {
+        // XChart's own axis ends at the extreme points, whose markers and line then cross the plot's edge
+        double pad = Math.max((max - min) * 0.1, Math.abs(max) * 1e-3);
+        chart.getStyler().setYAxisMin(min >= 0 ? Math.max(0, min - pad) : min - pad).setYAxisMax(max + pad);
+      }
     }
     Color color = PALETTE[colourIndex % PALETTE.length];
     if (!train.x.isEmpty()) {

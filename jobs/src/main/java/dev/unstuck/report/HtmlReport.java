@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.unstuck.diagnosis.Symptom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,30 +55,49 @@ public final class HtmlReport {
     }
     html.append("<table>\n<tr><th>symptom</th><th>seeds</th><th>evidence</th><th>what it means</th></tr>\n");
     for (SweepResults.BaselineSymptom symptom : results.baselineSymptoms()) {
-      Evidence evidence = symptom.evidence();
       html.append("<tr><td class=\"symptom\">").append(escape(symptom.symptom())).append("</td><td class=\"num\">")
           .append(symptom.seedsWith()).append('/').append(symptom.seeds()).append("</td><td class=\"evidence\">")
-          .append(escape(evidence == null ? "" : evidence.measurement())).append("</td><td>")
-          .append(escape(evidence == null || evidence.explanation() == null ? "" : evidence.explanation()))
+          .append(escape(measured(symptom.evidence()))).append("</td><td>").append(escape(meaning(symptom.symptom())))
           .append("</td></tr>\n");
     }
     return html.append("</table>\n").toString();
   }
 
+  /** What was measured: the detector's sentence, else its metric, value and threshold. */
+  private static String measured(Evidence evidence) {
+    if (evidence == null) {
+      return "";
+    }
+    return evidence.explanation() != null && !evidence.explanation().isBlank() ? evidence.explanation()
+        : evidence.measurement();
+  }
+
+  /** The symptom in plain words, from the detectors' own list (empty for a name this build does not know). */
+  static String meaning(String symptom) {
+    return Arrays.stream(Symptom.values()).filter(s -> s.name().equals(symptom)).findFirst()
+        .map(Symptom::meaning).orElse("");
+  }
+
+  /**
+   * One row per fix, with the baseline symptoms it resolves: a fix's metrics are one comparison, whatever symptom
+   * its rows in {@code fix_outcome} are about.
+   */
   static String fixes(SweepResults results) {
     if (results.outcomes().isEmpty()) {
       return "<p>" + escape(results.noFixRows()) + "</p>\n";
     }
-    StringBuilder html = new StringBuilder("<table class=\"fixes\">\n<tr><th>family</th><th>fix</th><th>symptom</th>"
-        + "<th>resolved</th><th>baseline</th><th>with the fix</th><th>delta &plusmn; spread</th>"
+    StringBuilder html = new StringBuilder("<table class=\"fixes\">\n<tr><th>family</th><th>fix</th>"
+        + "<th>resolves</th><th>baseline</th><th>with the fix</th><th>delta &plusmn; spread</th>"
         + "<th>learns at epoch</th><th>symptoms with the fix</th></tr>\n");
-    for (FixOutcome outcome : results.sortedOutcomes()) {
-      String resolved = FixTable.resolved(outcome);
-      String css = resolved.startsWith("yes") ? "yes" : resolved.startsWith("no") ? "no" : "";
+    Map<String, List<FixOutcome>> byFix = new LinkedHashMap<>();
+    results.sortedOutcomes().forEach(o -> byFix.computeIfAbsent(o.variantId(), id -> new ArrayList<>()).add(o));
+    for (List<FixOutcome> rows : byFix.values()) {
+      FixOutcome outcome = rows.get(0);
+      String verdict = verdict(rows);
+      String css = rows.stream().anyMatch(FixOutcome::resolved) ? "yes" : verdict.startsWith("nothing") ? "no" : "";
       html.append("<tr><td>").append(escape(outcome.fixFamily())).append("</td><td>")
-          .append(escape(outcome.fixSetting())).append("</td><td class=\"symptom\">")
-          .append(escape(outcome.baselineSymptom())).append("</td><td class=\"").append(css).append("\">")
-          .append(escape(resolved)).append("</td><td class=\"num\">")
+          .append(escape(outcome.fixSetting())).append("</td><td class=\"").append(css).append("\">")
+          .append(escape(verdict)).append("</td><td class=\"num\">")
           .append(escape(Format.number(outcome.baselineMetric()))).append("</td><td class=\"num\">")
           .append(escape(Format.number(outcome.variantMetric()))).append("</td><td class=\"num\">")
           .append(escape(Format.delta(outcome.metricDelta(), outcome.metricDeltaSpread())))
@@ -83,6 +106,21 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     return html.append("</table>\n").toString();
+  }
+
+  /** The symptoms one fix resolves, or why none: "nothing", an improvement on a healthy baseline, not compared. */
+  static String verdict(List<FixOutcome> rowsOfOneFix) {
+    FixOutcome first = rowsOfOneFix.get(0);
+    String provisional = rowsOfOneFix.stream().allMatch(FixOutcome::isFinal) ? "" : " (provisional)";
+    if (first.isFinal() && first.seeds() == 0) {
+      return FixTable.resolved(first);
+    }
+    if ("NONE".equals(first.baselineSymptom())) {
+      return first.improved() ? "improves" + provisional : "-";
+    }
+    List<String> resolved = rowsOfOneFix.stream().filter(FixOutcome::resolved).map(FixOutcome::baselineSymptom)
+        .toList();
+    return (resolved.isEmpty() ? "nothing" : String.join(", ", resolved)) + provisional;
   }
 
   static String runs(SweepResults results) {

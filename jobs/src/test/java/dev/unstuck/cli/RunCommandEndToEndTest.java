@@ -74,8 +74,8 @@ class RunCommandEndToEndTest {
     // report.html: the answer, the fix table, the charts as inline PNGs
     String html = Files.readString(dir.resolve("report.html"));
     assertThat(html).containsPattern("DIVERGING is resolved by [^<]*lr-x0\\.01\\b");
-    assertThat(html).contains("<table class=\"fixes\">",
-        "<td>learningRate: x0.01</td><td class=\"symptom\">DIVERGING</td><td class=\"yes\">yes</td>");
+    assertThat(html).contains("<table class=\"fixes\">");
+    assertThat(html).containsPattern("<td>learningRate: x0.01</td><td class=\"yes\">[^<]*\\bDIVERGING\\b");
     List<String> charts = new ArrayList<>();
     Matcher img = IMG.matcher(html);
     while (img.find()) {

@@ -21,11 +21,13 @@ class HtmlReportTest {
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("{{");
     assertThat(html).contains("<h1>Unstuck: diverging-lr</h1>");
     assertThat(html).contains("DIVERGING is resolved by lr-x0.001");
-    assertThat(html).contains("<td class=\"symptom\">DIVERGING</td><td class=\"num\">2/2</td>");
-    assertThat(html).contains("train_loss became NaN at epoch 2");
-    assertThat(html).containsPattern("<td>learningRate: x0.001</td><td class=\"symptom\">DIVERGING</td>"
-        + "<td class=\"yes\">yes</td>");
-    assertThat(html).contains("<td class=\"no\">no</td>");
+    // the baseline's symptom: what was measured in the evidence column, the symptom's meaning beside it
+    assertThat(html).containsPattern("<td class=\"symptom\">DIVERGING</td><td class=\"num\">2/2</td>"
+        + "<td class=\"evidence\">[^<]*train_loss became NaN at epoch 2[^<]*</td><td>loss is NaN/Inf or blowing up</td>");
+    // one row per fix, saying which symptoms it resolves
+    assertThat(html).contains("<td>learningRate: x0.001</td><td class=\"yes\">DIVERGING, NOT_LEARNING</td>");
+    assertThat(html.split("<td>learningRate: x0.001</td>", -1)).as("rows of that fix").hasSize(2);
+    assertThat(html).contains("<td class=\"no\">nothing</td>");
     // no network: nothing is loaded from anywhere but the page itself
     assertThat(html).doesNotContain("http://", "https://", "<script");
 
