@@ -1,5 +1,6 @@
 package dev.unstuck.report;
 
+import dev.unstuck.fix.Variant;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -44,8 +45,8 @@ public final class Charts {
     List<String> dropped = new ArrayList<>();
     // the baseline is drawn last so that no fix hides it; it keeps the first (black) colour
     List<String> order = new ArrayList<>(variants);
-    if (order.remove("baseline")) {
-      order.add("baseline");
+    if (order.remove(Variant.BASELINE_ID)) {
+      order.add(Variant.BASELINE_ID);
     }
     for (String variant : order) {
       Color color = PALETTE[variants.indexOf(variant) % PALETTE.length];
@@ -57,7 +58,7 @@ public final class Charts {
         continue;
       }
       style(chart.addSeries(variant, series.x, series.y), color, SeriesMarkers.CIRCLE,
-          new BasicStroke(variant.equals("baseline") ? 3.0f : 2.0f));
+          new BasicStroke(variant.equals(Variant.BASELINE_ID) ? 3.0f : 2.0f));
     }
     return new Chart(chart.getTitle(), dataUri(chart), dropped.isEmpty() ? ""
         : "not a number in some epochs (left out): " + String.join(", ", dropped));
@@ -172,7 +173,7 @@ public final class Charts {
   /** The variants in the order to draw them: the baseline, then the others as they first appear. */
   public static List<String> variants(List<EpochMetric> epochs) {
     Map<String, Boolean> seen = new LinkedHashMap<>();
-    seen.put("baseline", Boolean.TRUE);
+    seen.put(Variant.BASELINE_ID, Boolean.TRUE);
     epochs.stream().map(EpochMetric::variantId).sorted().forEach(v -> seen.putIfAbsent(v, Boolean.TRUE));
     return seen.keySet().stream().filter(v -> epochs.stream().anyMatch(e -> v.equals(e.variantId()))).toList();
   }

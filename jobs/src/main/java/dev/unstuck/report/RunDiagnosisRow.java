@@ -1,5 +1,6 @@
 package dev.unstuck.report;
 
+import dev.unstuck.fix.Variant;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +67,6 @@ public record RunDiagnosisRow(
   }
 
   public boolean isBaseline() {
-    return "baseline".equals(variantId);
+    return Variant.BASELINE_ID.equals(variantId);
   }
 }
