@@ -69,8 +69,8 @@ class RunCommandErrorsTest {
     Terminal terminal = Terminal.run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--wait", "3600");
 
     assertThat(terminal.exit()).as(terminal.err()).isEqualTo(4);
-    // far below the wait, whatever the machine's load (a busy two-core machine took 155 s to start and stop)
-    assertThat(terminal.seconds()).isLessThan(1800);
+    // it never waited: the launcher says "waiting for the last diagnoses" before it polls, and every poll prints
+    // "runs diagnosed" (a structural check - a timed one says more about the machine's load than about the code)
     assertThat(terminal.out()).doesNotContain("waiting for the last diagnoses", "nothing to fix", "runs diagnosed");
     assertThat(terminal.errorLines()).singleElement().asString()
         .startsWith("unstuck: data.path: cannot read " + SweepSpecFiles.DATA.resolve("churn.csv.gz") + " as parquet");
@@ -94,8 +94,8 @@ class RunCommandErrorsTest {
     assertThat(terminal.exit()).isEqualTo(RunCommand.BAD_SPEC);
     assertThat(terminal.errorLines()).singleElement().asString().startsWith("unstuck run: ").contains(message)
         .endsWith("(see 'unstuck run --help')");
+    // nothing started: the launcher's first line names what it starts (the plan, then Kafka and PostgreSQL)
     assertThat(terminal.out()).isEmpty();
-    assertThat(terminal.seconds()).isLessThan(5);
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code bin/unstuck ARGS} in-process, with what reached the terminal: the command's own writers and whatever
  * the jobs it runs print on System.out/System.err (the sweep job prints its one-line errors there).
  */
-record Terminal(int exit, String out, String err, double seconds) {
+record Terminal(int exit, String out, String err) {
 
   static synchronized Terminal run(String... args) {
     StringWriter out = new StringWriter();
@@ -20,7 +20,6 @@ record Terminal(int exit, String out, String err, double seconds) {
     ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
     PrintStream savedOut = System.out;
     PrintStream savedErr = System.err;
-    long started = System.nanoTime();
     int exit;
     try {
       System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
@@ -32,7 +31,7 @@ record Terminal(int exit, String out, String err, double seconds) {
       System.setErr(savedErr);
     }
     Terminal terminal = new Terminal(exit, out + systemOut.toString(StandardCharsets.UTF_8),
-        err + systemErr.toString(StandardCharsets.UTF_8), (System.nanoTime() - started) / 1e9);
+        err + systemErr.toString(StandardCharsets.UTF_8));
     savedOut.println(terminal.out());
     savedErr.println(terminal.err());
     return terminal;

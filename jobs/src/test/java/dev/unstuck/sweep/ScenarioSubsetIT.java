@@ -22,14 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fast part of the scenario suite ({@code deploy/scenarios/}, all of it in {@code deploy/bench/scenarios.sh}):
- * two faults and a healthy control trained through the real sweep with their listed fixes, diagnosed and judged by the
+ * three faults and a healthy control trained through the real sweep with their listed fixes, diagnosed and judged by the
  * product's rules, and checked against the scenario's own expect file (which the independent reference confirmed,
  * {@code deploy/scenarios/REFERENCE.md}).
  */
 class ScenarioSubsetIT {
 
   @ParameterizedTest
-  @ValueSource(strings = {"lr-too-high-diabetes", "imbalance-unbalanced", "healthy-wine"})
+  @ValueSource(strings = {"lr-too-high-diabetes", "imbalance-unbalanced", "underfit-tiny-digits", "healthy-wine"})
   void theSweepAnswersWhatTheScenarioExpects(String name) throws Exception {
     SparkSession spark = LocalSpark.session();
     Scenario scenario = Scenario.named(Scenario.FOLDER, name);
