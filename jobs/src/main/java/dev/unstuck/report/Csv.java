@@ -1,19 +1,25 @@
 package dev.unstuck.report;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * RFC 4180 CSV: a header of column names, CRLF line ends, a field quoted when it holds a comma, a quote, a line
- * break or surrounding spaces, quotes doubled inside; null is an empty field. Spreadsheets, pandas and
- * PostgreSQL's {@code COPY ... CSV HEADER} read it back unchanged.
+ * The results folder's CSVs, written by Apache Commons CSV as RFC 4180: a header of column names, CRLF line ends,
+ * every value quoted and null an empty unquoted field - the one convention that keeps null and the empty string
+ * apart, as PostgreSQL's {@code COPY ... CSV HEADER} does. Spreadsheets, pandas and COPY read it back unchanged.
  */
 public final class Csv {
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).build();
+
   private Csv() {}
 
   public static void write(Table table, Path file) {
@@ -25,14 +31,16 @@ public final class Csv {
   }
 
   public static void write(Table table, Writer out) throws IOException {
-    line(table.columns(), out);
+    CSVPrinter printer = new CSVPrinter(out, FORMAT.builder().setHeader(table.columns().toArray(String[]::new))
+        .build());
     for (List<Object> row : table.rows()) {
-      line(row, out);
+      printer.printRecord(row.stream().map(Csv::text).toList());
     }
+    printer.flush(); // the writer is the caller's to close
   }
 
   public static String toString(Table table) {
-    java.io.StringWriter out = new java.io.StringWriter();
+    StringWriter out = new StringWriter();
     try {
       write(table, out);
     } catch (IOException e) {
@@ -41,36 +49,14 @@ public final class Csv {
     return out.toString();
   }
 
-  private static void line(List<?> values, Writer out) throws IOException {
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(field(values.get(i)));
-    }
-    out.write("\r\n");
-  }
-
-  static String field(Object value) {
+  /** Doubles as PostgreSQL prints them: NaN and Infinity spelled out. */
+  private static String text(Object value) {
     if (value == null) {
-      return "";
+      return null;
     }
-    String text = value instanceof Double d ? number(d) : value.toString();
-    // an empty string is quoted so that it reads back as '' and an empty field as null (as COPY CSV does)
-    boolean quote = text.isEmpty()
-        || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
-            || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1));
-    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
-  }
-
-  /** Doubles as PostgreSQL prints them: NaN and Infinity spelled out, no trailing ".0" on integers lost. */
-  private static String number(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
+    if (value instanceof Double d && Double.isInfinite(d)) {
       return d > 0 ? "Infinity" : "-Infinity";
     }
-    return Double.toString(d);
+    return value.toString();
   }
 }

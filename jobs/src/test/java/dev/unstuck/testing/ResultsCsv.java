@@ -1,6 +1,8 @@
 package dev.unstuck.testing;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,72 +10,46 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * A CSV file of a results folder ({@code fix_outcome.csv}, {@code run_diagnosis.csv}): header row, fields quoted
- * when they hold a comma, quote or line break (the evidence column spans lines), quotes doubled inside.
+ * A CSV file of a results folder ({@code fix_outcome.csv}, {@code run_diagnosis.csv}) read back with Apache Commons
+ * CSV: header row, quoted fields (the evidence column spans lines); an empty unquoted field is null.
  */
 public final class ResultsCsv {
+  // ALL_NON_NULL makes the parser tell a quoted "" (an empty string) from an empty unquoted field (null)
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+      .setNullString("").setQuoteMode(QuoteMode.ALL_NON_NULL).build();
+
   private ResultsCsv() {}
 
-  /** Every row as column name -> text; an empty list when the file does not exist. */
+  /** Every row as column name -> text (null for an empty field); an empty list when the file does not exist. */
   public static List<Map<String, String>> read(Path file) throws IOException {
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
-    if (records.isEmpty()) {
-      return List.of();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return rows(in);
     }
-    List<String> header = records.get(0);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (List<String> record : records.subList(1, records.size())) {
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.size() && i < record.size(); i++) {
-        row.put(header.get(i), record.get(i));
-      }
-      rows.add(row);
-    }
-    return rows;
   }
 
-  public static List<List<String>> parse(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-      } else {
-        field.append(c);
+  /** As {@link #read}, from the text of a file. */
+  public static List<Map<String, String>> parse(String text) throws IOException {
+    return rows(new StringReader(text));
+  }
+
+  private static List<Map<String, String>> rows(Reader in) throws IOException {
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (CSVParser parser = FORMAT.parse(in)) {
+      for (CSVRecord record : parser) {
+        Map<String, String> row = new HashMap<>();
+        parser.getHeaderNames().forEach(column -> row.put(column, record.isSet(column) ? record.get(column) : null));
+        rows.add(row);
       }
     }
-    if (field.length() > 0 || !record.isEmpty()) {
-      record.add(field.toString());
-      records.add(record);
-    }
-    return records;
+    return rows;
   }
 }
