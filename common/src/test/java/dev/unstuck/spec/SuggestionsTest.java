@@ -22,9 +22,10 @@ class SuggestionsTest {
   }
 
   @Test
-  void levenshtein() {
-    assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
-    assertThat(Suggestions.distance("", "abc")).isEqualTo(3);
-    assertThat(Suggestions.distance("same", "same")).isZero();
+  void theToleranceGrowsWithTheWord() {
+    // at least 2 edits, or a third of the typed word: "lerningrat" is 2 edits from learningrate, "lr" is not close
+    assertThat(Suggestions.closest("lerningrat", List.of("learningRate", "l2"))).contains("learningRate");
+    assertThat(Suggestions.closest("optimiserr", List.of("optimizer"))).contains("optimizer");
+    assertThat(Suggestions.closest("batch", List.of("learningRate"))).isEmpty();
   }
 }

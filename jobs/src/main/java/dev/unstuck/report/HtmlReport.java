@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.text.StringEscapeUtils;
 
 /**
  * {@code report.html}: one self-contained page (charts inlined as PNG data: URIs) with the answer, the baseline's
@@ -160,21 +161,8 @@ public final class HtmlReport {
     }
   }
 
+  /** Text for the page: HTML's special characters (and anything beyond ASCII) as entities; null as nothing. */
   static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return text == null ? "" : StringEscapeUtils.escapeHtml4(text);
   }
 }
