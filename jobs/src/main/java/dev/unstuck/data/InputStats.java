@@ -1,76 +1,87 @@
 package dev.unstuck.data;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.AggregateSummaryStatistics;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What the network's inputs look like: NaN/Inf count and the largest per-feature |mean| and std over the finite
- * values. Telemetry reports them so the diagnosis can call NaN or unnormalised inputs a data-pipeline error.
+ * What the network's inputs look like: NaN/Inf count and the largest per-feature |mean| and standard deviation
+ * over the finite values. Telemetry reports them so the diagnosis can call NaN or unnormalised inputs a
+ * data-pipeline error.
+ *
+ * <p>Per feature and partition, Commons Math's {@link SummaryStatistics} keeps the moments by updating (Welford's
+ * method); partitions are combined by {@link AggregateSummaryStatistics}. A sum of squares minus the squared mean
+ * loses every digit of the variance once the mean is large (raw timestamps, prices in cents): the std would read 0.
  */
 public record InputStats(long nonFinite, double maxAbsMean, double maxStd) implements Serializable {
 
   public static InputStats of(Dataset<Row> rows, int width) {
-    Moments total = rows.select(EncodedData.FEATURES).javaRDD()
-        .map(row -> Moments.of((Vector) row.get(0), width))
-        .fold(new Moments(width), Moments::merge);
-    return total.stats();
+    List<PartitionMoments> partitions = rows.select(EncodedData.FEATURES).javaRDD()
+        .mapPartitions((Iterator<Row> it) -> List.of(PartitionMoments.of(it, width)).iterator())
+        .collect();
+    return combine(partitions, width);
   }
 
-  /** Per-feature sums over finite values, mergeable across partitions. */
-  static final class Moments implements Serializable {
-    final double[] sum;
-    final double[] sumSquares;
-    final long[] count;
+  static InputStats combine(List<PartitionMoments> partitions, int width) {
+    double maxAbsMean = 0;
+    double maxStd = 0;
+    long nonFinite = 0;
+    for (PartitionMoments p : partitions) {
+      nonFinite += p.nonFinite;
+    }
+    for (int i = 0; i < width; i++) {
+      List<StatisticalSummary> perPartition = new ArrayList<>();
+      for (PartitionMoments p : partitions) {
+        if (p.features[i].getN() > 0) {
+          perPartition.add(p.features[i]);
+        }
+      }
+      if (perPartition.isEmpty()) {
+        continue;
+      }
+      StatisticalSummary feature = AggregateSummaryStatistics.aggregate(perPartition);
+      maxAbsMean = Math.max(maxAbsMean, Math.abs(feature.getMean()));
+      // one value has no spread (Commons Math says NaN there)
+      maxStd = Math.max(maxStd, feature.getN() > 1 ? feature.getStandardDeviation() : 0);
+    }
+    return new InputStats(nonFinite, maxAbsMean, maxStd);
+  }
+
+  /** One partition's per-feature moments over its finite values, and its count of non-finite cells. */
+  static final class PartitionMoments implements Serializable {
+    final SummaryStatistics[] features;
     long nonFinite;
 
-    Moments(int width) {
-      sum = new double[width];
-      sumSquares = new double[width];
-      count = new long[width];
-    }
-
-    static Moments of(Vector vector, int width) {
-      Moments m = new Moments(width);
-      double[] values = vector.toArray();
+    PartitionMoments(int width) {
+      features = new SummaryStatistics[width];
       for (int i = 0; i < width; i++) {
-        double v = values[i];
-        if (Double.isFinite(v)) {
-          m.sum[i] += v;
-          m.sumSquares[i] += v * v;
-          m.count[i]++;
+        features[i] = new SummaryStatistics();
+      }
+    }
+
+    static PartitionMoments of(Iterator<Row> rows, int width) {
+      PartitionMoments m = new PartitionMoments(width);
+      while (rows.hasNext()) {
+        m.add(((Vector) rows.next().get(0)).toArray());
+      }
+      return m;
+    }
+
+    void add(double[] values) {
+      for (int i = 0; i < features.length; i++) {
+        if (Double.isFinite(values[i])) {
+          features[i].addValue(values[i]);
         } else {
-          m.nonFinite++;
+          nonFinite++;
         }
       }
-      return m;
-    }
-
-    static Moments merge(Moments a, Moments b) {
-      Moments m = new Moments(a.sum.length);
-      for (int i = 0; i < a.sum.length; i++) {
-        m.sum[i] = a.sum[i] + b.sum[i];
-        m.sumSquares[i] = a.sumSquares[i] + b.sumSquares[i];
-        m.count[i] = a.count[i] + b.count[i];
-      }
-      m.nonFinite = a.nonFinite + b.nonFinite;
-      return m;
-    }
-
-    InputStats stats() {
-      double maxAbsMean = 0;
-      double maxStd = 0;
-      for (int i = 0; i < sum.length; i++) {
-        if (count[i] == 0) {
-          continue;
-        }
-        double mean = sum[i] / count[i];
-        double variance = Math.max(0, sumSquares[i] / count[i] - mean * mean);
-        maxAbsMean = Math.max(maxAbsMean, Math.abs(mean));
-        maxStd = Math.max(maxStd, Math.sqrt(variance));
-      }
-      return new InputStats(nonFinite, maxAbsMean, maxStd);
     }
   }
 }
