@@ -1,6 +1,7 @@
 package dev.unstuck.cli;
 
 import dev.unstuck.fix.Variant;
+import dev.unstuck.sweep.SweepJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** The runs and fixes a sweep trains, as the launcher waits for them: from SweepJob's {@code --plan-out} file. */
-record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
+/**
+ * The runs and fixes a sweep trains, in which execution of the sweep, as the launcher waits for them: from
+ * SweepJob's {@code --plan-out} file.
+ */
+record PlannedRuns(String summary, String executionId, List<String> runIds, List<String> fixIds) {
 
   /** Empty when the sweep wrote no plan (it stopped before planning). */
   static Optional<PlannedRuns> read(Path file) {
@@ -20,10 +24,13 @@ record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
     }
     try {
       String summary = "";
+      String executionId = "";
       List<String> runs = new ArrayList<>();
       LinkedHashSet<String> fixes = new LinkedHashSet<>();
       for (String line : Files.readAllLines(file)) {
-        if (line.startsWith("# ")) {
+        if (line.startsWith(SweepJob.PLAN_EXECUTION)) {
+          executionId = line.substring(SweepJob.PLAN_EXECUTION.length());
+        } else if (line.startsWith("# ")) {
           summary = line.substring(2);
         } else if (!line.isBlank()) {
           String[] variantAndRun = line.split("\t", 2);
@@ -34,7 +41,7 @@ record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
           }
         }
       }
-      return Optional.of(new PlannedRuns(summary, runs, List.copyOf(fixes)));
+      return Optional.of(new PlannedRuns(summary, executionId, runs, List.copyOf(fixes)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the sweep's plan " + file, e);
     }

@@ -103,7 +103,7 @@ class TelemetryDecodingTest {
     EpochTelemetry today = EpochTelemetry.newBuilder(SweepFixture.standard("v").records.get(3))
         .setPlannedSeeds(2).setTrainingMode("data").setWorkers(2).setGlobalBatchSize(64).build();
     ReleaseProducer next = ReleaseProducer.withSchema(
-        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
     List<byte[]> values = List.of(
         ReleaseProducer.published("EpochTelemetry", 1).encode(today),
         ReleaseProducer.published("EpochTelemetry", 2).encode(today),
