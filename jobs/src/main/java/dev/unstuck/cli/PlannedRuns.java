@@ -11,11 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The runs and fixes a sweep trains, in which execution of the sweep, as the launcher waits for them: from
- * SweepJob's {@code --plan-out} file.
- */
-record PlannedRuns(String summary, String executionId, List<String> runIds, List<String> fixIds) {
+/** The runs and fixes a sweep trains, as the launcher waits for them: from SweepJob's {@code --plan-out} file. */
+record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
 
   /** Empty when the sweep wrote no plan (it stopped before planning). */
   static Optional<PlannedRuns> read(Path file) {
@@ -24,13 +21,13 @@ record PlannedRuns(String summary, String executionId, List<String> runIds, List
     }
     try {
       String summary = "";
-      String executionId = "";
       List<String> runs = new ArrayList<>();
       LinkedHashSet<String> fixes = new LinkedHashSet<>();
       for (String line : Files.readAllLines(file)) {
         if (line.startsWith(SweepJob.PLAN_EXECUTION)) {
-          executionId = line.substring(SweepJob.PLAN_EXECUTION.length());
-        } else if (line.startsWith("# ")) {
+          continue; // the launcher gave the sweep its execution id: it knows it
+        }
+        if (line.startsWith("# ")) {
           summary = line.substring(2);
         } else if (!line.isBlank()) {
           String[] variantAndRun = line.split("\t", 2);
@@ -41,7 +38,7 @@ record PlannedRuns(String summary, String executionId, List<String> runIds, List
           }
         }
       }
-      return Optional.of(new PlannedRuns(summary, executionId, runs, List.copyOf(fixes)));
+      return Optional.of(new PlannedRuns(summary, runs, List.copyOf(fixes)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the sweep's plan " + file, e);
     }
