@@ -207,6 +207,9 @@ final class StreamScenario {
       assertThat(count(c, "run_diagnosis_latest WHERE execution_id = 'e-2'")).isEqualTo(4);
       assertThat(count(c, "fix_outcome_latest WHERE execution_id = 'e-2' AND variant_id = 'lr-x0.1'")).isEqualTo(2);
       assertThat(count(c, "fix_outcome_latest")).isEqualTo(2);
+      // the README's query of every execution: each row of each execution with when it ran
+      assertThat(count(c, "fix_outcome o JOIN sweep s USING (sweep_id, execution_id) WHERE o.sweep_id = 'rerun'"))
+          .isEqualTo(6 + 6 + 2);
       assertThat(count(c, "run_latest")).isEqualTo(4);
       assertThat(count(c, "epoch_metric_latest")).isEqualTo(2L * 2 * SweepFixture.EPOCHS);
       assertThat(count(c, "fix_effectiveness WHERE fix_family = 'REGULARISATION'")).as("not in e-2").isZero();
