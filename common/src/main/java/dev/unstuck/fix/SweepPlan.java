@@ -3,29 +3,45 @@ package dev.unstuck.fix;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sweep expanded: the baseline and each fix, each with every seed. */
-public record SweepPlan(String sweepId, List<Variant> variants, int seeds) {
+/**
+ * A sweep expanded: the baseline and each fix, each with every seed, in one execution of the sweep.
+ *
+ * @param executionId which submission of the sweep trains these runs ({@link ExecutionIds}); every record of
+ *     its runs carries it, so a re-run of the same sweep name is told apart from the earlier ones. Empty until
+ *     the sweep job gives the plan its execution ({@link #inExecution}).
+ */
+public record SweepPlan(String sweepId, String executionId, List<Variant> variants, int seeds) {
 
   public SweepPlan {
     variants = List.copyOf(variants);
+  }
+
+  /** A plan not yet given an execution (what the spec says; the sweep job gives it one). */
+  public SweepPlan(String sweepId, List<Variant> variants, int seeds) {
+    this(sweepId, "", variants, seeds);
+  }
+
+  /** This plan, trained as execution {@code id}. */
+  public SweepPlan inExecution(String id) {
+    return new SweepPlan(sweepId, id, variants, seeds);
   }
 
   /** This plan with {@code more} variants after its own, same seeds: what a later round adds to a sweep. */
   public SweepPlan with(List<Variant> more) {
     List<Variant> all = new ArrayList<>(variants);
     all.addAll(more);
-    return new SweepPlan(sweepId, all, seeds);
+    return new SweepPlan(sweepId, executionId, all, seeds);
   }
 
-  /** Only {@code variants}, with this plan's sweep and seeds: the runs a later round trains. */
+  /** Only {@code variants}, with this plan's sweep, execution and seeds: the runs a later round trains. */
   public SweepPlan of(List<Variant> only) {
-    return new SweepPlan(sweepId, only, seeds);
+    return new SweepPlan(sweepId, executionId, only, seeds);
   }
 
   public List<PlannedRun> runs() {
     return variants.stream()
         .flatMap(variant -> java.util.stream.IntStream.rangeClosed(1, seeds)
-            .mapToObj(seed -> new PlannedRun(sweepId, variant, seed)))
+            .mapToObj(seed -> new PlannedRun(sweepId, executionId, variant, seed)))
         .toList();
   }
 

@@ -19,15 +19,18 @@ public final class DiagnosisMapper {
 
   private DiagnosisMapper() {}
 
-  /** Identifies the run a diagnosis is about. */
-  public record RunRef(String sweepId, String runId, String variantId, String fixFamily, int seed) {}
+  /** Identifies the run a diagnosis is about, in its execution of the sweep. */
+  public record RunRef(String sweepId, String executionId, String runId, String variantId, String fixFamily,
+      int seed) {}
 
-  /** Identifies the fix a verdict is about. */
-  public record FixRef(String sweepId, String variantId, String fixFamily, Map<String, String> params) {}
+  /** Identifies the fix a verdict is about, in its execution of the sweep. */
+  public record FixRef(String sweepId, String executionId, String variantId, String fixFamily,
+      Map<String, String> params) {}
 
   public static RunDiagnosis toAvro(RunRef run, Diagnosis diagnosis, long nowMs) {
     return RunDiagnosis.newBuilder()
         .setSweepId(run.sweepId())
+        .setExecutionId(run.executionId())
         .setRunId(run.runId())
         .setVariantId(run.variantId())
         .setFixFamily(run.fixFamily())
@@ -59,6 +62,7 @@ public final class DiagnosisMapper {
       List<String> baselineSymptoms, long nowMs) {
     return FixVerdict.newBuilder()
         .setSweepId(fix.sweepId())
+        .setExecutionId(fix.executionId())
         .setVariantId(fix.variantId())
         .setFixFamily(fix.fixFamily())
         .setFixParams(fix.params())

@@ -27,6 +27,16 @@ class SweepPlanTest {
   }
 
   @Test
+  void everyRunOfAPlanAndOfItsLaterRoundsCarriesItsExecution() {
+    SweepPlan plan = plan(1, 2).inExecution("e-7");
+    assertThat(plan.runs()).extracting(PlannedRun::executionId).containsOnly("e-7").hasSize(4);
+    assertThat(plan.with(plan(2, 2).variants().subList(2, 3)).runs()).extracting(PlannedRun::executionId)
+        .containsOnly("e-7").hasSize(6);
+    assertThat(plan.of(plan.variants().subList(1, 2)).executionId()).isEqualTo("e-7");
+    assertThat(plan(1, 2).executionId()).as("not yet given one").isEmpty();
+  }
+
+  @Test
   void summaryOfTheIssueExample() throws SpecException {
     assertThat(SweepExpander.expand(Specs.issueExample().parse()).summary())
         .isEqualTo("churn-baseline: baseline + 17 fixes = 18 variants x 3 seeds = 54 runs");

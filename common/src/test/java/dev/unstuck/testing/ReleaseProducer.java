@@ -25,7 +25,7 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <pre>{@code
  * byte[] v1 = ReleaseProducer.published("EpochTelemetry", 1).encode(record);
- * byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"))
+ * byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"))
  *     .encode(record);
  * }</pre>
  */

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class DiagnosisMapperTest {
   private static final DiagnosisMapper.RunRef RUN =
-      new DiagnosisMapper.RunRef("churn", "churn/baseline/seed-2", "baseline", "BASELINE", 2);
+      new DiagnosisMapper.RunRef("churn", "e-1", "churn/baseline/seed-2", "baseline", "BASELINE", 2);
   private static final DiagnosisMapper.FixRef FIX =
-      new DiagnosisMapper.FixRef("churn", "activation-relu", "ACTIVATION", Map.of("activation", "relu"));
+      new DiagnosisMapper.FixRef("churn", "e-1", "activation-relu", "ACTIVATION", Map.of("activation", "relu"));
 
   private final RunDiagnoser diagnoser = new RunDiagnoser(Thresholds.DEFAULTS);
 
@@ -43,6 +43,7 @@ class DiagnosisMapperTest {
     RunDiagnosis record = DiagnosisMapper.toAvro(RUN, diagnoser.diagnose(Curves.nanDivergence(4).build()), 1234L);
 
     assertThat(record.getSweepId()).isEqualTo("churn");
+    assertThat(record.getExecutionId()).isEqualTo("e-1");
     assertThat(record.getRunId()).isEqualTo("churn/baseline/seed-2");
     assertThat(record.getVariantId()).isEqualTo("baseline");
     assertThat(record.getFixFamily()).isEqualTo("BASELINE");
@@ -88,6 +89,7 @@ class DiagnosisMapperTest {
     assertThat(rows).extracting(FixVerdict::getResolved).containsExactly(false, true, true);
     FixVerdict row = rows.get(2);
     assertThat(row.getSweepId()).isEqualTo("churn");
+    assertThat(row.getExecutionId()).isEqualTo("e-1");
     assertThat(row.getVariantId()).isEqualTo("activation-relu");
     assertThat(row.getFixFamily()).isEqualTo("ACTIVATION");
     assertThat(row.getFixParams()).isEqualTo(Map.of("activation", "relu"));

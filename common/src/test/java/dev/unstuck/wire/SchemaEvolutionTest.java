@@ -191,9 +191,9 @@ class SchemaEvolutionTest {
   @Test
   void aFutureReleasesRecordIsUnknownSchemaNotAFailure() {
     ReleaseProducer next = ReleaseProducer.withSchema(
-        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
     GenericRecord record = next.narrow(SingleObjectCodecTest.fullTelemetry());
-    record.put("executionId", "e-42");
+    record.put("producerHost", "e-42");
     byte[] bytes = next.encodeGeneric(record);
 
     WireFormatException e = catchThrowableOfType(WireFormatException.class, () -> Codecs.TELEMETRY.decode(bytes));

@@ -77,7 +77,8 @@ class SingleObjectCodecTest {
 
   static FixVerdict fixVerdict() {
     return DiagnosisMapper.toAvro(
-        new DiagnosisMapper.FixRef("churn-baseline", "lr-x0.1", "LEARNING_RATE", Map.of("learningRate", "x0.1")),
+        new DiagnosisMapper.FixRef("churn-baseline", "20261130T044512Z-3fa2c1", "lr-x0.1", "LEARNING_RATE",
+            Map.of("learningRate", "x0.1")),
         judgement(), 42L).get(0);
   }
 
@@ -140,7 +141,7 @@ class SingleObjectCodecTest {
   @Test
   void runDiagnosisRoundTrips() throws WireFormatException {
     RunDiagnosis record = DiagnosisMapper.toAvro(
-        new DiagnosisMapper.RunRef("s", "s/baseline/seed-1", "baseline", "BASELINE", 1),
+        new DiagnosisMapper.RunRef("s", "", "s/baseline/seed-1", "baseline", "BASELINE", 1),
         new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.nanDivergence(4).build()), 99L);
 
     RunDiagnosis decoded = Codecs.RUN_DIAGNOSIS.decode(Codecs.RUN_DIAGNOSIS.encode(record));

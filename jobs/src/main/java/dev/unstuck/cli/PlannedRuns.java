@@ -1,6 +1,7 @@
 package dev.unstuck.cli;
 
 import dev.unstuck.fix.Variant;
+import dev.unstuck.sweep.SweepJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +24,9 @@ record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
       List<String> runs = new ArrayList<>();
       LinkedHashSet<String> fixes = new LinkedHashSet<>();
       for (String line : Files.readAllLines(file)) {
+        if (line.startsWith(SweepJob.PLAN_EXECUTION)) {
+          continue; // the launcher gave the sweep its execution id: it knows it
+        }
         if (line.startsWith("# ")) {
           summary = line.substring(2);
         } else if (!line.isBlank()) {

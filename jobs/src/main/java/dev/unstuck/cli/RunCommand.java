@@ -1,5 +1,6 @@
 package dev.unstuck.cli;
 
+import dev.unstuck.fix.ExecutionIds;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.KafkaSettings;
@@ -255,8 +256,11 @@ final class RunCommand implements Callable<Integer> {
         + kafka + " --from-beginning");
 
     Path planFile = work.resolve("plan.tsv");
+    // this submission's own id: the answer read back is this execution's, never an earlier run of the sweep name's
+    String executionId = ExecutionIds.next();
+    LOG.info("sweep {}: execution {}", sweep.name(), executionId);
     List<String> sweepArgs = new ArrayList<>(List.of("--spec", spec.toString(), "--bootstrap-servers", kafka,
-        "--plan-out", planFile.toString()));
+        "--plan-out", planFile.toString(), "--execution-id", executionId));
     kafkaProperties.forEach((k, v) -> sweepArgs.addAll(List.of("--kafka-property", k + "=" + v)));
     if (concurrency != null) {
       sweepArgs.addAll(List.of("--concurrency", concurrency.toString()));
@@ -294,11 +298,11 @@ final class RunCommand implements Callable<Integer> {
     // With fixes: auto the sweep chose its fixes from the baseline's symptoms: wait for the runs it wrote down.
     PlannedRuns planned = PlannedRuns.read(planFile).orElseThrow();
     ResultsDatabase database = new ResultsDatabase(jdbc, login(credentials));
-    ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan.sweepId(), planned);
+    ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan.sweepId(), executionId, planned);
     if (diagnosis.failure().isPresent()) {
       return fail(INCOMPLETE, "the diagnosis stream job failed: " + rootMessage(diagnosis.failure().get()));
     }
-    SweepResults sweepResults = database.read(sweep.name());
+    SweepResults sweepResults = database.read(sweep.name(), executionId);
     out().println();
     out().print(FixTable.render(sweepResults));
     out().println();
@@ -317,13 +321,13 @@ final class RunCommand implements Callable<Integer> {
 
   /** Until the stream caught up with all telemetry and every run and fix has its final row, or the wait ends. */
   private ResultsDatabase.Progress awaitDiagnoses(RunningDiagnosis diagnosis, ResultsDatabase database,
-      String sweepId, PlannedRuns planned) throws InterruptedException, SQLException {
+      String sweepId, String executionId, PlannedRuns planned) throws InterruptedException, SQLException {
     List<String> runIds = planned.runIds();
     List<String> fixIds = planned.fixIds();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
     boolean caughtUp = false;
     long lastSaid = 0;
-    ResultsDatabase.Progress progress = database.progress(sweepId, runIds, fixIds);
+    ResultsDatabase.Progress progress = database.progress(sweepId, executionId, runIds, fixIds);
     while (System.nanoTime() < deadline && diagnosis.failure().isEmpty()) {
       if (!caughtUp) {
         try {
@@ -334,10 +338,10 @@ final class RunCommand implements Callable<Integer> {
       } else {
         Thread.sleep(500);
       }
-      progress = database.progress(sweepId, runIds, fixIds);
-      // A database of its own holds only this run's rows; a shared one may hold a previous run's final rows of
-      // the same sweep until the stream has caught up with this run's telemetry.
-      if (progress.done() && (caughtUp || jdbcUrl == null)) {
+      progress = database.progress(sweepId, executionId, runIds, fixIds);
+      // only this execution's rows count (a shared database keeps earlier runs of the sweep name), and a final row
+      // does not change: once every one is in, the answer is complete
+      if (progress.done()) {
         break;
       }
       if (System.nanoTime() - lastSaid > TimeUnit.SECONDS.toNanos(10)) {

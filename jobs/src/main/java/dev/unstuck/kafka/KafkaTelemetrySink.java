@@ -2,6 +2,7 @@ package dev.unstuck.kafka;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.RecordKeys;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,8 +14,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes telemetry keyed by run id, single-object-encoded Avro. Idempotent with {@code acks=all} and a long
- * delivery timeout, so a broker restart during a sweep delays records but loses none and duplicates none.
+ * Publishes telemetry keyed by execution and run ({@link RecordKeys#telemetry}), single-object-encoded Avro. Idempotent
+ * with {@code acks=all} and a long delivery timeout, so a broker restart during a sweep delays records but loses none
+ * and duplicates none.
  */
 public final class KafkaTelemetrySink implements TelemetrySink {
   /** How long a record may wait for the cluster (e.g. through a broker restart) before it counts as lost. */
@@ -43,7 +45,7 @@ public final class KafkaTelemetrySink implements TelemetrySink {
 
   @Override
   public void publish(EpochTelemetry record) {
-    producer.send(new ProducerRecord<>(topic, record.getRunId(), Codecs.TELEMETRY.encode(record)),
+    producer.send(new ProducerRecord<>(topic, RecordKeys.telemetry(record), Codecs.TELEMETRY.encode(record)),
         (metadata, error) -> {
           if (error != null) {
             firstFailure.compareAndSet(null, error);

@@ -15,8 +15,9 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Reads a sweep's rows from the results tables the diagnosis stream job fills ({@code run_diagnosis},
- * {@code fix_outcome}, {@code epoch_metric}), and how far the sweep's diagnosis has come.
+ * Reads one execution of a sweep from the results tables the diagnosis stream job fills ({@code run_diagnosis},
+ * {@code fix_outcome}, {@code epoch_metric}), and how far its diagnosis has come. The tables keep every execution
+ * of a sweep name; a launcher reads the one it submitted ({@code SweepJob --execution-id}), never an earlier run's.
  */
 public final class ResultsDatabase {
   private final String jdbcUrl;
@@ -31,21 +32,23 @@ public final class ResultsDatabase {
     return DriverManager.getConnection(jdbcUrl, login);
   }
 
-  /** All of a sweep's rows of the three tables. */
-  public SweepResults read(String sweepId) throws SQLException {
+  /** All rows of one execution of a sweep in the three tables. */
+  public SweepResults read(String sweepId, String executionId) throws SQLException {
     try (Connection connection = connect()) {
       return SweepResults.of(sweepId,
-          table(connection, "run_diagnosis", sweepId, "variant_id <> 'baseline', variant_id, seed"),
-          table(connection, "fix_outcome", sweepId, "variant_id, baseline_symptom"),
-          table(connection, "epoch_metric", sweepId, "variant_id, seed, epoch"));
+          table(connection, "run_diagnosis", sweepId, executionId, "variant_id <> 'baseline', variant_id, seed"),
+          table(connection, "fix_outcome", sweepId, executionId, "variant_id, baseline_symptom"),
+          table(connection, "epoch_metric", sweepId, executionId, "variant_id, seed, epoch"));
     }
   }
 
-  /** A table's rows of one sweep, every column in table order. */
-  static Table table(Connection connection, String table, String sweepId, String orderBy) throws SQLException {
+  /** A table's rows of one execution of a sweep, every column in table order. */
+  static Table table(Connection connection, String table, String sweepId, String executionId, String orderBy)
+      throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(
-        "SELECT * FROM " + table + " WHERE sweep_id = ? ORDER BY " + orderBy)) {
+        "SELECT * FROM " + table + " WHERE sweep_id = ? AND execution_id = ? ORDER BY " + orderBy)) {
       query.setString(1, sweepId);
+      query.setString(2, executionId);
       try (ResultSet rs = query.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
         List<String> columns = new ArrayList<>();
@@ -91,16 +94,20 @@ public final class ResultsDatabase {
     }
   }
 
-  /** Counts the plan's runs with a final diagnosis and its fixes whose every verdict row is final. */
-  public Progress progress(String sweepId, Collection<String> runIds, Collection<String> fixIds)
+  /**
+   * Counts the plan's runs with a final diagnosis and its fixes whose every verdict row is final, in execution
+   * {@code executionId} of the sweep.
+   */
+  public Progress progress(String sweepId, String executionId, Collection<String> runIds, Collection<String> fixIds)
       throws SQLException {
     Set<String> finalRuns = new HashSet<>();
     int failed = 0;
     Set<String> judged = new HashSet<>();
     try (Connection connection = connect()) {
       try (PreparedStatement query = connection.prepareStatement("SELECT run_id, status FROM run_diagnosis"
-          + " WHERE sweep_id = ? AND is_final")) {
+          + " WHERE sweep_id = ? AND execution_id = ? AND is_final")) {
         query.setString(1, sweepId);
+        query.setString(2, executionId);
         try (ResultSet rs = query.executeQuery()) {
           while (rs.next()) {
             if (runIds.contains(rs.getString(1))) {
@@ -111,8 +118,9 @@ public final class ResultsDatabase {
         }
       }
       try (PreparedStatement query = connection.prepareStatement("SELECT variant_id FROM fix_outcome"
-          + " WHERE sweep_id = ? GROUP BY variant_id HAVING bool_and(is_final)")) {
+          + " WHERE sweep_id = ? AND execution_id = ? GROUP BY variant_id HAVING bool_and(is_final)")) {
         query.setString(1, sweepId);
+        query.setString(2, executionId);
         try (ResultSet rs = query.executeQuery()) {
           while (rs.next()) {
             if (fixIds.contains(rs.getString(1))) {

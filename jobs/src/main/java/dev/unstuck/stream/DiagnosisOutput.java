@@ -3,11 +3,11 @@ package dev.unstuck.stream;
 import java.io.Serializable;
 
 /**
- * One record the stateful step emits: a {@code RunDiagnosis} (key = run id) or a {@code FixVerdict} (key = sweep
- * id), already in the wire format of the {@code unstuck.diagnosis} topic, or a stored telemetry record the state
- * could not read back ({@link #DEAD_LETTER}, key = sweep id, with its {@link #getReason() reason}) for the
- * dead-letter topic. The database writer decodes the same bytes, so Kafka and PostgreSQL always say the same
- * thing. A Spark bean.
+ * One record the stateful step emits: a {@code RunDiagnosis} (key: execution and run) or a {@code FixVerdict} row (key:
+ * execution, sweep, fix and baseline symptom; {@code wire/RecordKeys}), already in the wire format of the {@code
+ * unstuck.diagnosis} topic, or a stored telemetry record the state could not read back ({@link #DEAD_LETTER}, key:
+ * execution and sweep, with its {@link #getReason() reason}) for the dead-letter topic. The database writer decodes the
+ * same bytes, so Kafka and PostgreSQL always say the same thing. A Spark bean.
  */
 public class DiagnosisOutput implements Serializable {
   private static final long serialVersionUID = 1L;

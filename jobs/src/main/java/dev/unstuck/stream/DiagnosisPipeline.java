@@ -57,8 +57,10 @@ public final class DiagnosisPipeline {
   }
 
   /**
-   * The stateful step over decoded telemetry (stream or batch): valid records grouped by sweep, folded into each
-   * sweep's state by {@link SweepDiagnoser}; a sweep without records for {@code stateTimeoutMs} is dropped.
+   * The stateful step over decoded telemetry (stream or batch): valid records grouped by execution of a sweep,
+   * folded into that execution's state by {@link SweepDiagnoser}; an execution without records for
+   * {@code stateTimeoutMs} is dropped. Telemetry without an execution id (producers before it) groups by its sweep
+   * id alone, the key a job before execution ids checkpointed its state under, so that state is restored.
    */
   public static Dataset<DiagnosisOutput> diagnose(Dataset<Row> decoded, long stateTimeoutMs) {
     return diagnose(decoded, stateTimeoutMs, Thresholds.DEFAULTS);
@@ -68,9 +70,10 @@ public final class DiagnosisPipeline {
   public static Dataset<DiagnosisOutput> diagnose(Dataset<Row> decoded, long stateTimeoutMs, Thresholds thresholds) {
     return decoded
         .filter(col(TelemetryDecoding.DEAD_LETTER_REASON).isNull())
-        .select(col(TelemetryDecoding.TELEMETRY + ".sweepId").as("sweepId"), col("value").as("payload"))
+        .select(col(TelemetryDecoding.TELEMETRY + ".sweepId").as("sweepId"),
+            col(TelemetryDecoding.TELEMETRY + ".executionId").as("executionId"), col("value").as("payload"))
         .as(Encoders.bean(TelemetryPayload.class))
-        .groupByKey((MapFunction<TelemetryPayload, String>) TelemetryPayload::getSweepId, Encoders.STRING())
+        .groupByKey((MapFunction<TelemetryPayload, String>) TelemetryPayload::stateKey, Encoders.STRING())
         .flatMapGroupsWithState(new SweepDiagnoser(stateTimeoutMs, thresholds), OutputMode.Update(),
             Encoders.bean(SweepState.class), Encoders.bean(DiagnosisOutput.class),
             GroupStateTimeout.ProcessingTimeTimeout());

@@ -151,9 +151,9 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
     queries.put(DiagnosisPipeline.INGEST_QUERY, () -> DiagnosisPipeline.startIngest(spark, settings, ingest));
     queries.put(DiagnosisPipeline.DIAGNOSE_QUERY, () -> DiagnosisPipeline.startDiagnosis(spark, settings, diagnose));
     try {
+      // on a failure part-way the constructor stops the queries it started and closes these
       return new RunningDiagnosis(queries, settings, counters, List.of(publisher, ingestStore, diagnosisStore));
     } catch (TimeoutException e) {
-      publisher.close();
       throw new IllegalStateException("the diagnosis queries did not start", e);
     }
   }

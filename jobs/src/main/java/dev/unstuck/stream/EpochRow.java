@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 /** One decoded telemetry record as the {@code run}, {@code sweep} and {@code epoch_metric} tables need it. */
 public record EpochRow(
     String sweepId,
+    String executionId,
     String runId,
     String variantId,
     String fixFamily,
@@ -39,7 +40,8 @@ public record EpochRow(
   /** The projection of a decoded row that {@link #of(Row)} reads. */
   public static Column[] columns() {
     return new Column[] {
-        col(T + "sweepId"), col(T + "runId"), col(T + "variantId"), col(T + "fixFamily"), col(T + "fixParams"),
+        col(T + "sweepId"), col(T + "executionId"), col(T + "runId"), col(T + "variantId"), col(T + "fixFamily"),
+        col(T + "fixParams"),
         col(T + "seed"), col(T + "epoch"), col(T + "totalEpochs"), col(T + "timestampMs"),
         col(T + "epochWallTimeMs"), col(T + "status"), col(T + "errorMessage"), col(T + "trainLoss"),
         col(T + "valLoss"), col(T + "trainAccuracy"), col(T + "trainBalancedAccuracy"), col(T + "valAccuracy"),
@@ -53,7 +55,7 @@ public record EpochRow(
   /** Reads a row of {@link #columns()}, starting at column {@code from}. */
   public static EpochRow of(Row r, int from) {
     int i = from;
-    return new EpochRow(r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++),
+    return new EpochRow(r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++), r.getString(i++),
         params(r.isNullAt(i) ? Map.of() : r.<String, String>getJavaMap(i)), r.getInt(++i), r.getInt(++i),
         r.getInt(++i), r.getLong(++i), r.getLong(++i), r.getString(++i), r.getString(++i), d(r, ++i), d(r, ++i),
         d(r, ++i), d(r, ++i), d(r, ++i), d(r, ++i), d(r, ++i), d(r, ++i), d(r, ++i),

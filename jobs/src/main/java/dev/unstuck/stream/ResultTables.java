@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The upserts into the results tables (schema: {@code db/migration}). Every statement is an
+ * The upserts into the results tables (schema: {@code db/migration}). Every row belongs to one execution of its
+ * sweep and is keyed by it ({@code execution_id}): a re-run of a sweep name writes new rows beside the earlier
+ * execution's, never into them. Every statement is an
  * {@code INSERT ... ON CONFLICT ... DO UPDATE} whose {@code WHERE} only lets newer knowledge in, so replaying a
  * micro-batch - or a late duplicate - changes nothing:
  * <ul>
@@ -32,8 +34,8 @@ public final class ResultTables {
   private ResultTables() {}
 
   static final String UPSERT_SWEEP = """
-      INSERT INTO sweep (sweep_id, first_telemetry_at, last_telemetry_at) VALUES (?, ?, ?)
-      ON CONFLICT (sweep_id) DO UPDATE SET
+      INSERT INTO sweep (sweep_id, execution_id, first_telemetry_at, last_telemetry_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (sweep_id, execution_id) DO UPDATE SET
         first_telemetry_at = LEAST(sweep.first_telemetry_at, EXCLUDED.first_telemetry_at),
         last_telemetry_at = GREATEST(sweep.last_telemetry_at, EXCLUDED.last_telemetry_at),
         updated_at = now()
@@ -41,10 +43,10 @@ public final class ResultTables {
          OR EXCLUDED.last_telemetry_at > sweep.last_telemetry_at""";
 
   static final String UPSERT_RUN = """
-      INSERT INTO run (run_id, sweep_id, variant_id, fix_family, fix_params, seed, status, last_epoch, total_epochs,
-                       error_message)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (run_id) DO UPDATE SET
+      INSERT INTO run (run_id, execution_id, sweep_id, variant_id, fix_family, fix_params, seed, status, last_epoch,
+                       total_epochs, error_message)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (run_id, execution_id) DO UPDATE SET
         sweep_id = EXCLUDED.sweep_id, variant_id = EXCLUDED.variant_id, fix_family = EXCLUDED.fix_family,
         fix_params = EXCLUDED.fix_params, seed = EXCLUDED.seed, status = EXCLUDED.status,
         last_epoch = EXCLUDED.last_epoch, total_epochs = EXCLUDED.total_epochs,
@@ -54,12 +56,12 @@ public final class ResultTables {
              OR (EXCLUDED.last_epoch = run.last_epoch AND EXCLUDED.status <> 'RUNNING'))""";
 
   static final String UPSERT_EPOCH = """
-      INSERT INTO epoch_metric (run_id, epoch, sweep_id, variant_id, fix_family, seed, status, train_loss, val_loss,
+      INSERT INTO epoch_metric (run_id, execution_id, epoch, sweep_id, variant_id, fix_family, seed, status, train_loss, val_loss,
                                 train_accuracy, train_balanced_accuracy, val_accuracy, val_balanced_accuracy,
                                 val_macro_f1, majority_class_rate, learning_rate, epoch_wall_time_ms,
                                 non_finite_count, max_abs_feature_mean, measured_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (run_id, epoch) DO UPDATE SET
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (run_id, execution_id, epoch) DO UPDATE SET
         sweep_id = EXCLUDED.sweep_id, variant_id = EXCLUDED.variant_id, fix_family = EXCLUDED.fix_family,
         seed = EXCLUDED.seed, status = EXCLUDED.status, train_loss = EXCLUDED.train_loss,
         val_loss = EXCLUDED.val_loss, train_accuracy = EXCLUDED.train_accuracy,
@@ -72,10 +74,11 @@ public final class ResultTables {
       WHERE epoch_metric.status = 'RUNNING' AND EXCLUDED.status <> 'RUNNING'""";
 
   static final String UPSERT_DIAGNOSIS = """
-      INSERT INTO run_diagnosis (run_id, sweep_id, variant_id, fix_family, seed, epoch, status, learning_state,
-                                 val_balanced_accuracy, symptoms, evidence, hints, is_final, diagnosed_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (run_id) DO UPDATE SET
+      INSERT INTO run_diagnosis (run_id, execution_id, sweep_id, variant_id, fix_family, seed, epoch, status,
+                                 learning_state, val_balanced_accuracy, symptoms, evidence, hints, is_final,
+                                 diagnosed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (run_id, execution_id) DO UPDATE SET
         sweep_id = EXCLUDED.sweep_id, variant_id = EXCLUDED.variant_id, fix_family = EXCLUDED.fix_family,
         seed = EXCLUDED.seed, epoch = EXCLUDED.epoch, status = EXCLUDED.status,
         learning_state = EXCLUDED.learning_state, val_balanced_accuracy = EXCLUDED.val_balanced_accuracy,
@@ -90,12 +93,12 @@ public final class ResultTables {
              EXCLUDED.is_final)""";
 
   static final String UPSERT_OUTCOME = """
-      INSERT INTO fix_outcome (sweep_id, variant_id, baseline_symptom, fix_family, fix_params, baseline_symptoms,
+      INSERT INTO fix_outcome (sweep_id, execution_id, variant_id, baseline_symptom, fix_family, fix_params, baseline_symptoms,
                                seeds, compared_epoch, resolved, improved, baseline_metric, variant_metric,
                                metric_delta, metric_delta_spread, epochs_to_learn, remaining_symptoms, new_symptoms,
                                is_final, judged_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (sweep_id, variant_id, baseline_symptom) DO UPDATE SET
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (sweep_id, execution_id, variant_id, baseline_symptom) DO UPDATE SET
         fix_family = EXCLUDED.fix_family, fix_params = EXCLUDED.fix_params,
         baseline_symptoms = EXCLUDED.baseline_symptoms, seeds = EXCLUDED.seeds,
         compared_epoch = EXCLUDED.compared_epoch, resolved = EXCLUDED.resolved, improved = EXCLUDED.improved,
@@ -119,7 +122,7 @@ public final class ResultTables {
   /** Rows of baseline symptoms a newer verdict of the same fix no longer lists (the baseline changed its mind). */
   static final String DELETE_STALE_OUTCOMES = """
       DELETE FROM fix_outcome
-      WHERE sweep_id = ? AND variant_id = ? AND NOT (baseline_symptom = ANY (?))
+      WHERE sweep_id = ? AND execution_id = ? AND variant_id = ? AND NOT (baseline_symptom = ANY (?))
         AND (NOT is_final OR seeds < ?)
         AND (seeds, compared_epoch) <= (?, ?)""";
 
@@ -128,20 +131,21 @@ public final class ResultTables {
     if (rows.isEmpty()) {
       return;
     }
-    Map<String, long[]> sweeps = new LinkedHashMap<>();
-    Map<String, EpochRow> latestByRun = new LinkedHashMap<>();
+    Map<List<String>, long[]> sweeps = new LinkedHashMap<>();
+    Map<List<String>, EpochRow> latestByRun = new LinkedHashMap<>();
     Comparator<EpochRow> progress = Comparator.comparingInt(EpochRow::epoch)
         .thenComparing(EpochRow::terminal);
     for (EpochRow row : rows) {
-      sweeps.merge(row.sweepId(), new long[] {row.timestampMs(), row.timestampMs()},
+      sweeps.merge(List.of(row.sweepId(), row.executionId()), new long[] {row.timestampMs(), row.timestampMs()},
           (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-      latestByRun.merge(row.runId(), row, (a, b) -> progress.compare(b, a) > 0 ? b : a);
+      latestByRun.merge(List.of(row.runId(), row.executionId()), row, (a, b) -> progress.compare(b, a) > 0 ? b : a);
     }
     try (PreparedStatement ps = c.prepareStatement(UPSERT_SWEEP)) {
-      for (Map.Entry<String, long[]> sweep : sweeps.entrySet()) {
-        ps.setString(1, sweep.getKey());
-        ps.setTimestamp(2, new Timestamp(sweep.getValue()[0]));
-        ps.setTimestamp(3, new Timestamp(sweep.getValue()[1]));
+      for (Map.Entry<List<String>, long[]> sweep : sweeps.entrySet()) {
+        ps.setString(1, sweep.getKey().get(0));
+        ps.setString(2, sweep.getKey().get(1));
+        ps.setTimestamp(3, new Timestamp(sweep.getValue()[0]));
+        ps.setTimestamp(4, new Timestamp(sweep.getValue()[1]));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -150,6 +154,7 @@ public final class ResultTables {
       for (EpochRow r : latestByRun.values()) {
         int i = 1;
         ps.setString(i++, r.runId());
+        ps.setString(i++, r.executionId());
         ps.setString(i++, r.sweepId());
         ps.setString(i++, r.variantId());
         ps.setString(i++, r.fixFamily());
@@ -166,11 +171,13 @@ public final class ResultTables {
     try (PreparedStatement ps = c.prepareStatement(UPSERT_EPOCH)) {
       // terminal records after the RUNNING ones of the same epoch, so the terminal one wins within a batch too
       List<EpochRow> ordered = new ArrayList<>(rows);
-      ordered.sort(Comparator.comparing(EpochRow::runId).thenComparing(progress));
+      ordered.sort(Comparator.comparing(EpochRow::runId).thenComparing(EpochRow::executionId)
+          .thenComparing(progress));
       int n = 0;
       for (EpochRow r : ordered) {
         int i = 1;
         ps.setString(i++, r.runId());
+        ps.setString(i++, r.executionId());
         ps.setInt(i++, r.epoch());
         ps.setString(i++, r.sweepId());
         ps.setString(i++, r.variantId());
@@ -207,6 +214,7 @@ public final class ResultTables {
         for (RunDiagnosis d : diagnoses) {
           int i = 1;
           ps.setString(i++, d.getRunId());
+          ps.setString(i++, d.getExecutionId());
           ps.setString(i++, d.getSweepId());
           ps.setString(i++, d.getVariantId());
           ps.setString(i++, d.getFixFamily());
@@ -230,22 +238,24 @@ public final class ResultTables {
       return;
     }
     Map<List<String>, List<FixVerdict>> byFix = verdicts.stream().collect(Collectors.groupingBy(
-        v -> List.of(v.getSweepId(), v.getVariantId()), LinkedHashMap::new, Collectors.toList()));
+        v -> List.of(v.getSweepId(), v.getExecutionId(), v.getVariantId()), LinkedHashMap::new, Collectors.toList()));
     try (PreparedStatement delete = c.prepareStatement(DELETE_STALE_OUTCOMES);
         PreparedStatement upsert = c.prepareStatement(UPSERT_OUTCOME)) {
       for (List<FixVerdict> rows : byFix.values()) {
         FixVerdict any = rows.get(0);
         delete.setString(1, any.getSweepId());
-        delete.setString(2, any.getVariantId());
-        delete.setArray(3, c.createArrayOf("text",
+        delete.setString(2, any.getExecutionId());
+        delete.setString(3, any.getVariantId());
+        delete.setArray(4, c.createArrayOf("text",
             rows.stream().map(FixVerdict::getBaselineSymptom).toArray(String[]::new)));
-        delete.setInt(4, any.getSeeds());
         delete.setInt(5, any.getSeeds());
-        delete.setInt(6, any.getComparedEpoch());
+        delete.setInt(6, any.getSeeds());
+        delete.setInt(7, any.getComparedEpoch());
         delete.addBatch();
         for (FixVerdict v : rows) {
           int i = 1;
           upsert.setString(i++, v.getSweepId());
+          upsert.setString(i++, v.getExecutionId());
           upsert.setString(i++, v.getVariantId());
           upsert.setString(i++, v.getBaselineSymptom());
           upsert.setString(i++, v.getFixFamily());

@@ -51,14 +51,25 @@ public final class RunningDiagnosis {
   private volatile boolean stopping;
   private volatile Throwable failure;
 
+  /**
+   * Starts every query. When one does not start, those already started are stopped and {@code resources} closed
+   * before the failure propagates: a start-up that fails part-way leaves nothing running.
+   */
   RunningDiagnosis(Map<String, QueryStarter> starters, StreamSettings settings, StreamCounters counters,
       List<AutoCloseable> resources) throws TimeoutException {
     this.starters = new LinkedHashMap<>(starters);
     this.settings = settings;
     this.counters = counters;
     this.resources = new ArrayList<>(resources);
-    for (Map.Entry<String, QueryStarter> starter : this.starters.entrySet()) {
-      queries.put(starter.getKey(), starter.getValue().start());
+    try {
+      for (Map.Entry<String, QueryStarter> starter : this.starters.entrySet()) {
+        queries.put(starter.getKey(), starter.getValue().start());
+      }
+    } catch (TimeoutException | RuntimeException e) {
+      LOG.warn("the diagnosis stream did not start ({}); stopping what did", e.toString());
+      queries.values().forEach(RunningDiagnosis::stopQuery);
+      closeResources();
+      throw e;
     }
     supervisor = new Thread(this::supervise, "unstuck-diagnosis-supervisor");
     supervisor.setDaemon(true);
@@ -74,18 +85,27 @@ public final class RunningDiagnosis {
       stopping = true;
     }
     supervisor.interrupt();
-    for (StreamingQuery query : currentQueries()) {
-      try {
-        query.stop();
-      } catch (TimeoutException e) {
-        LOG.warn("query {} did not stop in time: {}", query.name(), e.getMessage());
-      }
-    }
+    currentQueries().forEach(RunningDiagnosis::stopQuery);
     try {
+      // a query the supervisor restarts meanwhile is stopped by the supervisor itself (see supervise)
       supervisor.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    closeResources();
+    LOG.info("diagnosis stream stopped: {}", counters);
+    terminated.countDown();
+  }
+
+  private static void stopQuery(StreamingQuery query) {
+    try {
+      query.stop();
+    } catch (TimeoutException e) {
+      LOG.warn("query {} did not stop in time: {}", query.name(), e.getMessage());
+    }
+  }
+
+  private void closeResources() {
     for (AutoCloseable resource : resources) {
       try {
         resource.close();
@@ -93,8 +113,6 @@ public final class RunningDiagnosis {
         LOG.warn("closing {} failed: {}", resource, e.toString());
       }
     }
-    LOG.info("diagnosis stream stopped: {}", counters);
-    terminated.countDown();
   }
 
   /** Blocks until {@link #stop()} or until the supervisor gave up ({@link #failure()}). */
@@ -223,8 +241,16 @@ public final class RunningDiagnosis {
           }
           StreamingQuery restarted = starters.get(name).start();
           synchronized (this) {
-            queries.put(name, restarted);
+            // stop() sets stopping and then lists the queries under this lock: a query registered here is in
+            // its list, one restarted after it is stopped here, never left running beside closed stores
+            if (!stopping) {
+              queries.put(name, restarted);
+              continue;
+            }
           }
+          Thread.interrupted(); // stop() interrupted this thread; stopping the query waits for its thread
+          stopQuery(restarted);
+          return;
         }
         Thread.sleep(250);
       }

@@ -5,6 +5,7 @@ import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.RecordKeys;
 import dev.unstuck.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stateful step, per sweep: folds the micro-batch's records into the sweep's state and emits, for the runs
- * that changed, their diagnosis, and for the fix variants affected, their verdict rows. A sweep that receives
- * nothing for the state timeout is dropped from the state store (finished or abandoned). A stored record the
- * restored state cannot read ({@link SweepRuns#setAside()}) goes out once as a {@link DiagnosisOutput#DEAD_LETTER}
- * and leaves the state.
+ * The stateful step, per execution of a sweep (the group key, {@link RecordKeys#sweepExecution}): folds the
+ * micro-batch's records into the sweep's state and emits, for the runs that changed, their diagnosis, and for the fix
+ * variants affected, their verdict rows. A sweep that receives nothing for the state timeout is dropped from the state
+ * store (finished or abandoned). A stored record the restored state cannot read ({@link SweepRuns#setAside()}) goes out
+ * once as a {@link DiagnosisOutput#DEAD_LETTER} and leaves the state.
  *
  * <p>The thresholds travel with the function to the executors ({@code --threshold name=value} on the job).
  */
@@ -47,21 +48,23 @@ public final class SweepDiagnoser
   }
 
   @Override
-  public Iterator<DiagnosisOutput> call(String sweepId, Iterator<TelemetryPayload> records,
+  public Iterator<DiagnosisOutput> call(String sweepExecution, Iterator<TelemetryPayload> records,
       GroupState<SweepState> state) {
+    String sweepId = RecordKeys.sweepOf(sweepExecution);
+    String executionId = RecordKeys.executionOf(sweepExecution);
     if (state.hasTimedOut()) {
       LOG.info("sweep {}: no telemetry for {} ms, dropping its state ({} records)", sweepId, stateTimeoutMs,
           state.exists() ? state.get().getRecords().size() : 0);
       state.remove();
       return Collections.emptyIterator();
     }
-    SweepRuns sweep = state.exists() ? SweepRuns.restore(state.get(), thresholds)
-        : new SweepRuns(sweepId, thresholds);
+    SweepRuns sweep = state.exists() ? SweepRuns.restore(state.get(), executionId, thresholds)
+        : new SweepRuns(sweepId, executionId, thresholds);
     List<DiagnosisOutput> out = new ArrayList<>();
     for (SweepRuns.SetAside unreadable : sweep.setAside()) {
       LOG.warn("sweep {}: a stored record cannot be read back, sent to the dead-letter topic: {}", sweepId,
           unreadable.message());
-      out.add(new DiagnosisOutput(DiagnosisOutput.DEAD_LETTER, sweepId, unreadable.bytes(),
+      out.add(new DiagnosisOutput(DiagnosisOutput.DEAD_LETTER, sweepExecution, unreadable.bytes(),
           unreadable.reason().name()));
     }
     Set<String> changed = new TreeSet<>();
@@ -92,11 +95,11 @@ public final class SweepDiagnoser
   static List<DiagnosisOutput> outputs(SweepRuns sweep, Set<String> changed, long nowMs) {
     List<DiagnosisOutput> out = new ArrayList<>();
     for (RunDiagnosis diagnosis : sweep.diagnoses(changed, nowMs)) {
-      out.add(new DiagnosisOutput(DiagnosisOutput.RUN_DIAGNOSIS, diagnosis.getRunId(),
+      out.add(new DiagnosisOutput(DiagnosisOutput.RUN_DIAGNOSIS, RecordKeys.diagnosis(diagnosis),
           Codecs.RUN_DIAGNOSIS.encode(diagnosis)));
     }
     for (FixVerdict verdict : sweep.verdicts(changed, nowMs)) {
-      out.add(new DiagnosisOutput(DiagnosisOutput.FIX_VERDICT, verdict.getSweepId(),
+      out.add(new DiagnosisOutput(DiagnosisOutput.FIX_VERDICT, RecordKeys.verdict(verdict),
           Codecs.FIX_VERDICT.encode(verdict)));
     }
     return out;

@@ -27,9 +27,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Everything known about one sweep's runs, and what follows from it: per run the latest diagnosis, per fix
- * variant its verdict against the baseline. Pure Java (no Spark): the stateful step keeps a {@link SweepState}
- * and works on this.
+ * Everything known about the runs of one execution of a sweep, and what follows from it: per run the latest diagnosis,
+ * per fix variant its verdict against the baseline. A re-run of the sweep name is another execution with its own {@code
+ * SweepRuns}: its records never meet the earlier execution's (telemetry without an execution id is the execution {@code
+ * ""}). Pure Java (no Spark): the stateful step keeps a {@link SweepState} and works on this.
  *
  * <p>Each run's records are folded by common's {@link RunTelemetry} (one record per epoch; duplicates and late
  * copies never count twice), the rule the sweep job's automatic fixes read the baseline by too.
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  */
 public final class SweepRuns {
   private final String sweepId;
+  private final String executionId;
   private final Map<String, RunTelemetry<byte[]>> runs = new TreeMap<>();
   private final RunDiagnoser diagnoser;
   private final FixJudge judge;
@@ -48,19 +50,31 @@ public final class SweepRuns {
   /** A stored record that could not be read back, and why. */
   public record SetAside(byte[] bytes, WireFormatException.Reason reason, String message) {}
 
+  /** The runs of a sweep's telemetry without an execution id (producers before it): the execution {@code ""}. */
   public SweepRuns(String sweepId, Thresholds thresholds) {
+    this(sweepId, "", thresholds);
+  }
+
+  public SweepRuns(String sweepId, String executionId, Thresholds thresholds) {
     this.sweepId = sweepId;
+    this.executionId = executionId;
     this.diagnoser = new RunDiagnoser(thresholds);
     this.judge = new FixJudge(thresholds);
   }
 
+  /** As {@link #restore(SweepState, String, Thresholds)}, for the execution {@code ""}. */
+  public static SweepRuns restore(SweepState state, Thresholds thresholds) {
+    return restore(state, "", thresholds);
+  }
+
   /**
-   * The working form of a stored state, written by this job or an earlier release (any published schema).
+   * The working form of a stored state of execution {@code executionId}, written by this job or an earlier release
+   * (any published schema; a release before execution ids kept the execution {@code ""} under the sweep id alone).
    * Records it cannot read are left out and listed by {@link #setAside()}; {@link #toState()} no longer holds
    * them.
    */
-  public static SweepRuns restore(SweepState state, Thresholds thresholds) {
-    SweepRuns sweep = new SweepRuns(state.getSweepId(), thresholds);
+  public static SweepRuns restore(SweepState state, String executionId, Thresholds thresholds) {
+    SweepRuns sweep = new SweepRuns(state.getSweepId(), executionId, thresholds);
     for (byte[] bytes : state.getRecords()) {
       EpochTelemetry record;
       try {
@@ -90,6 +104,10 @@ public final class SweepRuns {
     return sweepId;
   }
 
+  public String executionId() {
+    return executionId;
+  }
+
   /** Run ids known so far. */
   public Set<String> runIds() {
     return runs.keySet();
@@ -105,8 +123,9 @@ public final class SweepRuns {
    * about its run, false for a duplicate or a late copy.
    */
   public boolean accept(EpochTelemetry record, byte[] bytes) {
-    if (!sweepId.equals(record.getSweepId())) {
-      throw new IllegalArgumentException("record of sweep " + record.getSweepId() + " offered to " + sweepId);
+    if (!sweepId.equals(record.getSweepId()) || !executionId.equals(record.getExecutionId())) {
+      throw new IllegalArgumentException("record of sweep " + record.getSweepId() + " execution '"
+          + record.getExecutionId() + "' offered to " + sweepId + " execution '" + executionId + "'");
     }
     return runs.computeIfAbsent(record.getRunId(), id -> new RunTelemetry<>()).accept(record, bytes);
   }
@@ -120,7 +139,7 @@ public final class SweepRuns {
         continue;
       }
       EpochTelemetry last = run.last().orElseThrow();
-      RunRef ref = new RunRef(sweepId, runId, last.getVariantId(), last.getFixFamily(), last.getSeed());
+      RunRef ref = new RunRef(sweepId, executionId, runId, last.getVariantId(), last.getFixFamily(), last.getSeed());
       List<EpochMetrics> series = run.series();
       diagnoses.add(series.isEmpty() ? withoutEpochs(ref, last, nowMs)
           : DiagnosisMapper.toAvro(ref, diagnoser.diagnose(series), nowMs));
@@ -174,7 +193,7 @@ public final class SweepRuns {
                   // PlannedRuns waits for none by the same test)
       }
       List<RunHistory> fix = historiesByVariant.getOrDefault(variantId, List.of());
-      FixRef ref = new FixRef(sweepId, variantId, any.getFixFamily(), any.getFixParams());
+      FixRef ref = new FixRef(sweepId, executionId, variantId, any.getFixFamily(), any.getFixParams());
       judge.judge(baseline, fix, plannedSeeds).ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
     }
     return verdicts;
@@ -193,6 +212,7 @@ public final class SweepRuns {
   private static RunDiagnosis withoutEpochs(RunRef ref, EpochTelemetry last, long nowMs) {
     return RunDiagnosis.newBuilder()
         .setSweepId(ref.sweepId())
+        .setExecutionId(ref.executionId())
         .setRunId(ref.runId())
         .setVariantId(ref.variantId())
         .setFixFamily(ref.fixFamily())

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the state store keeps per sweep: every accepted telemetry record, one per (run, epoch), as the Avro
- * single-object bytes it arrived with. The fingerprint in each names its writer schema, so a job of a later release
- * restores a state an earlier one wrote: {@link SweepRuns#restore} reads every published EpochTelemetry version
- * into the current one, and sets aside (never fails on) a record of a schema it does not know. A Spark bean;
- * {@link SweepRuns} is the working form.
+ * What the state store keeps per execution of a sweep (key: {@code RecordKeys.sweepExecution}): every accepted
+ * telemetry record, one per (run, epoch), as the Avro single-object bytes it arrived with. The fingerprint in each
+ * names its writer schema, so a job of a later release restores a state an earlier one wrote: {@link SweepRuns#restore}
+ * reads every published EpochTelemetry version into the current one, and sets aside (never fails on) a record of a
+ * schema it does not know. A Spark bean; {@link SweepRuns} is the working form.
  *
  * <p>The bean's own shape (a sweep id and a list of byte arrays) is part of the checkpoint: at restart Spark checks
  * the state schema against the one recorded there and refuses an incompatible one, so evolve the records inside,

@@ -41,7 +41,10 @@ public final class TelemetryDecoding {
   public static final String UNKNOWN_SCHEMA = Reason.UNKNOWN_SCHEMA.name();
   /** The right header, an unreadable body. */
   public static final String CORRUPT = Reason.CORRUPT.name();
-  /** Decodes, but cannot be placed: empty sweep or run id, negative epoch. */
+  /**
+   * Decodes, but cannot be placed: empty sweep or run id, negative epoch, or a '/' in the sweep or execution id
+   * (it would blur the {@code <execution>/<sweep>} key of the diagnosis state, {@code wire/RecordKeys}).
+   */
   public static final String INVALID = "INVALID";
 
   private static final byte[] MARKER = {(byte) 0xC3, 0x01};
@@ -83,7 +86,8 @@ public final class TelemetryDecoding {
         .when(col("decoded.runId").isNull().or(col("decoded.sweepId").isNull())
             .or(col("decoded.epoch").isNull()), lit(CORRUPT))
         .when(col("decoded.runId").equalTo("").or(col("decoded.sweepId").equalTo(""))
-            .or(col("decoded.epoch").lt(0)), lit(INVALID));
+            .or(col("decoded.epoch").lt(0)).or(col("decoded.sweepId").contains("/"))
+            .or(col("decoded.executionId").contains("/")), lit(INVALID));
     return kafkaRows
         .withColumn("decoded", decoded)
         .withColumn(DEAD_LETTER_REASON, reason)

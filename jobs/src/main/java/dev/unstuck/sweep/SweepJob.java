@@ -5,6 +5,7 @@ import dev.unstuck.data.DataException;
 import dev.unstuck.data.DatasetLoader;
 import dev.unstuck.data.EncodedData;
 import dev.unstuck.data.SplitCheck;
+import dev.unstuck.fix.ExecutionIds;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.KafkaSettings;
@@ -19,6 +20,7 @@ import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.fix.Variant;
 import dev.unstuck.kafka.TelemetrySink;
+import dev.unstuck.wire.RecordKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -128,7 +130,23 @@ public final class SweepJob implements Callable<Integer> {
     kafkaTimeoutSeconds = OptionChecks.atLeast(command, "--kafka-timeout", 1, value, "seconds to wait for Kafka");
   }
 
+  String executionId;
+
+  @Option(names = "--execution-id", paramLabel = "ID", description = "the id of this submission of the sweep, "
+      + "carried by every telemetry record (default: a new one, e.g. 20261130T044512Z-3fa2c1; give one only to "
+      + "know it before the job starts, never to repeat an earlier one)")
+  void executionId(String value) {
+    try {
+      executionId = RecordKeys.checkExecutionId(value);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--execution-id: " + e.getMessage());
+    }
+  }
+
   @Spec CommandSpec command;
+
+  /** The plan file's line naming the execution: {@code # execution <id>}. */
+  public static final String PLAN_EXECUTION = "# execution ";
 
   /** Writes the plan for a launcher or script that waits for the sweep's results; nothing when no file asked. */
   static void writePlan(SweepPlan plan, Path file) {
@@ -137,6 +155,7 @@ public final class SweepJob implements Callable<Integer> {
     }
     List<String> lines = new ArrayList<>();
     lines.add("# " + plan.summary());
+    lines.add(PLAN_EXECUTION + plan.executionId());
     plan.runs().forEach(run -> lines.add(run.variant().id() + "\t" + run.runId()));
     try {
       Files.write(file, lines);
@@ -178,11 +197,13 @@ public final class SweepJob implements Callable<Integer> {
       System.err.println("unstuck: " + e.getMessage());
       return KAFKA_UNREACHABLE;
     }
-    LOG.info("sweep {} publishing to {} on {}", sweep.name(), topic, kafka.redacted());
+    String execution = executionId != null ? executionId : ExecutionIds.next();
+    LOG.info("sweep {} execution {} publishing to {} on {}", sweep.name(), execution, topic, kafka.redacted());
     SparkSession spark = SparkSetup.session("unstuck-sweep " + sweep.name());
     try {
       SweepResult result = run(spark, sweep, TelemetrySinks.kafka(kafka, topic), concurrency,
-          new TrainingSettings(averagingFrequency, 0, nativeThreads), plan -> writePlan(plan, planOut), thresholds);
+          new TrainingSettings(averagingFrequency, 0, nativeThreads), plan -> writePlan(plan, planOut), thresholds,
+          execution);
       System.out.println(result.summary());
       return result.allReachedFinalState() ? 0 : SOME_RUN_FAILED;
     } catch (DataException e) {
@@ -207,9 +228,18 @@ public final class SweepJob implements Callable<Integer> {
     return run(spark, sweep, sinks, concurrency, settings, planned, Thresholds.DEFAULTS);
   }
 
-  /** As above, diagnosing an auto sweep's baseline with {@code thresholds}. */
+  /** As above, diagnosing an auto sweep's baseline with {@code thresholds}, as a new execution of the sweep. */
   public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySinks sinks, Integer concurrency,
       TrainingSettings settings, Consumer<SweepPlan> planned, Thresholds thresholds) {
+    return run(spark, sweep, sinks, concurrency, settings, planned, thresholds, ExecutionIds.next());
+  }
+
+  /**
+   * As above, as execution {@code executionId} of the sweep: every run of every round of this submission carries
+   * it, so the stream job and the tables keep this submission apart from earlier runs of the same sweep name.
+   */
+  public static SweepResult run(SparkSession spark, SweepSpec sweep, TelemetrySinks sinks, Integer concurrency,
+      TrainingSettings settings, Consumer<SweepPlan> planned, Thresholds thresholds, String executionId) {
     long start = System.currentTimeMillis();
     EncodedData data = DatasetLoader.load(spark, sweep.data());
     long loaded = System.currentTimeMillis();
@@ -229,7 +259,7 @@ public final class SweepJob implements Callable<Integer> {
     try (TelemetrySink driverSink = sinks.open();
         RunTrainer trainer = RunTrainer.of(mode, jsc, sinks, driverSink, settings)) {
       SweepRunner runner = new SweepRunner(jsc, trainer, driverSink);
-      Planned trained = trainFixes(runner, sweep, variantData, slots, planned, thresholds);
+      Planned trained = trainFixes(runner, sweep, executionId, variantData, slots, planned, thresholds);
       Optional<ProbeChoice.Probe> probe = ProbeChoice.after(trained.plan(), sweep.baseline(), trained.result(),
           thresholds);
       if (probe.isEmpty()) {
@@ -259,18 +289,19 @@ public final class SweepJob implements Callable<Integer> {
    * first, its symptoms choosing the fixes (a healthy baseline gets none), then, when fixes of two families resolved
    * something, the best of each together (a second round).
    */
-  private static Planned trainFixes(SweepRunner runner, SweepSpec sweep, VariantData data, int slots,
-      Consumer<SweepPlan> planned, Thresholds thresholds) {
+  private static Planned trainFixes(SweepRunner runner, SweepSpec sweep, String executionId, VariantData data,
+      int slots, Consumer<SweepPlan> planned, Thresholds thresholds) {
     if (!sweep.fixes().auto()) {
-      SweepPlan plan = SweepExpander.expand(sweep);
+      SweepPlan plan = SweepExpander.expand(sweep).inExecution(executionId);
       planned.accept(plan);
       return new Planned(plan, train(runner, plan, data::inputsFor, slots));
     }
-    SweepPlan baselineOnly = new SweepPlan(sweep.name(), List.of(Variant.baseline(sweep.baseline())),
+    SweepPlan baselineOnly = new SweepPlan(sweep.name(), executionId, List.of(Variant.baseline(sweep.baseline())),
         sweep.training().seeds());
     SweepResult baseline = train(runner, baselineOnly, data::inputsFor, slots);
     Set<Symptom> symptoms = BaselineSymptoms.of(baseline.telemetry(), thresholds);
-    SweepPlan plan = symptoms.isEmpty() ? baselineOnly : SweepExpander.expand(sweep, symptoms);
+    SweepPlan plan = symptoms.isEmpty() ? baselineOnly
+        : SweepExpander.expand(sweep, symptoms).inExecution(executionId);
     LOG.info("fixes: auto - the baseline shows {}: {}", symptoms.isEmpty() ? "no symptom" : symptoms,
         symptoms.isEmpty() ? "nothing to fix" : plan.summary());
     planned.accept(plan);

@@ -53,6 +53,7 @@ final class TelemetryRecords {
   private EpochTelemetry.Builder base(int epoch, RunStatus status, String error) {
     EpochTelemetry.Builder builder = EpochTelemetry.newBuilder()
         .setSweepId(run.sweepId())
+        .setExecutionId(run.executionId())
         .setRunId(run.runId())
         .setVariantId(run.variantId())
         .setFixFamily(run.fixFamily())

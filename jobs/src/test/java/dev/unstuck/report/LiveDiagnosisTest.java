@@ -33,7 +33,7 @@ class LiveDiagnosisTest {
 
   @Test
   void aLaterReleasesSchemaIsNamedNotMisread() {
-    byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(RunDiagnosis.getClassSchema(), "executionId"))
+    byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(RunDiagnosis.getClassSchema(), "producerHost"))
         .encode(diagnosis());
 
     assertThat(live.format(next)).contains("unknown record schema", "a newer Unstuck?");

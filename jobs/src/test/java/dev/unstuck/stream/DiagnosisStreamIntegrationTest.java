@@ -41,7 +41,7 @@ class DiagnosisStreamIntegrationTest {
   static void startAll() throws Exception {
     kafka = InProcessKafka.start();
     kafka.createTopics(2, "e2e.telemetry", "restart.telemetry", "outage.telemetry", "evolve.telemetry",
-        "evolveref.telemetry");
+        "evolveref.telemetry", "rerun.telemetry");
     postgres = EmbeddedPostgres.builder().start();
     spark = StreamTestSpark.get();
     credentials = StreamScenario.credentialsFile(tmp, StreamScenario.USER, StreamScenario.PASSWORD);
@@ -72,6 +72,12 @@ class DiagnosisStreamIntegrationTest {
   }
 
   @Test
+  void everyRunOfASweepNameIsAnExecutionOfItsOwnAndTheLatestIsShownByDefault() throws Exception {
+    StreamScenario.reRunsOfASweepName(spark, kafka.bootstrapServers(), database("rerun"), credentials,
+        tmp.resolve("ckpt-rerun"));
+  }
+
+  @Test
   void olderProducersAndAStateRestoredAcrossAnUpgradeEndAsTodaysProducersAlone() throws Exception {
     StreamScenario.upgradeMidSweep(spark, kafka.bootstrapServers(), database("evolve"),
         database("evolve_reference"), credentials, tmp);
@@ -82,7 +88,7 @@ class DiagnosisStreamIntegrationTest {
     PostgresStore store = new PostgresStore(database("set_aside"), DbCredentials.fromFile(credentials));
     store.migrate();
     SweepFixture fixture = SweepFixture.standard("aside");
-    byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"))
+    byte[] next = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"))
         .encode(fixture.records.get(1));
     SweepRuns sweep = new SweepRuns("aside", Thresholds.DEFAULTS);
     fixture.records.forEach(r -> sweep.accept(r, Codecs.TELEMETRY.encode(r)));

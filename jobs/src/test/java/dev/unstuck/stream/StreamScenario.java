@@ -8,6 +8,7 @@ import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.testing.TopicReader;
 import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.RecordKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ final class StreamScenario {
   static void endToEnd(SparkSession spark, String bootstrap, String jdbcUrl, Path credentials, Path checkpoint)
       throws Exception {
     String prefix = "e2e";
-    SweepFixture fixture = SweepFixture.standard("churn");
+    SweepFixture fixture = SweepFixture.standard("churn").inExecution("20261130T044512Z-3fa2c1");
     SweepFixture.produce(bootstrap, prefix + ".telemetry", fixture.records);
     SweepFixture.produce(bootstrap, prefix + ".telemetry", fixture.records.subList(0, 10));
     SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "json", "{\"runId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
@@ -129,11 +130,11 @@ final class StreamScenario {
         String type = new String(r.headers().lastHeader(DiagnosisWriter.TYPE_HEADER).value(), StandardCharsets.UTF_8);
         if (type.equals("RunDiagnosis")) {
           RunDiagnosis d = Codecs.RUN_DIAGNOSIS.decode(r.value());
-          assertThat(r.key()).isEqualTo(d.getRunId());
+          assertThat(r.key()).isEqualTo(RecordKeys.diagnosis(d));
           latest.put(d.getRunId(), d);
         } else {
           FixVerdict v = Codecs.FIX_VERDICT.decode(r.value());
-          assertThat(r.key()).isEqualTo(v.getSweepId());
+          assertThat(r.key()).isEqualTo(RecordKeys.verdict(v));
           verdicts.add(v);
         }
       }
@@ -156,6 +157,68 @@ final class StreamScenario {
       assertThat(running.failure()).isEmpty();
     } finally {
       running.stop();
+    }
+  }
+
+  /**
+   * One sweep name run three times while the job runs on: telemetry of a producer before execution ids (the
+   * execution ''), then execution e-1 (the standard sweep), then e-2 a day later with other fixes: the same run ids,
+   * epochs and seeds again. Each execution is diagnosed whole, into rows of its own; the *_latest views and
+   * fix_effectiveness show e-2 alone, fix_effectiveness_all_executions counts all three.
+   */
+  static void reRunsOfASweepName(SparkSession spark, String bootstrap, String jdbcUrl, Path credentials,
+      Path checkpoint) throws Exception {
+    String prefix = "rerun";
+    SweepFixture old = SweepFixture.standard("rerun");
+    SweepFixture first = old.inExecution("e-1");
+    long day = Duration.ofDays(1).toMillis();
+    List<EpochTelemetry> second = old.inExecution("e-2").records.stream()
+        .filter(r -> r.getVariantId().equals("baseline") || r.getVariantId().equals("lr-x0.1"))
+        .map(r -> EpochTelemetry.newBuilder(r).setTimestampMs(r.getTimestampMs() + 2 * day).build()).toList();
+    SweepFixture.produce(bootstrap, prefix + ".telemetry", old.records.stream()
+        .map(r -> EpochTelemetry.newBuilder(r).setTimestampMs(r.getTimestampMs() - day).build()).toList(),
+        r -> ReleaseProducer.published("EpochTelemetry", 3).encode(r));
+    RunningDiagnosis running = start(spark, args(bootstrap, jdbcUrl, credentials, checkpoint, prefix));
+    try {
+      caughtUp(running);
+      SweepFixture.produce(bootstrap, prefix + ".telemetry", first.records);
+      caughtUp(running);
+      SweepFixture.produce(bootstrap, prefix + ".telemetry", second);
+      caughtUp(running);
+      assertThat(running.failure()).isEmpty();
+    } finally {
+      running.stop();
+    }
+    try (Connection c = connect(jdbcUrl)) {
+      assertThat(count(c, "sweep WHERE sweep_id = 'rerun'")).isEqualTo(3);
+      for (String execution : List.of("", "e-1")) {
+        String of = " WHERE execution_id = '" + execution + "'";
+        assertThat(count(c, "run" + of)).isEqualTo(old.byRun.size());
+        assertThat(count(c, "epoch_metric" + of)).isEqualTo(old.distinctEpochs());
+        assertThat(count(c, "run_diagnosis" + of + " AND is_final")).isEqualTo(old.byRun.size());
+        assertThat(count(c, "fix_outcome" + of + " AND is_final AND variant_id = 'lr-x0.1' AND resolved"))
+            .isEqualTo(2);
+        assertThat(count(c, "fix_outcome" + of + " AND variant_id IN ('l2-1e-4', 'batchnorm')")).isEqualTo(4);
+      }
+      assertThat(count(c, "run_diagnosis WHERE execution_id = 'e-2' AND is_final")).isEqualTo(4);
+      assertThat(count(c, "fix_outcome WHERE execution_id = 'e-2' AND is_final")).isEqualTo(2);
+      assertThat(count(c, "latest_execution WHERE sweep_id = 'rerun' AND execution_id = 'e-2'")).isEqualTo(1);
+      assertThat(count(c, "run_diagnosis_latest")).isEqualTo(4);
+      assertThat(count(c, "run_diagnosis_latest WHERE execution_id = 'e-2'")).isEqualTo(4);
+      assertThat(count(c, "fix_outcome_latest WHERE execution_id = 'e-2' AND variant_id = 'lr-x0.1'")).isEqualTo(2);
+      assertThat(count(c, "fix_outcome_latest")).isEqualTo(2);
+      // the README's query of every execution: each row of each execution with when it ran
+      assertThat(count(c, "fix_outcome o JOIN sweep s USING (sweep_id, execution_id) WHERE o.sweep_id = 'rerun'"))
+          .isEqualTo(6 + 6 + 2);
+      assertThat(count(c, "run_latest")).isEqualTo(4);
+      assertThat(count(c, "epoch_metric_latest")).isEqualTo(2L * 2 * SweepFixture.EPOCHS);
+      assertThat(count(c, "fix_effectiveness WHERE fix_family = 'REGULARISATION'")).as("not in e-2").isZero();
+      assertThat(count(c, "fix_effectiveness WHERE baseline_symptom = 'NOT_LEARNING'"
+          + " AND fix_family = 'LEARNING_RATE' AND sweeps = 1 AND times_tried = 1 AND times_resolved = 1"))
+          .isEqualTo(1);
+      assertThat(count(c, "fix_effectiveness_all_executions WHERE baseline_symptom = 'NOT_LEARNING'"
+          + " AND fix_family = 'LEARNING_RATE' AND sweeps = 1 AND executions = 3 AND times_tried = 3"))
+          .isEqualTo(1);
     }
   }
 
@@ -196,7 +259,7 @@ final class StreamScenario {
 
     SweepFixture.produce(bootstrap, prefix + ".telemetry", secondHalf);
     ReleaseProducer next = ReleaseProducer.withSchema(
-        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
     SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "next-release", next.encode(secondHalf.get(0)));
     RunningDiagnosis after = start(spark, args);
     try {

@@ -6,7 +6,6 @@ import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.wire.Codecs;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.sql.streaming.GroupStateTimeout;
@@ -24,11 +23,57 @@ class SweepDiagnoserTest {
   }
 
   private static List<DiagnosisOutput> call(TestGroupState<SweepState> state, List<EpochTelemetry> records) {
-    Iterator<TelemetryPayload> payloads = records.stream()
-        .map(r -> new TelemetryPayload(SWEEP, Codecs.TELEMETRY.encode(r))).iterator();
+    return call(SWEEP, state, records);
+  }
+
+  /** The function on one group: {@code key} as the pipeline groups {@code records} (TelemetryPayload.stateKey). */
+  private static List<DiagnosisOutput> call(String key, TestGroupState<SweepState> state,
+      List<EpochTelemetry> records) {
+    List<TelemetryPayload> payloads = records.stream()
+        .map(r -> new TelemetryPayload(r.getSweepId(), r.getExecutionId(), Codecs.TELEMETRY.encode(r))).toList();
+    assertThat(payloads).allMatch(p -> p.stateKey().equals(key));
     List<DiagnosisOutput> out = new ArrayList<>();
-    new SweepDiagnoser(60_000).call(SWEEP, payloads, state).forEachRemaining(out::add);
+    new SweepDiagnoser(60_000).call(key, payloads.iterator(), state).forEachRemaining(out::add);
     return out;
+  }
+
+  private static TestGroupState<SweepState> empty() {
+    return TestGroupState.create(Optional.empty(), GroupStateTimeout.ProcessingTimeTimeout(), 0L, Optional.empty(),
+        false);
+  }
+
+  @Test
+  void aReRunOfTheSweepIsDiagnosedWholeInItsOwnStateUnderItsOwnKeys() {
+    TestGroupState<SweepState> first = empty();
+    List<DiagnosisOutput> firstOut = call("e-1/" + SWEEP, first, fixture.inExecution("e-1").records);
+    // the same runs, epochs and seeds again: a new execution, not duplicates of the first one's records
+    TestGroupState<SweepState> second = empty();
+    List<DiagnosisOutput> secondOut = call("e-2/" + SWEEP, second, fixture.inExecution("e-2").records);
+
+    assertThat(second.get().getRecords()).hasSize((int) fixture.distinctEpochs());
+    assertThat(secondOut).filteredOn(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS))
+        .extracting(DiagnosisOutput::getKey)
+        .containsExactlyInAnyOrderElementsOf(fixture.byRun.keySet().stream().map(id -> "e-2/" + id).toList());
+    assertThat(secondOut).filteredOn(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS))
+        .extracting(o -> Codecs.RUN_DIAGNOSIS.decode(o.getPayload()).getExecutionId()).containsOnly("e-2");
+    assertThat(secondOut).filteredOn(o -> o.getKind().equals(DiagnosisOutput.FIX_VERDICT)).isNotEmpty()
+        .allSatisfy(o -> {
+          var verdict = Codecs.FIX_VERDICT.decode(o.getPayload());
+          assertThat(verdict.getExecutionId()).isEqualTo("e-2");
+          assertThat(o.getKey()).isEqualTo("e-2/" + SWEEP + "/" + verdict.getVariantId() + "/"
+              + verdict.getBaselineSymptom());
+        });
+    assertThat(secondOut).hasSameSizeAs(firstOut);
+  }
+
+  @Test
+  void telemetryWithoutAnExecutionIdKeepsTheKeysOfAJobBeforeExecutionIds() {
+    List<DiagnosisOutput> out = call(SWEEP, empty(), fixture.records);
+
+    assertThat(out).filteredOn(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS))
+        .extracting(DiagnosisOutput::getKey).containsExactlyInAnyOrderElementsOf(fixture.byRun.keySet());
+    assertThat(out).filteredOn(o -> o.getKind().equals(DiagnosisOutput.FIX_VERDICT))
+        .extracting(o -> Codecs.FIX_VERDICT.decode(o.getPayload()).getExecutionId()).isNotEmpty().containsOnly("");
   }
 
   @Test
@@ -48,7 +93,7 @@ class SweepDiagnoserTest {
   void aStoredRecordOfAnUnknownSchemaGoesOutOnceAsADeadLetter() {
     List<byte[]> records = new ArrayList<>();
     fixture.records.subList(0, 10).forEach(r -> records.add(Codecs.TELEMETRY.encode(r)));
-    byte[] future = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"))
+    byte[] future = ReleaseProducer.withSchema(ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"))
         .encode(fixture.records.get(10));
     records.add(future);
     TestGroupState<SweepState> state = stored(records);

@@ -6,6 +6,7 @@ import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.testing.Curves;
 import dev.unstuck.testing.Telemetry;
 import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.RecordKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,12 @@ public final class SweepFixture {
     return new SweepFixture(records);
   }
 
+  /** The same telemetry as execution {@code executionId} of the sweep published it. */
+  public SweepFixture inExecution(String executionId) {
+    return new SweepFixture(records.stream()
+        .map(r -> EpochTelemetry.newBuilder(r).setExecutionId(executionId).build()).toList());
+  }
+
   /** The epoch-0 record of a run that failed while starting: a status, no metrics. */
   static EpochTelemetry failedAtStart(Telemetry run) {
     EpochTelemetry any = run.record(Curves.healthy().epochs(1).lastEpoch(), EPOCHS);
@@ -88,7 +95,7 @@ public final class SweepFixture {
     return records.stream().map(r -> r.getRunId() + "#" + r.getEpoch()).distinct().count();
   }
 
-  /** Publishes {@code records} (idempotent producer, acks=all), keyed by run id. */
+  /** Publishes {@code records} (idempotent producer, acks=all), keyed as the sweep job keys them. */
   public static void produce(String bootstrap, String topic, List<EpochTelemetry> records) {
     produce(bootstrap, topic, records, Codecs.TELEMETRY::encode);
   }
@@ -98,7 +105,7 @@ public final class SweepFixture {
       Function<EpochTelemetry, byte[]> encoder) {
     try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
       for (EpochTelemetry r : records) {
-        producer.send(new ProducerRecord<>(topic, r.getRunId(), encoder.apply(r)));
+        producer.send(new ProducerRecord<>(topic, RecordKeys.telemetry(r), encoder.apply(r)));
       }
       producer.flush();
     }

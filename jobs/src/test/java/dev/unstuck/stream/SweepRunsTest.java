@@ -1,6 +1,7 @@
 package dev.unstuck.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.FixVerdict;
@@ -59,6 +60,19 @@ class SweepRunsTest {
   }
 
   @Test
+  void anExecutionTakesOnlyItsOwnRecords() {
+    SweepRuns execution = new SweepRuns(SWEEP, "e-2", Thresholds.DEFAULTS);
+    EpochTelemetry ofE2 = fixture.inExecution("e-2").records.get(0);
+    EpochTelemetry ofE1 = fixture.inExecution("e-1").records.get(0);
+
+    assertThat(execution.accept(ofE2, Codecs.TELEMETRY.encode(ofE2))).isTrue();
+    assertThatThrownBy(() -> execution.accept(ofE1, Codecs.TELEMETRY.encode(ofE1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("execution 'e-1'");
+    assertThat(execution.diagnoses(execution.runIds(), 1)).extracting(RunDiagnosis::getExecutionId)
+        .containsOnly("e-2");
+  }
+
+  @Test
   void stateRoundTripsThroughItsStoredForm() {
     SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
     feed(sweep, fixture.records.subList(0, 20));
@@ -102,7 +116,7 @@ class SweepRunsTest {
     fixture.records.subList(0, 20).forEach(r -> stored.add(Codecs.TELEMETRY.encode(r)));
     // left by a later release before a rollback: a schema this job does not know
     ReleaseProducer next = ReleaseProducer.withSchema(
-        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
     byte[] future = next.encode(fixture.records.get(20));
     byte[] corrupt = Arrays.copyOf(Codecs.TELEMETRY.encode(fixture.records.get(21)), 14);
     stored.add(5, future);
@@ -171,17 +185,22 @@ class SweepRunsTest {
 
   @Test
   void outputsCarryTheWireFormatOfTheDiagnosisTopic() throws Exception {
-    SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
-    Set<String> changed = feed(sweep, fixture.records);
+    SweepRuns sweep = new SweepRuns(SWEEP, "e-1", Thresholds.DEFAULTS);
+    Set<String> changed = feed(sweep, fixture.inExecution("e-1").records);
     List<DiagnosisOutput> out = SweepDiagnoser.outputs(sweep, changed, 42);
     assertThat(out.stream().filter(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS))).hasSize(7);
     for (DiagnosisOutput o : out) {
       if (o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS)) {
-        assertThat(Codecs.RUN_DIAGNOSIS.decode(o.getPayload()).getRunId()).isEqualTo(o.getKey());
+        RunDiagnosis diagnosis = Codecs.RUN_DIAGNOSIS.decode(o.getPayload());
+        assertThat("e-1/" + diagnosis.getRunId()).isEqualTo(o.getKey());
       } else {
-        assertThat(Codecs.FIX_VERDICT.decode(o.getPayload()).getSweepId()).isEqualTo(o.getKey());
+        FixVerdict verdict = Codecs.FIX_VERDICT.decode(o.getPayload());
+        // one key per verdict row: the latest record per key keeps every baseline symptom's row
+        assertThat("e-1/" + SWEEP + "/" + verdict.getVariantId() + "/" + verdict.getBaselineSymptom())
+            .isEqualTo(o.getKey());
       }
     }
+    assertThat(out.stream().map(DiagnosisOutput::getKey)).doesNotHaveDuplicates();
   }
   /**
    * Issue 10: a baseline seed that crashes inside epoch 1 publishes one terminal record at epoch 1 with nothing

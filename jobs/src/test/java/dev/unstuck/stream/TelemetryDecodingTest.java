@@ -81,6 +81,9 @@ class TelemetryDecodingTest {
     values.add(foreignSchemaMessage());
     values.add(corruptMessage());
     values.add(Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setRunId("").build()));
+    // a '/' would blur the <execution>/<sweep> key of the diagnosis state
+    values.add(Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setExecutionId("a/b").build()));
+    values.add(Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setSweepId("d/e").build()));
 
     List<Row> decoded = TelemetryDecoding.decode(kafkaRows(spark, values)).collectAsList();
 
@@ -89,7 +92,7 @@ class TelemetryDecodingTest {
         .collect(Collectors.groupingBy(r -> r.<String>getAs(TelemetryDecoding.DEAD_LETTER_REASON),
             Collectors.counting()));
     assertThat(reasons).containsOnly(Map.entry("NOT_SINGLE_OBJECT", 2L), Map.entry("UNKNOWN_SCHEMA", 1L),
-        Map.entry("CORRUPT", 1L), Map.entry("INVALID", 1L));
+        Map.entry("CORRUPT", 1L), Map.entry("INVALID", 3L));
     List<Row> good = decoded.stream().filter(r -> r.getAs(TelemetryDecoding.TELEMETRY) != null).toList();
     assertThat(good).hasSize(5);
     Row first = good.get(0).getAs(TelemetryDecoding.TELEMETRY);
@@ -103,7 +106,7 @@ class TelemetryDecodingTest {
     EpochTelemetry today = EpochTelemetry.newBuilder(SweepFixture.standard("v").records.get(3))
         .setPlannedSeeds(2).setTrainingMode("data").setWorkers(2).setGlobalBatchSize(64).build();
     ReleaseProducer next = ReleaseProducer.withSchema(
-        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "executionId"));
+        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
     List<byte[]> values = List.of(
         ReleaseProducer.published("EpochTelemetry", 1).encode(today),
         ReleaseProducer.published("EpochTelemetry", 2).encode(today),

@@ -103,7 +103,11 @@ class AutoFixesIT {
     SweepJob.run(spark, sweep, sink, null, TrainingSettings.DEFAULTS, plan -> SweepJob.writePlan(plan, planFile));
 
     assertThat(sink.records).extracting(EpochTelemetry::getVariantId).containsOnly("baseline");
+    String execution = sink.records.get(0).getExecutionId();
+    assertThat(sink.records).extracting(EpochTelemetry::getExecutionId).as("one execution").containsOnly(execution);
+    assertThat(execution).matches("\\d{8}T\\d{6}Z-[0-9a-f]{6}");
     assertThat(Files.readAllLines(planFile)).containsExactly(
-        "# auto-healthy: baseline + 0 fixes = 1 variant x 1 seed = 1 run", "baseline\tauto-healthy/baseline/seed-1");
+        "# auto-healthy: baseline + 0 fixes = 1 variant x 1 seed = 1 run", "# execution " + execution,
+        "baseline\tauto-healthy/baseline/seed-1");
   }
 }

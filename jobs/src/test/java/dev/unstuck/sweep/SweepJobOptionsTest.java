@@ -26,7 +26,9 @@ class SweepJobOptionsTest {
       "--concurrency|two|Invalid value for option '--concurrency': 'two' is not an int",
       "--kafka-properties-file|no/such.properties|--kafka-properties-file: no readable file 'no/such.properties'",
       "--plan-out|no/such/folder/plan.tsv|--plan-out: no folder to write 'no/such/folder/plan.tsv' in",
-      "--plan-out|.|--plan-out: '.' is a folder, not a file"})
+      "--plan-out|.|--plan-out: '.' is a folder, not a file",
+      "--execution-id|a/b|--execution-id: 'a/b' is not an execution id: 1 to 64 letters, digits, '.', '_', "
+          + "':' or '-'"})
   void aBadOptionValueIsOneLineAndExitCode2BeforeAnythingStarts(String option, String value, String message) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
