@@ -23,6 +23,7 @@ import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
 import dev.unstuck.stream.DbCredentials;
 import dev.unstuck.stream.DiagnosisStreamJob;
+import dev.unstuck.stream.PostgresStore;
 import dev.unstuck.stream.RunningDiagnosis;
 import dev.unstuck.sweep.SparkSetup;
 import dev.unstuck.sweep.SweepJob;
@@ -219,7 +220,7 @@ final class RunCommand implements Callable<Integer> {
       Files.writeString(credentials, "user=" + postgres.user() + "\n");
     }
     say((localKafka ? "Kafka (KRaft) started on " : "Kafka: ") + kafka + "; "
-        + (jdbcUrl == null ? "PostgreSQL started at " : "PostgreSQL: ") + redact(jdbc)
+        + (jdbcUrl == null ? "PostgreSQL started at " : "PostgreSQL: ") + PostgresStore.redact(jdbc)
         + started(localKafka, jdbcUrl == null));
 
     // A fresh broker holds nothing older; on a shared one, diagnose only what this run produces.
@@ -248,8 +249,8 @@ final class RunCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       LOG.info("the diagnosis stream job did not start", e);
       boolean database = Throwables.has(e, SQLException.class) || rootMessage(e).contains("Connection refused");
-      return fail(SERVICES, "the diagnosis stream job did not start: " + (database ? "PostgreSQL at " + redact(jdbc)
-          + ": " : "") + rootMessage(e));
+      return fail(SERVICES, "the diagnosis stream job did not start: "
+          + (database ? "PostgreSQL at " + PostgresStore.redact(jdbc) + ": " : "") + rootMessage(e));
     }
     stack.add("the diagnosis stream job", diagnosis::stop);
     say("diagnosis stream job running; to follow it from another terminal: bin/unstuck watch --bootstrap-servers "
@@ -385,10 +386,6 @@ final class RunCommand implements Callable<Integer> {
       return " (both stopped again when this ends)";
     }
     return kafka ? " (Kafka stopped again when this ends)" : postgres ? " (PostgreSQL stopped again when this ends)" : "";
-  }
-
-  private static String redact(String jdbcUrl) {
-    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1******");
   }
 
   private static String seconds(long since) {

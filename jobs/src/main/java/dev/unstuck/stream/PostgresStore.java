@@ -122,7 +122,8 @@ public final class PostgresStore implements AutoCloseable {
     return redact(jdbcUrl);
   }
 
-  static String redact(String url) {
+  /** The URL with any password in it replaced by stars, for messages and logs. */
+  public static String redact(String url) {
     return url.replaceAll("(?i)(password=)[^&;]*", "$1******");
   }
 
