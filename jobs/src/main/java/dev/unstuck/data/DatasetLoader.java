@@ -135,6 +135,7 @@ public final class DatasetLoader {
         case LIBSVM -> spark.read().format("libsvm").load(spec.path());
         case JSON -> spark.read().json(spec.path());
         case ORC -> spark.read().orc(spec.path());
+        case IDX -> throw new IllegalArgumentException("idx data is read by IdxFiles, not by Spark's readers");
       };
     } catch (Exception e) { // Spark throws its checked SparkException from Scala, undeclared
       throw unreadable(spec, e); // e.g. a CSV file read as parquet: CANNOT_READ_FILE_FOOTER
