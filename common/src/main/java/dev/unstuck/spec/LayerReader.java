@@ -62,6 +62,12 @@ final class LayerReader {
     if (settings instanceof ScalarNode scalar && scalar.getTag().getValue().endsWith(":null")) {
       settings = null; // "- batchnorm:" with nothing after the colon
     }
+    if ((type.get() == LayerType.BATCHNORM || type.get() == LayerType.FLATTEN)
+        && settings instanceof MappingNode mapping && !mapping.getValue().isEmpty()) {
+      problems.add(path, settings, SpecEnums.yamlName(type.get()) + " takes no settings: write '- "
+          + SpecEnums.yamlName(type.get()) + "'");
+      return Optional.empty();
+    }
     int before = problems.size();
     YamlMap map = YamlMap.of(path, settings, problems);
     LayerSpec layer = switch (type.get()) {

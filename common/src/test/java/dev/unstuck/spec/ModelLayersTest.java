@@ -167,6 +167,12 @@ class ModelLayersTest {
   }
 
   @Test
+  void aLayerWithoutSettingsRefusesSome() {
+    assertThat(problems(spec(SHAPE, "layers:\n  - dense: {units: 4}\n  - batchnorm: {momentum: 0.9}")))
+        .containsExactly("model.layers[1]: batchnorm takes no settings: write '- batchnorm' (line 9)");
+  }
+
+  @Test
   void aShapeMustBeThreePositiveIntegers() {
     assertThat(problems(spec("shape: [28, 28]", "hidden: [8]")))
         .containsExactly("data.shape: expected [height, width, channels], each >= 1 (e.g. [28, 28, 1] for grey 28x28"
