@@ -26,7 +26,7 @@ import org.nd4j.linalg.dataset.DataSet;
 class FashionCnnIT {
   static final Path EXAMPLE = Path.of("..", "deploy", "examples", "fashion-cnn-sigmoid.yaml").toAbsolutePath()
       .normalize();
-  /** 1500 images, 6 epochs, one seed: the example's fault and fix, in about a minute on two cores. */
+  /** 1500 images, 6 epochs, one seed: the example's fault and fix, on a subset small enough for a test. */
   static final int ROWS = 1500;
   static final int EPOCHS = 6;
 
