@@ -1,6 +1,7 @@
 package dev.unstuck.fix;
 
 import dev.unstuck.diagnosis.Symptom;
+import dev.unstuck.spec.RunConfig;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -61,6 +62,14 @@ public final class AutoFixes {
     Set<Fix> chosen = new LinkedHashSet<>();
     symptoms.stream().sorted().forEach(symptom -> chosen.addAll(FOR_SYMPTOM.getOrDefault(symptom, List.of())));
     return List.copyOf(chosen);
+  }
+
+  /**
+   * As {@link #forSymptoms(Collection)}, keeping only the fixes that apply to this baseline (no dense-layer change on
+   * a layer list, no batch normalisation where every layer already has it).
+   */
+  public static List<Fix> forSymptoms(Collection<Symptom> symptoms, RunConfig baseline) {
+    return forSymptoms(symptoms).stream().filter(fix -> fix.inapplicable(baseline).isEmpty()).toList();
   }
 
   private static void fixes(Symptom symptom, String... fixes) {

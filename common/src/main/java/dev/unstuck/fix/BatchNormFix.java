@@ -1,9 +1,15 @@
 package dev.unstuck.fix;
 
 import dev.unstuck.spec.RunConfig;
+import dev.unstuck.spec.LayerSpec;
+import dev.unstuck.spec.LayerType;
+import java.util.List;
 import java.util.Optional;
 
-/** Batch normalisation after every hidden layer ({@code batchNorm: [true]}). */
+/**
+ * Batch normalisation after every hidden layer ({@code batchNorm: [true]}): after every dense and conv2d layer of a
+ * layer list that is not already followed by a batchnorm entry.
+ */
 final class BatchNormFix implements FixType {
   @Override
   public String key() {
@@ -26,6 +32,21 @@ final class BatchNormFix implements FixType {
   @Override
   public String id(String setting) {
     return Boolean.parseBoolean(setting.trim()) ? "batchnorm" : "no-batchnorm";
+  }
+
+  @Override
+  public Optional<String> inapplicable(RunConfig baseline, String setting) {
+    if (!Boolean.parseBoolean(setting.trim())) {
+      return Optional.empty();
+    }
+    List<LayerSpec> layers = baseline.model().layerList();
+    boolean anyToNormalise = false;
+    for (int i = 0; i < layers.size(); i++) {
+      boolean followed = i + 1 < layers.size() && layers.get(i + 1).type() == LayerType.BATCHNORM;
+      anyToNormalise |= layers.get(i).type().hasWeights() && !followed;
+    }
+    return anyToNormalise ? Optional.empty() : Optional.of("no dense or conv2d layer without a batchnorm after it"
+        + " (batch normalisation goes after hidden layers, and this model has none left to normalise)");
   }
 
   @Override

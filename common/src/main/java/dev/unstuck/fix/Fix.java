@@ -18,6 +18,11 @@ public record Fix(FixType type, String setting) {
     return type.apply(baseline, setting);
   }
 
+  /** Why this fix cannot be applied to {@code baseline}, or empty when it can. */
+  public java.util.Optional<String> inapplicable(RunConfig baseline) {
+    return type.inapplicable(baseline, setting);
+  }
+
   /** The fix as the key/value a user wrote, e.g. {learningRate=x0.1}. */
   public Map<String, String> params() {
     return Map.of(type.key(), setting);

@@ -24,6 +24,14 @@ public interface FixType {
   /** The baseline with this fix applied. Only called with valid settings. */
   RunConfig apply(RunConfig baseline, String setting);
 
+  /**
+   * Why this fix cannot be applied to this baseline (e.g. a dense-stack change on a model given as a layer list),
+   * or empty when it can. Only called with valid settings.
+   */
+  default Optional<String> inapplicable(RunConfig baseline, String setting) {
+    return Optional.empty();
+  }
+
   /** Whether the setting is what the baseline already has, so the fix would try nothing new. */
   default boolean isBaselines(RunConfig baseline, String setting) {
     return apply(baseline, setting).equals(baseline);

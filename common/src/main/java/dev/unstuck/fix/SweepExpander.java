@@ -18,7 +18,7 @@ public final class SweepExpander {
    */
   public static SweepPlan expand(SweepSpec spec, Set<Symptom> knownSymptoms) {
     RunConfig baseline = spec.baseline();
-    List<Fix> fixes = spec.fixes().auto() ? AutoFixes.forSymptoms(knownSymptoms) : spec.fixes().explicit();
+    List<Fix> fixes = spec.fixes().auto() ? AutoFixes.forSymptoms(knownSymptoms, baseline) : spec.fixes().explicit();
     List<Variant> variants = new ArrayList<>();
     variants.add(Variant.baseline(baseline));
     Set<String> ids = new LinkedHashSet<>();

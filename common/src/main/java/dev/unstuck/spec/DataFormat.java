@@ -1,10 +1,14 @@
 package dev.unstuck.spec;
 
-/** Dataset formats Spark reads for a sweep. */
+/**
+ * Dataset formats for a sweep: every one but {@code idx} is read by Spark; {@code idx} (the MNIST family's image
+ * files, gzipped or not) is read by Unstuck itself, with its labels file beside it.
+ */
 public enum DataFormat {
   CSV,
   PARQUET,
   LIBSVM,
   JSON,
-  ORC
+  ORC,
+  IDX
 }

@@ -13,6 +13,9 @@ import java.util.List;
  * @param delimiter the CSV field separator, one character (",", ";", a tab)
  * @param encoding the CSV file's character set, a Java charset name as Spark's CSV reader takes it (UTF-8 unless
  *     the file was saved in another, e.g. windows-1252 by a spreadsheet)
+ * @param shape [height, width, channels] when each row's features are an image's pixels; empty for plain rows
+ * @param limit read only the first this many rows (0: every row), e.g. a subset of a large image set
+ * @param labels the labels file of {@code idx} data (resolved path); null for every other format
  */
 public record DataSpec(
     String path,
@@ -24,13 +27,24 @@ public record DataSpec(
     long splitSeed,
     NonFinitePolicy nonFinite,
     String delimiter,
-    String encoding) {
+    String encoding,
+    List<Integer> shape,
+    long limit,
+    String labels) {
 
   public static final String COMMA = ",";
   public static final String UTF_8 = "UTF-8";
 
   public DataSpec {
     features = List.copyOf(features);
+    shape = List.copyOf(shape);
+  }
+
+  /** Plain rows, every one of them. */
+  public DataSpec(String path, DataFormat format, boolean header, String label, List<String> features,
+      double validation, long splitSeed, NonFinitePolicy nonFinite, String delimiter, String encoding) {
+    this(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter, encoding, List.of(), 0,
+        null);
   }
 
   /** Comma-separated, as most files are. */

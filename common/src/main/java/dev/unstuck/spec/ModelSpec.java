@@ -2,7 +2,14 @@ package dev.unstuck.spec;
 
 import java.util.List;
 
-/** The network: dense hidden layers and a softmax output sized by the label's classes. */
+/**
+ * The network: either a dense stack ({@code hidden}, the shorthand) or an ordered list of layers ({@code layers}),
+ * then a softmax output sized by the label's classes. {@link #layerList} is the one description the network builder
+ * reads, whichever form the spec used.
+ *
+ * @param layers the {@code model.layers} entries; empty when the model is given by {@code hidden}
+ * @param inputShape [height, width, channels] of an image row ({@code data.shape}); empty for plain feature rows
+ */
 public record ModelSpec(
     List<Integer> hidden,
     Activation activation,
@@ -11,37 +18,63 @@ public record ModelSpec(
     double dropout,
     double l1,
     double l2,
-    boolean batchNorm) {
+    boolean batchNorm,
+    List<LayerSpec> layers,
+    List<Integer> inputShape) {
 
   public ModelSpec {
     hidden = List.copyOf(hidden);
+    layers = List.copyOf(layers);
+    inputShape = List.copyOf(inputShape);
+  }
+
+  /** A dense stack on plain feature rows. */
+  public ModelSpec(List<Integer> hidden, Activation activation, WeightInit init, LossFunction loss, double dropout,
+      double l1, double l2, boolean batchNorm) {
+    this(hidden, activation, init, loss, dropout, l1, l2, batchNorm, List.of(), List.of());
+  }
+
+  /** Whether the spec gave {@code model.layers} rather than the {@code hidden} shorthand. */
+  public boolean hasLayers() {
+    return !layers.isEmpty();
+  }
+
+  /** The hidden layers in order: {@code layers} as given, or {@code hidden} as dense layers of the model's activation. */
+  public List<LayerSpec> layerList() {
+    return hasLayers() ? layers : hidden.stream().map(width -> LayerSpec.dense(width, null)).toList();
   }
 
   public ModelSpec withHidden(List<Integer> value) {
-    return new ModelSpec(value, activation, init, loss, dropout, l1, l2, batchNorm);
+    return new ModelSpec(value, activation, init, loss, dropout, l1, l2, batchNorm, layers, inputShape);
   }
 
+  public ModelSpec withLayers(List<LayerSpec> value) {
+    return new ModelSpec(hidden, activation, init, loss, dropout, l1, l2, batchNorm, value, inputShape);
+  }
+
+  /** That activation in every hidden layer: layers that named their own take the model's from now on. */
   public ModelSpec withActivation(Activation value) {
-    return new ModelSpec(hidden, value, init, loss, dropout, l1, l2, batchNorm);
+    return new ModelSpec(hidden, value, init, loss, dropout, l1, l2, batchNorm,
+        layers.stream().map(LayerSpec::withModelActivation).toList(), inputShape);
   }
 
   public ModelSpec withInit(WeightInit value) {
-    return new ModelSpec(hidden, activation, value, loss, dropout, l1, l2, batchNorm);
+    return new ModelSpec(hidden, activation, value, loss, dropout, l1, l2, batchNorm, layers, inputShape);
   }
 
   public ModelSpec withDropout(double value) {
-    return new ModelSpec(hidden, activation, init, loss, value, l1, l2, batchNorm);
+    return new ModelSpec(hidden, activation, init, loss, value, l1, l2, batchNorm, layers, inputShape);
   }
 
   public ModelSpec withL1(double value) {
-    return new ModelSpec(hidden, activation, init, loss, dropout, value, l2, batchNorm);
+    return new ModelSpec(hidden, activation, init, loss, dropout, value, l2, batchNorm, layers, inputShape);
   }
 
   public ModelSpec withL2(double value) {
-    return new ModelSpec(hidden, activation, init, loss, dropout, l1, value, batchNorm);
+    return new ModelSpec(hidden, activation, init, loss, dropout, l1, value, batchNorm, layers, inputShape);
   }
 
   public ModelSpec withBatchNorm(boolean value) {
-    return new ModelSpec(hidden, activation, init, loss, dropout, l1, l2, value);
+    return new ModelSpec(hidden, activation, init, loss, dropout, l1, l2, value, layers, inputShape);
   }
 }

@@ -13,6 +13,15 @@ public final class Problems {
     found.add(new SpecProblem(path, message, where == null ? SpecProblem.NO_LINE : lineOf(where)));
   }
 
+  public int size() {
+    return found.size();
+  }
+
+  /** Whether a problem was already found at this path, so a later check does not report its consequence. */
+  public boolean has(String path) {
+    return found.stream().anyMatch(problem -> problem.path().equals(path));
+  }
+
   public boolean isEmpty() {
     return found.isEmpty();
   }

@@ -40,6 +40,8 @@ public final class SpecParser {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   /** Run ids and the results folder derive from the name; file names end at 255 bytes on common file systems. */
   static final int MAX_NAME = 100;
+  private static final String IDX_IMAGES = "images-idx3-ubyte";
+  private static final String IDX_LABELS = "labels-idx1-ubyte";
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
 
   private SpecParser() {}
@@ -126,7 +128,7 @@ public final class SpecParser {
           "'" + name + "' must be letters, digits, '.', '_' or '-' (it becomes part of run ids and paths)");
     }
     DataSpec data = readData(root.map("data"), dataFolder, problems);
-    ModelSpec model = readModel(root.map("model"), problems);
+    ModelSpec model = readModel(root.map("model"), data.shape(), problems);
     YamlMap trainingMap = root.map("training");
     Parallelism parallelism = readParallelism(trainingMap, problems);
     TrainingSpec training = readTraining(trainingMap, problems);
@@ -142,7 +144,14 @@ public final class SpecParser {
     String path = required(data, "path", problems);
     DataFormat format = data.enumValue("format", DataFormat.class, DataFormat.CSV);
     boolean header = data.bool("header", true);
-    String label = required(data, "label", problems);
+    String label = format == DataFormat.IDX ? idxLabel(data, problems) : required(data, "label", problems);
+    List<Integer> shape = shape(data, problems);
+    long limit = data.longValue("limit", 0);
+    if (data.value("limit").isPresent() && limit < 1) {
+      problems.add(data.child("limit"), data.value("limit").get(), "must be >= 1 (the number of rows to read), got "
+          + limit);
+    }
+    String labels = data.string("labels", null);
     List<String> features = data.stringList("features", List.of());
     double validation = data.number("validation", 0.2);
     long splitSeed = data.longValue("seed", 7);
@@ -176,8 +185,77 @@ public final class SpecParser {
         problems.add(data.child("path"), data.value("path").orElse(null), "no such file '" + path + "'");
       }
     }
+    labels = idxLabels(data, format, path, labels, dataFolder, problems);
     return new DataSpec(path, format, header, label, features, validation, splitSeed, nonFinite, delimiter,
-        encoding);
+        encoding, shape, limit, labels);
+  }
+
+  /** IDX files keep their labels in a file of their own, so {@code data.label} has nothing to name. */
+  private static String idxLabel(YamlMap data, Problems problems) {
+    data.value("label").ifPresent(node -> problems.add(data.child("label"), node,
+        "idx data has its labels in a file of their own: name it with data.labels (or leave it to the standard name)"));
+    return null;
+  }
+
+  /**
+   * The labels file of idx data: {@code data.labels}, or beside the images under the standard name
+   * ({@code train-images-idx3-ubyte.gz} -> {@code train-labels-idx1-ubyte.gz}).
+   */
+  private static String idxLabels(YamlMap data, DataFormat format, String imagesPath, String labels,
+      Optional<Path> dataFolder, Problems problems) {
+    Node where = data.value("labels").orElse(null);
+    if (format != DataFormat.IDX) {
+      if (where != null) {
+        problems.add(data.child("labels"), where, "only idx data has a separate labels file (data.format is "
+            + SpecEnums.yamlName(format) + "; name the label column with data.label)");
+      }
+      return null;
+    }
+    if (labels == null) {
+      if (imagesPath == null || problems.has(data.child("path"))) {
+        return null;
+      }
+      if (!imagesPath.contains(IDX_IMAGES)) {
+        problems.add(data.child("labels"), data.node(), "missing: the labels file of '" + imagesPath
+            + "' (it is found by itself only under the standard name, *" + IDX_IMAGES + "* -> *" + IDX_LABELS + "*)");
+        return null;
+      }
+      int at = imagesPath.lastIndexOf(IDX_IMAGES);
+      String derived = imagesPath.substring(0, at) + IDX_LABELS + imagesPath.substring(at + IDX_IMAGES.length());
+      if (dataFolder.isPresent() && isLocal(derived) && !Files.exists(localPath(derived))) {
+        problems.add(data.child("labels"), data.node(), "missing: no labels file '" + derived
+            + "' beside the images; name it with data.labels");
+      }
+      return derived;
+    }
+    Optional<String> unusable = DataPaths.problem(labels);
+    if (unusable.isPresent()) {
+      problems.add(data.child("labels"), where, "'" + DataPaths.printable(labels) + "' " + unusable.get());
+      return null;
+    }
+    String resolved = resolve(labels, dataFolder);
+    if (dataFolder.isPresent() && isLocal(resolved) && !Files.exists(localPath(resolved))) {
+      problems.add(data.child("labels"), where, "no such file '" + resolved + "'");
+    }
+    return resolved;
+  }
+
+  /** {@code data.shape: [height, width, channels]}: how many pixel columns make one image, and how. */
+  private static List<Integer> shape(YamlMap data, Problems problems) {
+    Optional<Node> where = data.value("shape");
+    if (where.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> shape = data.intList("shape", null);
+    if (shape == null) {
+      return List.of(); // not integers: already reported
+    }
+    if (shape.size() != 3 || shape.stream().anyMatch(n -> n < 1)) {
+      problems.add(data.child("shape"), where.get(), "expected [height, width, channels], each >= 1 (e.g. [28, 28, 1]"
+          + " for grey 28x28 images), got " + shape);
+      return List.of();
+    }
+    return shape;
   }
 
   /**
@@ -210,8 +288,24 @@ public final class SpecParser {
     return value.equalsIgnoreCase("tab") || value.equals("\\t") ? "\t" : value;
   }
 
-  private static ModelSpec readModel(YamlMap model, Problems problems) {
+  private static ModelSpec readModel(YamlMap model, List<Integer> inputShape, Problems problems) {
     List<Integer> hidden = model.intList("hidden", List.of(64, 64));
+    List<LayerSpec> layers = List.of();
+    Optional<Node> layersNode = model.value("layers");
+    if (layersNode.isPresent()) {
+      if (model.value("hidden").isPresent()) {
+        problems.add(model.child("layers"), layersNode.get(), "give either hidden (the shorthand for dense layers) or"
+            + " layers, not both");
+      }
+      hidden = List.of();
+      Optional<List<LayerReader.Entry>> entries = LayerReader.read(model.child("layers"), layersNode.get(), problems);
+      if (entries.isPresent()) {
+        layers = entries.get().stream().map(LayerReader.Entry::layer).toList();
+        if (!problems.has("data.shape")) { // a broken shape is reported once, not again at every convolution
+          LayerShapes.check(entries.get(), inputShape, problems);
+        }
+      }
+    }
     for (int width : hidden) {
       if (width < 1) {
         problems.add(model.child("hidden"), model.value("hidden").orElse(null),
@@ -225,7 +319,9 @@ public final class SpecParser {
         model.number("dropout", 0.0),
         model.number("l1", 0.0),
         model.number("l2", 0.0),
-        model.bool("batchNorm", false));
+        model.bool("batchNorm", false),
+        layers,
+        inputShape);
     model.rejectUnknown();
     check(spec.dropout() >= 0 && spec.dropout() < 1, model, "dropout", num(spec.dropout()) + " not in [0, 1)", problems);
     check(spec.l1() >= 0, model, "l1", "must be >= 0, got " + num(spec.l1()), problems);
@@ -339,6 +435,11 @@ public final class SpecParser {
             continue;
           }
           Fix fix = new Fix(type.get(), setting);
+          Optional<String> inapplicable = fix.inapplicable(baseline);
+          if (inapplicable.isPresent()) {
+            problems.add(path, entry.getValueNode(), inapplicable.get());
+            continue;
+          }
           RunConfig fixed = fix.apply(baseline);
           String sameChange = type.get().key() + "=" + fixed;
           if (!baselineValid) {

@@ -39,7 +39,18 @@ public final class SpecWriter {
     map.put("path", data.path());
     map.put("format", SpecEnums.yamlName(data.format()));
     map.put("header", data.header());
-    map.put("label", data.label());
+    if (data.label() != null) {
+      map.put("label", data.label());
+    }
+    if (data.labels() != null) {
+      map.put("labels", data.labels());
+    }
+    if (!data.shape().isEmpty()) {
+      map.put("shape", data.shape());
+    }
+    if (data.limit() > 0) {
+      map.put("limit", data.limit());
+    }
     if (!data.features().isEmpty()) {
       map.put("features", data.features());
     }
@@ -54,7 +65,11 @@ public final class SpecWriter {
 
   private static Map<String, Object> model(ModelSpec model) {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("hidden", model.hidden());
+    if (model.hasLayers()) {
+      map.put("layers", model.layers().stream().map(SpecWriter::layer).toList());
+    } else {
+      map.put("hidden", model.hidden());
+    }
     map.put("activation", SpecEnums.yamlName(model.activation()));
     map.put("init", SpecEnums.yamlName(model.init()));
     map.put("loss", SpecEnums.yamlName(model.loss()));
@@ -63,6 +78,34 @@ public final class SpecWriter {
     map.put("l2", model.l2());
     map.put("batchNorm", model.batchNorm());
     return map;
+  }
+
+  /** One {@code model.layers} entry as {@link LayerReader} reads it: the bare type, or the type with its settings. */
+  private static Object layer(LayerSpec layer) {
+    String type = SpecEnums.yamlName(layer.type());
+    Map<String, Object> settings = new LinkedHashMap<>();
+    switch (layer.type()) {
+      case DENSE -> settings.put("units", layer.units());
+      case CONV2D -> {
+        settings.put("filters", layer.filters());
+        settings.put("kernel", layer.kernel());
+        settings.put("stride", layer.stride());
+        settings.put("padding", SpecEnums.yamlName(layer.padding()));
+      }
+      case MAXPOOL, AVGPOOL -> {
+        settings.put("kernel", layer.kernel());
+        settings.put("stride", layer.stride());
+        settings.put("padding", SpecEnums.yamlName(layer.padding()));
+      }
+      case DROPOUT -> settings.put("rate", layer.rate());
+      case BATCHNORM, FLATTEN -> {
+        return type;
+      }
+    }
+    if (layer.activation() != null) {
+      settings.put("activation", SpecEnums.yamlName(layer.activation()));
+    }
+    return Map.of(type, settings);
   }
 
   private static Map<String, Object> training(TrainingSpec training, Parallelism parallelism) {

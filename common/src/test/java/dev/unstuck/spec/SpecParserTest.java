@@ -215,7 +215,7 @@ class SpecParserTest {
   @Test
   void anUnknownKeyFarFromAnyKnownOneListsThem() {
     assertThat(problem(Specs.valid().set("data.colour", "blue"))).isEqualTo("data.colour: unknown key "
-        + "(expected one of path, format, header, label, features, validation, seed, nonFinite, delimiter, encoding)");
+        + "(expected one of path, format, header, label, shape, limit, labels, features, validation, seed, nonFinite, delimiter, encoding)");
   }
 
   @Test

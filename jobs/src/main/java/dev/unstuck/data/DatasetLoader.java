@@ -41,8 +41,36 @@ public final class DatasetLoader {
   private DatasetLoader() {}
 
   public static EncodedData load(SparkSession spark, DataSpec spec) {
+    EncodedData data = spec.format() == dev.unstuck.spec.DataFormat.IDX ? IdxFiles.load(spark, spec)
+        : encode(spark, spec);
+    checkShape(spec, data);
+    return data;
+  }
+
+  /**
+   * {@code data.shape} reads each row's features as an image: its height x width x channels must be the number of
+   * feature columns, which only the data can say (categorical columns widen to one column per category).
+   */
+  private static void checkShape(DataSpec spec, EncodedData data) {
+    List<Integer> shape = spec.shape();
+    if (shape.isEmpty()) {
+      return;
+    }
+    long values = (long) shape.get(0) * shape.get(1) * shape.get(2);
+    if (values != data.numFeatures()) {
+      throw new DataException("data.shape: " + shape + " is " + values + " values per row, but " + spec.path()
+          + " has " + data.numFeatures() + " feature columns" + (spec.format() != dev.unstuck.spec.DataFormat.LIBSVM
+          && data.featureNames().size() != data.numFeatures()
+          ? " (after one-hot encoding its " + data.featureNames().size() + " feature columns)" : ""));
+    }
+  }
+
+  private static EncodedData encode(SparkSession spark, DataSpec spec) {
     DataFiles.check(spark, spec);
     Dataset<Row> raw = read(spark, spec);
+    if (spec.limit() > 0) {
+      raw = raw.limit((int) Math.min(Integer.MAX_VALUE, spec.limit()));
+    }
     if (isEmpty(raw, spec)) {
       throw new DataException("data.path: " + spec.path() + noRows(raw, spec));
     }
@@ -135,6 +163,7 @@ public final class DatasetLoader {
         case LIBSVM -> spark.read().format("libsvm").load(spec.path());
         case JSON -> spark.read().json(spec.path());
         case ORC -> spark.read().orc(spec.path());
+        case IDX -> throw new IllegalArgumentException("idx data is read by IdxFiles, not by Spark's readers");
       };
     } catch (Exception e) { // Spark throws its checked SparkException from Scala, undeclared
       throw unreadable(spec, e); // e.g. a CSV file read as parquet: CANNOT_READ_FILE_FOOTER

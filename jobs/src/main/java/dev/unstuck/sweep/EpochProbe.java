@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -16,7 +17,8 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 /**
  * Measures the averaged network after an epoch, on the driver: losses and classification scores on the
  * training and validation splits, and per weight layer, on a fixed probe batch, the gradient norm, weight
- * statistics, update ratio, dead and saturated units.
+ * statistics, update ratio, dead and saturated units. Dense and conv2d layers alike: a convolution's units are its
+ * filters.
  */
 public final class EpochProbe {
   /** sigmoid(5): outputs beyond it mean a pre-activation outside +-5, DeepDiagnosis' saturation bound. */
@@ -136,11 +138,13 @@ public final class EpochProbe {
       }
       INDArray w = net.getLayer(i).getParam("W");
       String activation = conf.getActivationFn().toString().toLowerCase();
+      boolean convolution = conf instanceof ConvolutionLayer;
       LayerStats.Builder layer = LayerStats.newBuilder()
           .setIndex(stats.size())
-          .setKind(i == net.getnLayers() - 1 ? "output" : "dense")
+          .setKind(i == net.getnLayers() - 1 ? "output" : convolution ? "conv2d" : "dense")
           .setActivation(activation)
-          .setUnits((int) w.size(1))
+          // a dense W is [inputs, units]; a convolution's is [filters, channels in, kernel height, kernel width]
+          .setUnits((int) (convolution ? w.size(0) : w.size(1)))
           .setWeightMean(w.meanNumber().doubleValue())
           .setWeightStd(w.stdNumber().doubleValue());
       INDArray before = weightsBefore.get(i);
@@ -164,9 +168,12 @@ public final class EpochProbe {
     return stats;
   }
 
-  /** Units whose output is 0 for every probe example. */
+  /**
+   * Units whose output is 0 for every probe example. A convolution's unit is a filter: its output [examples, filters,
+   * height, width] is dead when 0 for every example at every position.
+   */
   static double deadFraction(INDArray activations) {
-    INDArray maxPerUnit = activations.max(0);
+    INDArray maxPerUnit = activations.rank() == 4 ? activations.max(0, 2, 3) : activations.max(0);
     return maxPerUnit.scan(Conditions.lessThanOrEqual(0)).doubleValue() / maxPerUnit.length();
   }
 

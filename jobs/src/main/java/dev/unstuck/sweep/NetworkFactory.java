@@ -1,17 +1,28 @@
 package dev.unstuck.sweep;
 
+import dev.unstuck.spec.LayerSpec;
+import dev.unstuck.spec.LayerType;
 import dev.unstuck.spec.ModelSpec;
+import dev.unstuck.spec.Padding;
 import dev.unstuck.spec.RunConfig;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,7 +37,12 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
 
-/** The DL4J network for a variant: dense hidden layers (optionally batch-normalised) and a softmax output. */
+/**
+ * The DL4J network for a variant: the model's hidden layers in order ({@link ModelSpec#layerList}: a dense stack or
+ * a layer list with convolutions), batch-normalised after each dense and conv2d layer when asked, and a softmax
+ * output. The input type (flat rows, or image rows of {@code data.shape}) is set, so DL4J sizes each layer and
+ * inserts the reshaping between convolutional and dense layers itself.
+ */
 public final class NetworkFactory {
   private NetworkFactory() {}
 
@@ -51,33 +67,66 @@ public final class NetworkFactory {
           .gradientNormalizationThreshold(training.gradientClipValue());
     }
     NeuralNetConfiguration.ListBuilder layers = builder.list();
-    int index = 0;
-    int width = inputs;
-    List<Integer> hidden = model.hidden();
+    List<LayerSpec> hidden = model.layerList();
+    boolean anyWeights = false;
     for (int i = 0; i < hidden.size(); i++) {
-      DenseLayer.Builder dense = new DenseLayer.Builder().nIn(width).nOut(hidden.get(i))
-          .activation(activation(model.activation()));
-      if (i == 0 && training.inputNoise() > 0) {
-        dense.dropOut(new GaussianNoise(training.inputNoise()));
-      } else if (i > 0 && model.dropout() > 0) {
-        dense.dropOut(1 - model.dropout()); // DL4J takes the probability of keeping a unit
+      LayerSpec spec = hidden.get(i);
+      Optional<Layer> layer = layer(spec, model.activation());
+      if (layer.isEmpty()) {
+        continue; // flatten: setInputType puts DL4J's CnnToFeedForward preprocessor in front of the next layer
       }
-      layers.layer(index++, dense.build());
-      width = hidden.get(i);
-      if (model.batchNorm()) {
-        layers.layer(index++, new BatchNormalization.Builder().nIn(width).nOut(width).build());
+      if (spec.type().hasWeights()) {
+        if (!anyWeights && training.inputNoise() > 0) {
+          layer.get().setIDropout(new GaussianNoise(training.inputNoise()));
+        } else if (anyWeights && model.dropout() > 0) {
+          layer.get().setIDropout(new Dropout(1 - model.dropout())); // DL4J takes the probability of keeping a unit
+        }
+        anyWeights = true;
+      }
+      layers.layer(layer.get());
+      boolean normalisedNext = i + 1 < hidden.size() && hidden.get(i + 1).type() == LayerType.BATCHNORM;
+      if (model.batchNorm() && spec.type().hasWeights() && !normalisedNext) {
+        layers.layer(new BatchNormalization.Builder().build());
       }
     }
-    OutputLayer.Builder output = new OutputLayer.Builder(loss(config, classWeights)).nIn(width).nOut(classes)
+    OutputLayer.Builder output = new OutputLayer.Builder(loss(config, classWeights)).nOut(classes)
         .activation(Activation.SOFTMAX);
-    if (!hidden.isEmpty() && model.dropout() > 0) {
+    if (anyWeights && model.dropout() > 0) {
       output.dropOut(1 - model.dropout());
     }
-    if (hidden.isEmpty() && training.inputNoise() > 0) {
+    if (!anyWeights && training.inputNoise() > 0) {
       output.dropOut(new GaussianNoise(training.inputNoise()));
     }
-    layers.layer(index, output.build());
+    layers.layer(output.build());
+    // DL4J sizes every layer's input from this and inserts the reshaping between image and flat layers
+    List<Integer> shape = model.inputShape();
+    layers.setInputType(shape.isEmpty() ? InputType.feedForward(inputs)
+        : InputType.convolutionalFlat(shape.get(0), shape.get(1), shape.get(2)));
     return layers.build();
+  }
+
+  /** The DL4J layer of one {@code model.layers} entry; none for flatten, which DL4J does between layers. */
+  private static Optional<Layer> layer(LayerSpec spec, dev.unstuck.spec.Activation modelActivation) {
+    return Optional.ofNullable(switch (spec.type()) {
+      case DENSE -> new DenseLayer.Builder().nOut(spec.units())
+          .activation(activation(spec.activationIn(modelActivation))).build();
+      case CONV2D -> new ConvolutionLayer.Builder(spec.kernel().get(0), spec.kernel().get(1))
+          .stride(spec.stride().get(0), spec.stride().get(1)).nOut(spec.filters())
+          .convolutionMode(convolutionMode(spec.padding()))
+          .activation(activation(spec.activationIn(modelActivation))).build();
+      case MAXPOOL, AVGPOOL -> new SubsamplingLayer.Builder(
+          spec.type() == LayerType.MAXPOOL ? SubsamplingLayer.PoolingType.MAX : SubsamplingLayer.PoolingType.AVG)
+          .kernelSize(spec.kernel().get(0), spec.kernel().get(1)).stride(spec.stride().get(0), spec.stride().get(1))
+          .convolutionMode(convolutionMode(spec.padding())).build();
+      case BATCHNORM -> new BatchNormalization.Builder().build();
+      case DROPOUT -> new DropoutLayer.Builder(1 - spec.rate()).build(); // DL4J's argument is the keep probability
+      case FLATTEN -> null;
+    });
+  }
+
+  /** valid is DL4J's Truncate (floor((in - k) / s) + 1, what the spec check computes); same is Same. */
+  private static ConvolutionMode convolutionMode(Padding padding) {
+    return padding == Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate;
   }
 
   static IUpdater updater(dev.unstuck.spec.Optimizer optimizer, double rate) {
