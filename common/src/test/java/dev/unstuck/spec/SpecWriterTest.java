@@ -26,10 +26,19 @@ class SpecWriterTest {
       assertThat(yaml).hasSizeGreaterThanOrEqualTo(4);
       List<SweepSpec> specs = new java.util.ArrayList<>();
       for (Path file : yaml) {
-        specs.add(SpecParser.parse(file));
+        if (dataInstalled(file)) {
+          specs.add(SpecParser.parse(file));
+        }
       }
       return specs;
     }
+  }
+
+  /** An example on a Debian dataset package (Fashion-MNIST) is left out where that package is not installed. */
+  private static boolean dataInstalled(Path spec) throws IOException {
+    java.util.regex.Matcher path = java.util.regex.Pattern.compile("path: (/usr/share/datasets/\\S+)")
+        .matcher(Files.readString(spec));
+    return !path.find() || Files.exists(Path.of(path.group(1)));
   }
 
   @Test
