@@ -30,8 +30,10 @@ public final class AutoFixes {
         "batchNorm: true");
     fixes(Symptom.OSCILLATING_LOSS, "learningRate: x0.1", "batchSize: x2", "lrSchedule: step");
     fixes(Symptom.SLOW_CONVERGENCE, "learningRate: x10", "optimizer: adam", "normalizeInputs: standard");
+    // a network that does not learn at all is as often saturated (sigmoid stacks) as badly stepped: the
+    // vanishing-sigmoid example's NOT_LEARNING baseline is resolved by batch norm and ReLU, which auto never tried
     fixes(Symptom.NOT_LEARNING, "learningRate: x10", "learningRate: x0.1", "optimizer: adam",
-        "normalizeInputs: standard", "init: xavier");
+        "normalizeInputs: standard", "init: xavier", "batchNorm: true", "activation: relu");
     fixes(Symptom.CLASS_IMBALANCE_COLLAPSE, "resample: oversample", "resample: undersample",
         "resample: classWeights");
     fixes(Symptom.OVERFITTING, "l2: 1e-3", "dropout: 0.5", "earlyStopping: 3", "hidden: x0.5", "inputNoise: 0.1");
