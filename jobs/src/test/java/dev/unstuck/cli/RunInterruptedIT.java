@@ -65,7 +65,9 @@ class RunInterruptedIT {
     }
     assertThat(jvm.exitValue()).isEqualTo(RunCommand.INTERRUPTED);
     assertThat(Files.readAllLines(stderr)).containsExactly("unstuck: stopping what was started ...");
-    assertThat(Files.readString(out.resolve("unstuck.log"))).contains("printed after the command was stopped");
+    // what went on after the Ctrl-C is in the log file: Spark stopping (its own INFO line, always written), and -
+    // when the stopped jobs print or log complaints, which depends on where training was - those too
+    assertThat(Files.readString(out.resolve("unstuck.log"))).contains("Successfully stopped SparkContext");
   }
 
   /** SIGINT (signal 2) in the SigIgn mask of /proc/self/status: a child started from here ignores it too. */

@@ -74,7 +74,7 @@ abstract class SweepJobContract {
   }
 
   @Test
-  void recordsAreKeyedByRunId(@TempDir Path dir) {
+  void recordsAreKeyedByExecutionAndRunId(@TempDir Path dir) {
     Path spec = SweepSpecFiles.divergingDigits(dir, 1, 1);
     String topic = "telemetry-keys";
     assertThat(new CommandLine(new SweepJob()).execute("--spec", spec.toString(),
@@ -82,8 +82,12 @@ abstract class SweepJobContract {
     List<ConsumerRecord<String, byte[]>> records =
         TopicReader.readAll(bootstrapServers(), topic, 4, Duration.ofSeconds(30));
     assertThat(records).hasSize(4); // 2 runs x (1 epoch + terminal)
+    // one submission: one execution id, carried in every record and leading every key
+    assertThat(records).extracting(r -> decode(r.value()).getExecutionId()).doesNotContain("").containsOnly(
+        decode(records.get(0).value()).getExecutionId());
     for (ConsumerRecord<String, byte[]> record : records) {
-      assertThat(record.key()).isEqualTo(decode(record.value()).getRunId());
+      EpochTelemetry telemetry = decode(record.value());
+      assertThat(record.key()).isEqualTo(telemetry.getExecutionId() + "/" + telemetry.getRunId());
     }
   }
 
