@@ -42,11 +42,12 @@ public record Judgement(
 
   /**
    * Resolved: the symptom is gone with the fix, the fix learns, and it is measurably better - or, for a symptom
-   * that is harmful in itself ({@link Symptom#goneIsEnough()}), measurably no worse.
+   * that is harmful in itself ({@link Symptom#goneIsEnough()}), measurably no worse. A fix that brings a blocking
+   * symptom of its own (it diverges in half its seeds) resolves nothing, whatever its surviving seeds show.
    */
   public boolean resolves(Symptom symptom) {
     return baselineSymptoms.contains(symptom) && !fixSymptoms.contains(symptom) && !fixHints.contains(symptom)
-        && fixLearns
+        && newSymptoms().stream().noneMatch(Symptom::blocking) && fixLearns
         && (improvementSupported || symptom.goneIsEnough() && noWorse);
   }
 

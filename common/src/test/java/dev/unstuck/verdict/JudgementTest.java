@@ -46,6 +46,17 @@ class JudgementTest {
   }
 
   @Test
+  void aFixThatBringsABlockingSymptomOfItsOwnResolvesNothing() {
+    // measured in the scenario suite: batchSize x2 "resolved" OVERFITTING on ionosphere while one of its two
+    // seeds diverged
+    assertThat(judgement(EnumSet.of(OVERFITTING), EnumSet.of(DIVERGING), true, true).resolves(OVERFITTING))
+        .isFalse();
+    // a new warning (not blocking) does not undo a resolution
+    assertThat(judgement(EnumSet.of(DIVERGING), EnumSet.of(Symptom.OSCILLATING_LOSS), true, true)
+        .resolves(DIVERGING)).isTrue();
+  }
+
+  @Test
   void aSymptomTheBaselineDidNotHaveIsNeverResolved() {
     assertThat(judgement(EnumSet.of(DIVERGING), Set.of(), true, true).resolves(OVERFITTING)).isFalse();
   }
