@@ -21,15 +21,17 @@ public record Diagnosis(int epoch, RunStatus status, LearningState state, double
   }
 
   public Set<Symptom> symptoms() {
-    Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
-    detections.forEach(d -> symptoms.add(d.symptom()));
-    return symptoms;
+    return symptomsOf(detections);
   }
 
   /** The symptoms of the hints: findings still there, though the run learns (its inputs still unnormalised). */
   public Set<Symptom> hintSymptoms() {
+    return symptomsOf(hints);
+  }
+
+  private static Set<Symptom> symptomsOf(List<Detection> found) {
     Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
-    hints.forEach(d -> symptoms.add(d.symptom()));
+    found.forEach(d -> symptoms.add(d.symptom()));
     return symptoms;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -131,19 +132,19 @@ public final class FixJudge {
    * at all: a crash is neither a symptom nor evidence of its absence.
    */
   public static Set<Symptom> majoritySymptoms(List<Diagnosis> diagnoses) {
-    List<Set<Symptom>> ran = diagnoses.stream().filter(d -> d.state() != LearningState.FAILED)
-        .map(Diagnosis::symptoms).toList();
-    Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
-    symptoms.addAll(SeedMajority.of(ran));
-    return symptoms;
+    return majority(diagnoses, Diagnosis::symptoms);
   }
 
   /** The advisory findings a variant's runs show as hints, by the same {@link SeedMajority} rule. */
   static Set<Symptom> majorityHints(List<Diagnosis> diagnoses) {
-    Set<Symptom> hints = EnumSet.noneOf(Symptom.class);
-    hints.addAll(SeedMajority.of(diagnoses.stream().filter(d -> d.state() != LearningState.FAILED)
-        .map(Diagnosis::hintSymptoms).toList()));
-    return hints;
+    return majority(diagnoses, Diagnosis::hintSymptoms);
+  }
+
+  private static Set<Symptom> majority(List<Diagnosis> diagnoses, Function<Diagnosis, Set<Symptom>> findings) {
+    Set<Symptom> majority = EnumSet.noneOf(Symptom.class);
+    majority.addAll(SeedMajority.of(diagnoses.stream().filter(d -> d.state() != LearningState.FAILED)
+        .map(findings).toList()));
+    return majority;
   }
 
   private static Map<Integer, RunHistory> bySeed(List<RunHistory> runs) {

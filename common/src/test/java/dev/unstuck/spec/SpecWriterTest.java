@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.fix.Fix;
 import dev.unstuck.fix.FixedSpec;
+import dev.unstuck.testing.ExampleSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class SpecWriterTest {
       assertThat(yaml).hasSizeGreaterThanOrEqualTo(4);
       List<SweepSpec> specs = new java.util.ArrayList<>();
       for (Path file : yaml) {
-        if (dataInstalled(file)) {
+        if (ExampleSpecs.dataInstalled(file)) {
           specs.add(SpecParser.parse(file));
         }
       }
@@ -34,12 +35,6 @@ class SpecWriterTest {
     }
   }
 
-  /** An example on a Debian dataset package (Fashion-MNIST) is left out where that package is not installed. */
-  private static boolean dataInstalled(Path spec) throws IOException {
-    java.util.regex.Matcher path = java.util.regex.Pattern.compile("path: (/usr/share/datasets/\\S+)")
-        .matcher(Files.readString(spec));
-    return !path.find() || Files.exists(Path.of(path.group(1)));
-  }
 
   @Test
   void everyExampleReadsBackTheSame() throws Exception {

@@ -112,13 +112,10 @@ public final class HtmlReport {
   /** The symptoms one fix resolves, or why none: "nothing", an improvement on a healthy baseline, not compared. */
   static String verdict(List<FixOutcome> rowsOfOneFix) {
     FixOutcome first = rowsOfOneFix.get(0);
+    if (first.isFinal() && first.seeds() == 0 || "NONE".equals(first.baselineSymptom())) {
+      return FixTable.resolved(first); // not compared, or against a healthy baseline: one row says it all
+    }
     String provisional = rowsOfOneFix.stream().allMatch(FixOutcome::isFinal) ? "" : " (provisional)";
-    if (first.isFinal() && first.seeds() == 0) {
-      return FixTable.resolved(first);
-    }
-    if ("NONE".equals(first.baselineSymptom())) {
-      return first.improved() ? "improves" + provisional : "-";
-    }
     List<String> resolved = rowsOfOneFix.stream().filter(FixOutcome::resolved).map(FixOutcome::baselineSymptom)
         .toList();
     return (resolved.isEmpty() ? "nothing" : String.join(", ", resolved)) + provisional;

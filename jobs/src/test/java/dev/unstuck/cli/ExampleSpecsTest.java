@@ -2,6 +2,7 @@ package dev.unstuck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unstuck.testing.ExampleSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +21,7 @@ class ExampleSpecsTest {
       List<Path> specs = new java.util.ArrayList<>();
       for (Path f : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
           .toList()) {
-        if (dataInstalled(f)) {
+        if (ExampleSpecs.dataInstalled(f)) {
           specs.add(f);
         }
       }
@@ -28,12 +29,6 @@ class ExampleSpecsTest {
     }
   }
 
-  /** An example on a Debian dataset package (Fashion-MNIST) is left out where that package is not installed. */
-  static boolean dataInstalled(Path spec) throws IOException {
-    java.util.regex.Matcher path = java.util.regex.Pattern.compile("path: (/usr/share/datasets/\\S+)")
-        .matcher(Files.readString(spec));
-    return !path.find() || Files.exists(Path.of(path.group(1)));
-  }
 
   @Test
   void everyExampleValidates() throws IOException {
