@@ -32,12 +32,15 @@ public final class AutoFixes {
     fixes(Symptom.SLOW_CONVERGENCE, "learningRate: x10", "optimizer: adam", "normalizeInputs: standard");
     // a network that does not learn at all is as often saturated (sigmoid stacks) as badly stepped: the
     // vanishing-sigmoid example's NOT_LEARNING baseline is resolved by batch norm and ReLU, which auto never tried
+    // an over-regularised network sits at chance as surely as a badly stepped one; a hundredth of the user's own
+    // penalty is tried (l2: x0.01 applies only to a baseline that has one): in underfit-overregularised-digits
+    // (l2 1.0) auto had nothing to lighten the penalty with
     fixes(Symptom.NOT_LEARNING, "learningRate: x10", "learningRate: x0.1", "optimizer: adam",
-        "normalizeInputs: standard", "init: xavier", "batchNorm: true", "activation: relu");
+        "normalizeInputs: standard", "init: xavier", "batchNorm: true", "activation: relu", "l2: x0.01");
     fixes(Symptom.CLASS_IMBALANCE_COLLAPSE, "resample: oversample", "resample: undersample",
         "resample: classWeights");
     fixes(Symptom.OVERFITTING, "l2: 1e-3", "dropout: 0.5", "earlyStopping: 3", "hidden: x0.5", "inputNoise: 0.1");
-    fixes(Symptom.UNDERFITTING, "hidden: x2", "hidden: deeper", "learningRate: x10");
+    fixes(Symptom.UNDERFITTING, "hidden: x2", "hidden: deeper", "learningRate: x10", "l2: x0.01");
     fixes(Symptom.DATA_PIPELINE_ERROR, "normalizeInputs: standard", "normalizeInputs: minmax");
   }
 

@@ -23,6 +23,13 @@ public record Fix(FixType type, String setting) {
     return type.inapplicable(baseline, setting);
   }
 
+  /** The factor of a relative setting ({@code x0.1} is 0.1); empty for an absolute one. */
+  public java.util.Optional<Double> multiplier() {
+    String value = setting.trim();
+    return Settings.isMultiplier(value) ? java.util.Optional.of(Settings.multiplier(value))
+        : java.util.Optional.empty();
+  }
+
   /** The fix as the key/value a user wrote, e.g. {learningRate=x0.1}. */
   public Map<String, String> params() {
     return Map.of(type.key(), setting);

@@ -3,6 +3,9 @@ package dev.unstuck.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.diagnosis.Symptom;
+import dev.unstuck.spec.RunConfig;
+import dev.unstuck.spec.SpecException;
+import dev.unstuck.testing.Specs;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +52,16 @@ class AutoFixesTest {
 
     assertThat(ids(fixes)).containsExactly("lr-x0.1", "lr-x0.01", "clip-norm-1.0", "normalize-standard", "batchnorm");
     assertThat(fixes).isEqualTo(AutoFixes.forSymptoms(List.of(Symptom.DIVERGING, Symptom.EXPLODING_GRADIENTS)));
+  }
+
+  @Test
+  void anOverRegularisedBaselineGetsAHundredthOfItsOwnPenalty() throws SpecException {
+    RunConfig plain = Specs.issueExample().parse().baseline();
+    RunConfig penalised = plain.withModel(plain.model().withL2(1.0));
+
+    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.UNDERFITTING), penalised))).contains("l2-x0.01");
+    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.NOT_LEARNING), penalised))).contains("l2-x0.01");
+    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.UNDERFITTING), plain))).doesNotContain("l2-x0.01");
   }
 
   @ParameterizedTest

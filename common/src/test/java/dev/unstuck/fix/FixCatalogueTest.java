@@ -133,6 +133,27 @@ class FixCatalogueTest {
   }
 
   @Test
+  void aPenaltyMultiplierScalesTheBaselinesPenalty() {
+    RunConfig overRegularised = model(m -> m.withL2(1.0).withL1(0.5));
+    Fix lighter = FixCatalogue.fix("l2", "x0.01");
+
+    assertThat(lighter.id()).isEqualTo("l2-x0.01");
+    assertThat(lighter.inapplicable(overRegularised)).isEmpty();
+    assertThat(lighter.apply(overRegularised).model().l2()).isEqualTo(0.01);
+    assertThat(FixCatalogue.fix("l1", "x0.1").apply(overRegularised).model().l1()).isEqualTo(0.05);
+    assertThat(FixCatalogue.fix("l2", "0").apply(overRegularised).model().l2()).isZero();
+  }
+
+  @Test
+  void aPenaltyMultiplierOnABaselineWithoutThePenaltyIsInapplicable() {
+    assertThat(baseline.model().l2()).isZero();
+
+    assertThat(FixCatalogue.fix("l2", "x0.01").inapplicable(baseline)).contains("'x0.01' scales the baseline's l2 "
+        + "penalty, and it has none; give a coefficient, e.g. l2: 1e-4");
+    assertThat(FixCatalogue.fix("l2", "1e-4").inapplicable(baseline)).isEmpty();
+  }
+
+  @Test
   void resampling() {
     assertThat(apply("resample", "oversample", "resample-oversample", FixFamily.RESAMPLING))
         .isEqualTo(training(t -> t.withResample(Resampling.OVERSAMPLE)));
@@ -217,6 +238,8 @@ class FixCatalogueTest {
       "dropout|half|'half' is not a number",
       "l2|-1|-1 not in [0, inf)",
       "l2|NaN|'NaN' is not a number",
+      "l2|x0|'x0' is not a multiplier like x2 or x0.5",
+      "l1|x1|'x1' changes nothing",
       "learningRate|x0|'x0' is not a multiplier like x10 or x0.1, or a number > 0",
       "learningRate|-0.1|'-0.1' is not a multiplier like x10 or x0.1, or a number > 0",
       "learningRate|xfast|'xfast' is not a multiplier like x10 or x0.1, or a number > 0",

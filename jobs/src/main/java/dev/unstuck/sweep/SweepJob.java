@@ -286,8 +286,9 @@ public final class SweepJob implements Callable<Integer> {
 
   /**
    * The baseline and its fixes: with an explicit list everything at once; with {@code fixes: auto} the baseline
-   * first, its symptoms choosing the fixes (a healthy baseline gets none), then, when fixes of two families resolved
-   * something, the best of each together (a second round).
+   * first, its symptoms choosing the fixes (a healthy baseline gets none), then the learning rate a decade further
+   * for as long as that helps without resolving, then, when fixes of two families resolved something, the best of
+   * each together (a last round).
    */
   private static Planned trainFixes(SweepRunner runner, SweepSpec sweep, String executionId, VariantData data,
       int slots, Consumer<SweepPlan> planned, Thresholds thresholds) {
@@ -310,6 +311,14 @@ public final class SweepJob implements Callable<Integer> {
       return new Planned(plan, baseline);
     }
     SweepResult firstRound = baseline.plus(train(runner, plan.of(fixes), data::inputsFor, slots));
+    for (Optional<Variant> step = SecondRound.furtherLearningRate(plan, sweep.baseline(), firstRound, thresholds);
+        step.isPresent(); step = SecondRound.furtherLearningRate(plan, sweep.baseline(), firstRound, thresholds)) {
+      System.out.println("unstuck: fixes: auto, next round: " + step.get().id() + " (the learning rate helped "
+          + "without resolving anything: a decade further)");
+      plan = plan.with(List.of(step.get()));
+      planned.accept(plan);
+      firstRound = firstRound.plus(train(runner, plan.of(List.of(step.get())), data::inputsFor, slots));
+    }
     Optional<Variant> combination = SecondRound.combination(plan, sweep.baseline(), firstRound, thresholds);
     if (combination.isEmpty()) {
       return new Planned(plan, firstRound);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,12 +105,12 @@ public final class ScenarioTable {
     }
     Set<Symptom> majority = EnumSet.noneOf(Symptom.class);
     majority.addAll(SeedMajority.of(symptomsPerSeed));
-    Map<Symptom, Set<FixFamily>> resolving = new EnumMap<>(Symptom.class);
+    Map<Symptom, Set<ProductOutcome.Resolver>> resolving = new EnumMap<>(Symptom.class);
     for (Map<String, String> row : ResultsCsv.read(folder.resolve("fix_outcome.csv"))) {
       String symptom = row.get("baseline_symptom");
       if (isTrue(row.get("resolved")) && symptom != null && !symptom.equals("NONE")) {
-        resolving.computeIfAbsent(Symptom.valueOf(symptom), s -> EnumSet.noneOf(FixFamily.class))
-            .add(FixFamily.valueOf(row.get("fix_family")));
+        resolving.computeIfAbsent(Symptom.valueOf(symptom), s -> new LinkedHashSet<>())
+            .add(new ProductOutcome.Resolver(row.get("variant_id"), FixFamily.valueOf(row.get("fix_family"))));
       }
     }
     return new ProductOutcome(majority, SeedMajority.holds(learning, symptomsPerSeed.size()), resolving);

@@ -14,10 +14,12 @@ import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
 import dev.unstuck.testing.LocalSpark;
+import dev.unstuck.testing.Scenario;
 import dev.unstuck.testing.SweepSpecFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,32 @@ class AutoFixesIT {
       assertThat(r.getFixFamily()).isEqualTo("COMBINED");
       assertThat(r.getFixParams()).containsKeys("learningRate", "gradientClip");
     });
+  }
+
+  /**
+   * Plain SGD at 1e-5 on ionosphere: a tenfold rate helps without resolving anything, so auto walks on a decade at a
+   * time. The independent reference (deploy/scenarios/REFERENCE.md, auto-mode section) learns at x1000 and x10000,
+   * and not at x10 or x100: the walk must reach a rate that learns.
+   */
+  @Test
+  void aLearningRateThatHelpsWithoutResolvingIsWalkedOnADecadeAtATime() throws Exception {
+    Path scenario = Scenario.named(Scenario.FOLDER, "lr-too-low-ionosphere").spec();
+    String yaml = Files.readString(scenario).replaceAll("(?s)\nfixes:.*", "\nfixes: auto\n");
+    SweepSpec sweep = SpecParser.parse(yaml, scenario.toString(), Optional.of(scenario.getParent()));
+    CollectingSink sink = new CollectingSink();
+    AtomicReference<SweepPlan> planned = new AtomicReference<>();
+
+    SweepJob.run(LocalSpark.session(), sweep, sink, null, TrainingSettings.DEFAULTS, planned::set);
+
+    Verdicts verdicts = new Verdicts(sink.records);
+    List<String> steps = planned.get().variants().stream().map(Variant::id)
+        .filter(id -> id.matches("lr-x\\d+")).toList();
+    steps.forEach(id -> System.out.printf("walk: %s %s%n", id, verdicts.judge(id)));
+    assertThat(steps).as("one decade at a time, upwards").startsWith("lr-x10", "lr-x100");
+    String last = steps.get(steps.size() - 1);
+    assertThat(verdicts.resolvedBy(last)).as("the walk ends on a rate that learns")
+        .containsAnyOf(Symptom.NOT_LEARNING, Symptom.SLOW_CONVERGENCE);
+    steps.subList(0, steps.size() - 1).forEach(id -> assertThat(verdicts.resolvedBy(id)).as(id).isEmpty());
   }
 
   @Test

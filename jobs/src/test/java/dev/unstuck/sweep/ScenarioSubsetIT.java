@@ -3,7 +3,6 @@ package dev.unstuck.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.diagnosis.Symptom;
-import dev.unstuck.fix.FixFamily;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.Variant;
 import dev.unstuck.spec.SpecParser;
@@ -13,7 +12,7 @@ import dev.unstuck.testing.ProductOutcome;
 import dev.unstuck.testing.Scenario;
 import dev.unstuck.testing.ScenarioGrade;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -40,11 +39,11 @@ class ScenarioSubsetIT {
 
     assertThat(result.allReachedFinalState()).isTrue();
     Verdicts verdicts = new Verdicts(sink.records);
-    Map<Symptom, Set<FixFamily>> resolving = new EnumMap<>(Symptom.class);
+    Map<Symptom, Set<ProductOutcome.Resolver>> resolving = new EnumMap<>(Symptom.class);
     for (Variant variant : SweepExpander.expand(spec).variants()) {
       if (!variant.isBaseline()) {
-        verdicts.resolvedBy(variant.id()).forEach(symptom -> resolving
-            .computeIfAbsent(symptom, s -> EnumSet.noneOf(FixFamily.class)).add(variant.family()));
+        verdicts.resolvedBy(variant.id()).forEach(symptom -> resolving.computeIfAbsent(symptom,
+            s -> new LinkedHashSet<>()).add(new ProductOutcome.Resolver(variant.id(), variant.family())));
       }
     }
     ScenarioGrade grade = ScenarioGrade.of(scenario,

@@ -2,6 +2,10 @@ package dev.unstuck.testing;
 
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.fix.FixFamily;
+import dev.unstuck.fix.SweepExpander;
+import dev.unstuck.fix.Variant;
+import dev.unstuck.spec.SpecException;
+import dev.unstuck.spec.SpecParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -24,9 +30,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     LEARNING with no symptom)
  * @param resolvedBy fix families of which at least one must resolve the fault; empty when nothing may resolve it
  * @param notResolvedBy fix families among the listed fixes that must not resolve it
+ * @param refutedFixes the ids of the spec's listed fixes of those families: the fixes the reference trained and found
+ *     not to resolve the fault
  */
 public record Scenario(String name, Path spec, Set<Symptom> faults, Set<FixFamily> resolvedBy,
-    Set<FixFamily> notResolvedBy) {
+    Set<FixFamily> notResolvedBy, Set<String> refutedFixes) {
 
   /** The scenarios shipped with the project (tests run in the jobs/ folder). */
   public static final Path FOLDER = Path.of("..", "deploy", "scenarios").toAbsolutePath().normalize();
@@ -75,8 +83,19 @@ public record Scenario(String name, Path spec, Set<Symptom> faults, Set<FixFamil
     if (!Files.isRegularFile(spec)) {
       throw new IllegalArgumentException(expectFile + ": no spec " + spec.getFileName() + " beside it");
     }
-    return new Scenario(name, spec, faults, families(strings(yaml, "resolvedBy", expectFile)),
-        families(strings(yaml, "notResolvedBy", expectFile)));
+    Set<FixFamily> notResolvedBy = families(strings(yaml, "notResolvedBy", expectFile));
+    return new Scenario(name, spec, faults, families(strings(yaml, "resolvedBy", expectFile)), notResolvedBy,
+        listedFixesOf(spec, notResolvedBy));
+  }
+
+  private static Set<String> listedFixesOf(Path spec, Set<FixFamily> families) {
+    try {
+      return SweepExpander.expand(SpecParser.parse(spec)).variants().stream()
+          .filter(v -> families.contains(v.family())).map(Variant::id)
+          .collect(Collectors.toCollection(TreeSet::new));
+    } catch (SpecException e) {
+      throw new IllegalArgumentException(spec + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<String> strings(Map<String, Object> yaml, String key, Path file) {
