@@ -74,7 +74,8 @@ final class DataParallelTrainer implements RunTrainer {
       this.inputs = inputs;
       this.layout = layout;
       this.seed = run.seed();
-      this.sparkNet = new SparkDl4jMultiLayer(spark, net, trainingMaster(layout, run.seed()));
+      this.sparkNet = new SparkDl4jMultiLayer(spark, net, trainingMaster(layout, run.seed(),
+          settings.prefetchBatches()));
       this.probe = new EpochProbe(inputs.train(), inputs.validation(), inputs.probe(), inputs.numClasses());
     }
 
@@ -129,12 +130,12 @@ final class DataParallelTrainer implements RunTrainer {
    * worker exactly its share of a split, because a worker trains at most {@code frequency} minibatches per split
    * and silently skips the rest of an unbalanced partition.
    */
-  private ParameterAveragingTrainingMaster trainingMaster(TrainingLayout layout, long seed) {
+  static ParameterAveragingTrainingMaster trainingMaster(TrainingLayout layout, long seed, int prefetchBatches) {
     int perWorker = layout.globalBatchSize() / layout.workers();
     return new ParameterAveragingTrainingMaster.Builder(layout.workers(), perWorker)
         .batchSizePerWorker(perWorker)
         .averagingFrequency(layout.averagingFrequency())
-        .workerPrefetchNumBatches(settings.prefetchBatches())
+        .workerPrefetchNumBatches(prefetchBatches)
         .rddTrainingApproach(RDDTrainingApproach.Direct)
         .repartionData(Repartition.Always)
         .repartitionStrategy(RepartitionStrategy.Balanced)
