@@ -17,7 +17,7 @@ import dev.unstuck.report.FixTable;
 import dev.unstuck.report.FixedSpecFile;
 import dev.unstuck.report.ReportWriter;
 import dev.unstuck.report.ResultsDatabase;
-import dev.unstuck.report.SweepResults;
+import dev.unstuck.report.SweepTables;
 import dev.unstuck.spec.SpecException;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
@@ -303,7 +303,7 @@ final class RunCommand implements Callable<Integer> {
     if (diagnosis.failure().isPresent()) {
       return fail(INCOMPLETE, "the diagnosis stream job failed: " + rootMessage(diagnosis.failure().get()));
     }
-    SweepResults sweepResults = database.read(sweep.name(), executionId);
+    SweepTables sweepResults = database.read(sweep.name(), executionId);
     out().println();
     out().print(FixTable.render(sweepResults));
     out().println();

@@ -39,7 +39,7 @@ public final class Charts {
   private Charts() {}
 
   /** Validation balanced accuracy per epoch: one line per variant, the baseline first and black. */
-  public static Chart balancedAccuracy(List<EpochMetric> epochs, List<String> variants) {
+  public static Chart balancedAccuracy(List<EpochMetricRow> epochs, List<String> variants) {
     XYChart chart = chart("Validation balanced accuracy per epoch", "epoch", "balanced accuracy", WIDE, 420);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     List<String> dropped = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class Charts {
     }
     for (String variant : order) {
       Color color = PALETTE[variants.indexOf(variant) % PALETTE.length];
-      Series series = mean(epochs, variant, EpochMetric::valBalancedAccuracy);
+      Series series = mean(epochs, variant, EpochMetricRow::valBalancedAccuracy);
       if (series.nonFinite > 0) {
         dropped.add(variant);
       }
@@ -65,13 +65,13 @@ public final class Charts {
   }
 
   /** Train (solid) and validation (dashed) loss per epoch of one variant; logarithmic when the range is wide. */
-  public static Chart loss(List<EpochMetric> epochs, String variant, int colourIndex) {
-    Series train = mean(epochs, variant, EpochMetric::trainLoss);
-    Series val = mean(epochs, variant, EpochMetric::valLoss);
+  public static Chart loss(List<EpochMetricRow> epochs, String variant, int colourIndex) {
+    Series train = mean(epochs, variant, EpochMetricRow::trainLoss);
+    Series val = mean(epochs, variant, EpochMetricRow::valLoss);
     XYChart chart = chart("Loss: " + variant, "epoch", "loss", SMALL, 300);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     // the same epoch axis for every variant, so a run that stopped early looks it
-    epochs.stream().mapToInt(EpochMetric::epoch).max().ifPresent(last -> chart.getStyler()
+    epochs.stream().mapToInt(EpochMetricRow::epoch).max().ifPresent(last -> chart.getStyler()
         .setXAxisMin(1.0).setXAxisMax((double) Math.max(2, last)));
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
@@ -147,9 +147,9 @@ public final class Charts {
   }
 
   /** Mean over seeds per epoch; epochs where any seed's value is not finite are left out. */
-  private static Series mean(List<EpochMetric> epochs, String variant, Function<EpochMetric, Double> metric) {
+  private static Series mean(List<EpochMetricRow> epochs, String variant, Function<EpochMetricRow, Double> metric) {
     Map<Integer, List<Double>> byEpoch = new TreeMap<>();
-    for (EpochMetric row : epochs) {
+    for (EpochMetricRow row : epochs) {
       if (variant.equals(row.variantId())) {
         byEpoch.computeIfAbsent(row.epoch(), e -> new ArrayList<>()).add(metric.apply(row));
       }
@@ -171,10 +171,10 @@ public final class Charts {
   }
 
   /** The variants in the order to draw them: the baseline, then the others as they first appear. */
-  public static List<String> variants(List<EpochMetric> epochs) {
+  public static List<String> variants(List<EpochMetricRow> epochs) {
     Map<String, Boolean> seen = new LinkedHashMap<>();
     seen.put(Variant.BASELINE_ID, Boolean.TRUE);
-    epochs.stream().map(EpochMetric::variantId).sorted().forEach(v -> seen.putIfAbsent(v, Boolean.TRUE));
+    epochs.stream().map(EpochMetricRow::variantId).sorted().forEach(v -> seen.putIfAbsent(v, Boolean.TRUE));
     return seen.keySet().stream().filter(v -> epochs.stream().anyMatch(e -> v.equals(e.variantId()))).toList();
   }
 

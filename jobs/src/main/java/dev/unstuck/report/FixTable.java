@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public final class FixTable {
   private FixTable() {}
 
-  public static String render(SweepResults results) {
+  public static String render(SweepTables results) {
     StringBuilder out = new StringBuilder();
     List<RunDiagnosisRow> baseline = results.baselineRuns();
     out.append("Baseline (").append(baseline.size()).append(baseline.size() == 1 ? " seed" : " seeds")
@@ -17,10 +17,10 @@ public final class FixTable {
     if (results.baselineHealthy()) {
       out.append("  no symptoms\n");
     }
-    for (SweepResults.BaselineSymptom symptom : results.baselineSymptoms()) {
+    for (SweepTables.BaselineSymptom symptom : results.baselineSymptoms()) {
       out.append("  ").append(symptom.symptom()).append(" (").append(symptom.seedsWith()).append('/')
           .append(symptom.seeds()).append(" seeds)");
-      Evidence evidence = symptom.evidence();
+      EvidenceRow evidence = symptom.evidence();
       if (evidence != null) {
         String measured = evidence.measurement();
         if (!measured.isEmpty()) {
@@ -32,7 +32,7 @@ public final class FixTable {
       }
       out.append('\n');
     }
-    for (SweepResults.BaselineSymptom hint : results.baselineHints()) {
+    for (SweepTables.BaselineSymptom hint : results.baselineHints()) {
       out.append("  hint: ").append(hint.symptom()).append(" (").append(hint.seedsWith()).append('/')
           .append(hint.seeds()).append(" seeds)");
       if (hint.evidence() != null && hint.evidence().explanation() != null) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * {@code fixed.yaml} in the results folder: the sweep's spec with its best resolving fix
- * ({@link SweepResults#bestResolution}) made part of the baseline, ready to run, headed by what the fix resolved and
+ * ({@link SweepTables#bestResolution}) made part of the baseline, ready to run, headed by what the fix resolved and
  * by how much.
  */
 public final class FixedSpecFile {
@@ -26,7 +26,7 @@ public final class FixedSpecFile {
   private FixedSpecFile() {}
 
   /** Writes it into {@code dir} and returns its path; nothing when no fix resolved anything. */
-  public static Optional<Path> write(SweepSpec spec, SweepResults results, Path dir) {
+  public static Optional<Path> write(SweepSpec spec, SweepTables results, Path dir) {
     Optional<FixOutcome> best = results.bestResolution();
     if (best.isEmpty() || best.get().fixParams().isEmpty()) {
       return Optional.empty();

@@ -22,7 +22,7 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  public static String render(SweepResults results, String summary) {
+  public static String render(SweepTables results, String summary) {
     List<String> variants = Charts.variants(results.epochs());
     StringBuilder lossCharts = new StringBuilder();
     for (int i = 0; i < variants.size(); i++) {
@@ -41,11 +41,11 @@ public final class HtmlReport {
         "runs", runs(results)));
   }
 
-  static String baseline(SweepResults results) {
+  static String baseline(SweepTables results) {
     StringBuilder html = new StringBuilder("<p>").append(escape(results.baselineRuns().size() + " seeds: "
         + FixTable.states(results.baselineStates()) + "; validation balanced accuracy "
         + Format.number(results.baselineMetric()))).append("</p>\n");
-    for (SweepResults.BaselineSymptom hint : results.baselineHints()) {
+    for (SweepTables.BaselineSymptom hint : results.baselineHints()) {
       html.append("<p class=\"hint\">hint (").append(hint.seedsWith()).append('/').append(hint.seeds())
           .append(" seeds, not a symptom): ").append(escape(hint.evidence() == null
               || hint.evidence().explanation() == null ? hint.symptom() : hint.evidence().explanation()))
@@ -55,7 +55,7 @@ public final class HtmlReport {
       return html.append("<p>No symptoms: the baseline learns, nothing to fix.</p>\n").toString();
     }
     html.append("<table>\n<tr><th>symptom</th><th>seeds</th><th>evidence</th><th>what it means</th></tr>\n");
-    for (SweepResults.BaselineSymptom symptom : results.baselineSymptoms()) {
+    for (SweepTables.BaselineSymptom symptom : results.baselineSymptoms()) {
       html.append("<tr><td class=\"symptom\">").append(escape(symptom.symptom())).append("</td><td class=\"num\">")
           .append(symptom.seedsWith()).append('/').append(symptom.seeds()).append("</td><td class=\"evidence\">")
           .append(escape(measured(symptom.evidence()))).append("</td><td>").append(escape(meaning(symptom.symptom())))
@@ -65,7 +65,7 @@ public final class HtmlReport {
   }
 
   /** What was measured: the detector's sentence, else its metric, value and threshold. */
-  private static String measured(Evidence evidence) {
+  private static String measured(EvidenceRow evidence) {
     if (evidence == null) {
       return "";
     }
@@ -83,7 +83,7 @@ public final class HtmlReport {
    * One row per fix, with the baseline symptoms it resolves: a fix's metrics are one comparison, whatever symptom
    * its rows in {@code fix_outcome} are about.
    */
-  static String fixes(SweepResults results) {
+  static String fixes(SweepTables results) {
     if (results.outcomes().isEmpty()) {
       return "<p>" + escape(results.noFixRows()) + "</p>\n";
     }
@@ -121,7 +121,7 @@ public final class HtmlReport {
     return (resolved.isEmpty() ? "nothing" : String.join(", ", resolved)) + provisional;
   }
 
-  static String runs(SweepResults results) {
+  static String runs(SweepTables results) {
     StringBuilder html = new StringBuilder("<table>\n<tr><th>run</th><th>status</th><th>learning</th>"
         + "<th>epoch</th><th>val balanced accuracy</th><th>symptoms</th></tr>\n");
     results.runs().stream().sorted(Comparator.comparing(RunDiagnosisRow::runId)).forEach(run -> html

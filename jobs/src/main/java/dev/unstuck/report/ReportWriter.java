@@ -15,7 +15,7 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /** Writes the three files into {@code dir} (created if needed); returns the report's path. */
-  public static Path write(SweepResults results, String summary, Path dir) {
+  public static Path write(SweepTables results, String summary, Path dir) {
     try {
       Files.createDirectories(dir);
       Csv.write(results.fixOutcomeTable(), dir.resolve(FIX_OUTCOME_CSV));

@@ -33,9 +33,9 @@ public final class ResultsDatabase {
   }
 
   /** All rows of one execution of a sweep in the three tables. */
-  public SweepResults read(String sweepId, String executionId) throws SQLException {
+  public SweepTables read(String sweepId, String executionId) throws SQLException {
     try (Connection connection = connect()) {
-      return SweepResults.of(sweepId,
+      return SweepTables.of(sweepId,
           table(connection, "run_diagnosis", sweepId, executionId, "variant_id <> 'baseline', variant_id, seed"),
           table(connection, "fix_outcome", sweepId, executionId, "variant_id, baseline_symptom"),
           table(connection, "epoch_metric", sweepId, executionId, "variant_id, seed, epoch"));

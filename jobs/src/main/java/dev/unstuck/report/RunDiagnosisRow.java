@@ -16,8 +16,8 @@ public record RunDiagnosisRow(
     String learningState,
     Double valBalancedAccuracy,
     List<String> symptoms,
-    List<Evidence> evidence,
-    List<Evidence> hints,
+    List<EvidenceRow> evidence,
+    List<EvidenceRow> hints,
     boolean isFinal) {
 
   public RunDiagnosisRow {
@@ -27,7 +27,7 @@ public record RunDiagnosisRow(
   }
 
   public static RunDiagnosisRow of(Map<String, Object> row) {
-    List<Evidence> evidence = Evidence.parseAll(row.get("evidence"));
+    List<EvidenceRow> evidence = EvidenceRow.parseAll(row.get("evidence"));
     List<String> symptoms = symptomNames(row.get("symptoms"), evidence);
     return new RunDiagnosisRow(
         Values.string(row.get("run_id")),
@@ -41,23 +41,23 @@ public record RunDiagnosisRow(
         Values.number(row.get("val_balanced_accuracy")),
         symptoms,
         evidence,
-        Evidence.parseAll(row.get("hints")),
+        EvidenceRow.parseAll(row.get("hints")),
         Values.bool(row.get("is_final")));
   }
 
   /** The symptoms column may hold names, or whole evidence objects. */
-  private static List<String> symptomNames(Object column, List<Evidence> evidence) {
+  private static List<String> symptomNames(Object column, List<EvidenceRow> evidence) {
     String text = column == null ? "" : column.toString().trim();
     if (text.startsWith("[{")) {
-      return Evidence.parseAll(text).stream().map(Evidence::symptom).distinct().toList();
+      return EvidenceRow.parseAll(text).stream().map(EvidenceRow::symptom).distinct().toList();
     }
     List<String> names = Values.strings(column);
-    return names.isEmpty() ? evidence.stream().map(Evidence::symptom).filter(s -> s != null).distinct().toList()
+    return names.isEmpty() ? evidence.stream().map(EvidenceRow::symptom).filter(s -> s != null).distinct().toList()
         : names;
   }
 
   /** Evidence for a symptom, also when the symptoms column carried it. */
-  public List<Evidence> evidenceFor(String symptom) {
+  public List<EvidenceRow> evidenceFor(String symptom) {
     return evidence.stream().filter(e -> symptom.equals(e.symptom())).toList();
   }
 

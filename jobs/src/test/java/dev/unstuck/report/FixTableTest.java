@@ -35,7 +35,7 @@ class FixTableTest {
     Table fixes = new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of(java.util.Arrays.asList(
         "h", "l2-0.0001", "NONE", "REGULARISATION", "l2=1e-4", "", 1, 8, false, 0.97, 0.968, -0.002, 0.0, 1.0,
         "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
-    SweepResults results = SweepResults.of("h", runs, fixes,
+    SweepTables results = SweepTables.of("h", runs, fixes,
         new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
     String table = FixTable.render(results);
     assertThat(table).contains("Baseline (1 seed): LEARNING (1)", "no symptoms",
@@ -46,7 +46,7 @@ class FixTableTest {
   @Test
   void aBaselineThatWasNeverDiagnosedIsNotCalledHealthy() {
     // the sweep died before any run reported: no rows at all (issue 9, defect 2)
-    SweepResults nothing = SweepResults.of("x", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+    SweepTables nothing = SweepTables.of("x", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
         List.of()), new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
         new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
     String table = FixTable.render(nothing);
@@ -55,7 +55,7 @@ class FixTableTest {
     assertThat(HtmlReport.baseline(nothing)).doesNotContain("nothing to fix");
 
     // one seed diagnosed while it trained, never final: no verdict either
-    SweepResults provisional = SweepResults.of("h", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+    SweepTables provisional = SweepTables.of("h", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
         List.of(java.util.Arrays.asList("h/baseline/seed-1", "h", "baseline", "BASELINE", 1, 3, "RUNNING",
             "LEARNING", 0.9, "", "", false, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))),
         new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
@@ -80,7 +80,7 @@ class FixTableTest {
         java.util.Arrays.asList("c", "resample-undersample", "NONE", "RESAMPLING", "resample=undersample", "", 2, 10,
             false, 0.58, 0.611, 0.031, 0.024, 8.5, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
             false)));
-    SweepResults results = SweepResults.of("c", runs, fixes,
+    SweepTables results = SweepTables.of("c", runs, fixes,
         new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
     assertThat(results.answer()).isEqualTo("The baseline raised no symptom, but 1 of 2 seeds did not learn"
         + " (validation balanced accuracy 0.580). Best improvement: resample-oversample, balanced accuracy"
@@ -107,11 +107,11 @@ class FixTableTest {
     assertThat(Values.stringMap("learningRate=x0.1, l2=1e-4")).containsEntry("learningRate", "x0.1")
         .containsEntry("l2", "1e-4");
     assertThat(Values.stringMap("{\"learningRate\":\"x0.1\"}")).containsEntry("learningRate", "x0.1");
-    assertThat(Evidence.parseAll("DIVERGING: loss NaN\nDEAD_UNITS: 80 % dead"))
-        .extracting(Evidence::symptom, Evidence::explanation)
+    assertThat(EvidenceRow.parseAll("DIVERGING: loss NaN\nDEAD_UNITS: 80 % dead"))
+        .extracting(EvidenceRow::symptom, EvidenceRow::explanation)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("DIVERGING", "loss NaN"),
             org.assertj.core.groups.Tuple.tuple("DEAD_UNITS", "80 % dead"));
-    assertThat(Evidence.parseAll("[{\"symptom\":\"DIVERGING\",\"metric\":\"val_loss\",\"fromEpoch\":2,"
+    assertThat(EvidenceRow.parseAll("[{\"symptom\":\"DIVERGING\",\"metric\":\"val_loss\",\"fromEpoch\":2,"
         + "\"toEpoch\":3,\"value\":\"NaN\",\"threshold\":100000,\"explanation\":\"blew up\"}]").get(0).measurement())
         .isEqualTo("val_loss, epochs 2-3: NaN (threshold 1.0e+05)");
   }
@@ -131,10 +131,10 @@ class FixTableTest {
     Table fixes = new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of(java.util.Arrays.asList(
         "m", "lr-x0.1", "NOT_LEARNING", "LEARNING_RATE", "learningRate=x0.1", "NOT_LEARNING", 3, 8, true, 0.1, 0.9,
         0.8, 0.01, 2.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
-    SweepResults results = SweepResults.of("m", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+    SweepTables results = SweepTables.of("m", new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
         rows), fixes, new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
 
-    assertThat(results.baselineSymptoms()).extracting(SweepResults.BaselineSymptom::symptom)
+    assertThat(results.baselineSymptoms()).extracting(SweepTables.BaselineSymptom::symptom)
         .containsExactly("NOT_LEARNING");
     assertThat(results.answer()).doesNotContain("DEAD_UNITS").contains("NOT_LEARNING is resolved by lr-x0.1");
   }
@@ -146,7 +146,7 @@ class FixTableTest {
             0.1, "NOT_LEARNING", "NOT_LEARNING: flat", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
         java.util.Arrays.asList("f/baseline/seed-2", "f", "baseline", "BASELINE", 2, 1, "FAILED", "FAILED",
             null, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
-    SweepResults results = SweepResults.of("f", runs, new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS,
+    SweepTables results = SweepTables.of("f", runs, new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS,
         List.of()), new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
 
     String table = FixTable.render(results);
@@ -157,7 +157,7 @@ class FixTableTest {
     Table runs = new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, List.of(
         java.util.Arrays.asList("f/baseline/seed-1", "f", "baseline", "BASELINE", 1, 1, "FAILED", "FAILED",
             null, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")));
-    SweepResults results = SweepResults.of("f", runs, new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS,
+    SweepTables results = SweepTables.of("f", runs, new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS,
         List.of()), new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
 
     assertThat(results.baselineHealthy()).isFalse();
@@ -186,7 +186,7 @@ class FixTableTest {
             true),
         java.util.Arrays.asList("h", "l2-0.0001", "NONE", "REGULARISATION", "l2=1e-4", "", 2, 8, false, 0.90,
             0.901, 0.001, 0.002, 1.0, "", "", true, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", false)));
-    SweepResults results = SweepResults.of("h", new Table("run_diagnosis", runColumns, runs), fixes,
+    SweepTables results = SweepTables.of("h", new Table("run_diagnosis", runColumns, runs), fixes,
         new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
 
     String table = FixTable.render(results);

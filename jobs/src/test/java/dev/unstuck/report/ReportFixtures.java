@@ -70,7 +70,7 @@ final class ReportFixtures {
     return new Table("epoch_metric", EPOCH_COLUMNS, rows);
   }
 
-  static SweepResults results() {
-    return SweepResults.of(SWEEP, runDiagnosis(), fixOutcome(), epochMetric());
+  static SweepTables results() {
+    return SweepTables.of(SWEEP, runDiagnosis(), fixOutcome(), epochMetric());
   }
 }

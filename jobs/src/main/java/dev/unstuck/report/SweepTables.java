@@ -20,21 +20,21 @@ import java.util.stream.Collectors;
  * What one sweep produced, as read from the results tables: the runs' diagnoses, the fix outcomes and the
  * epoch metrics; and the tables as stored, for the CSV files.
  */
-public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixOutcome> outcomes,
-    List<EpochMetric> epochs, Table runDiagnosisTable, Table fixOutcomeTable) {
+public record SweepTables(String sweepId, List<RunDiagnosisRow> runs, List<FixOutcome> outcomes,
+    List<EpochMetricRow> epochs, Table runDiagnosisTable, Table fixOutcomeTable) {
 
-  public SweepResults {
+  public SweepTables {
     runs = List.copyOf(runs);
     outcomes = List.copyOf(outcomes);
     epochs = List.copyOf(epochs);
   }
 
   /** Builds the typed rows from the tables as read. */
-  public static SweepResults of(String sweepId, Table runDiagnosis, Table fixOutcome, Table epochMetric) {
-    return new SweepResults(sweepId,
+  public static SweepTables of(String sweepId, Table runDiagnosis, Table fixOutcome, Table epochMetric) {
+    return new SweepTables(sweepId,
         runDiagnosis.records().stream().map(RunDiagnosisRow::of).toList(),
         fixOutcome.records().stream().map(FixOutcome::of).toList(),
-        epochMetric.records().stream().map(EpochMetric::of).toList(),
+        epochMetric.records().stream().map(EpochMetricRow::of).toList(),
         runDiagnosis, fixOutcome);
   }
 
@@ -42,7 +42,7 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
    * A symptom of the baseline: in how many of its seeds that ran (not FAILED), with the evidence of the first seed
    * that had it.
    */
-  public record BaselineSymptom(String symptom, int seedsWith, int seeds, Evidence evidence) {}
+  public record BaselineSymptom(String symptom, int seedsWith, int seeds, EvidenceRow evidence) {}
 
   public List<RunDiagnosisRow> baselineRuns() {
     return runs.stream().filter(RunDiagnosisRow::isBaseline)
@@ -84,7 +84,7 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
    */
   public List<BaselineSymptom> baselineHints() {
     List<RunDiagnosisRow> ran = baselineRuns().stream().filter(r -> !r.failed()).toList();
-    Map<String, List<Evidence>> byFinding = new LinkedHashMap<>();
+    Map<String, List<EvidenceRow>> byFinding = new LinkedHashMap<>();
     ran.forEach(run -> run.hints().stream().filter(h -> h.symptom() != null).forEach(
         h -> byFinding.computeIfAbsent(h.symptom(), s -> new ArrayList<>()).add(h)));
     List<BaselineSymptom> hints = new ArrayList<>();
@@ -100,7 +100,7 @@ public record SweepResults(String sweepId, List<RunDiagnosisRow> runs, List<FixO
   public List<FixOutcome> improvements() {
     Map<String, FixOutcome> byFix = new TreeMap<>();
     outcomes.stream().filter(FixOutcome::improved).forEach(o -> byFix.putIfAbsent(o.variantId(), o));
-    return byFix.values().stream().sorted(Comparator.comparingDouble(SweepResults::delta).reversed()).toList();
+    return byFix.values().stream().sorted(Comparator.comparingDouble(SweepTables::delta).reversed()).toList();
   }
 
   /**

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Why a symptom was raised: the metric, the epochs, the value and the threshold it crossed, in a sentence. */
-public record Evidence(String symptom, String metric, Integer fromEpoch, Integer toEpoch, Double value,
+/**
+ * Why a symptom was raised, as read back from a results row (the domain form is {@code diagnosis.Evidence}): the
+ * metric, the epochs, the value and the threshold it crossed, in a sentence.
+ */
+public record EvidenceRow(String symptom, String metric, Integer fromEpoch, Integer toEpoch, Double value,
     Double threshold, String explanation) {
 
   /**
    * Evidence items from the {@code evidence} column: {@code SYMPTOM: explanation} lines, or a JSON array of
    * objects (camelCase or snake_case keys).
    */
-  public static List<Evidence> parseAll(Object column) {
+  public static List<EvidenceRow> parseAll(Object column) {
     if (column == null) {
       return List.of();
     }
@@ -24,7 +27,7 @@ public record Evidence(String symptom, String metric, Integer fromEpoch, Integer
       return lines(text);
     }
     JsonNode root = Values.json(text);
-    List<Evidence> items = new ArrayList<>();
+    List<EvidenceRow> items = new ArrayList<>();
     if (root.isArray()) {
       root.forEach(node -> items.add(of(node)));
     } else if (root.isObject() && root.has("symptom")) {
@@ -32,8 +35,8 @@ public record Evidence(String symptom, String metric, Integer fromEpoch, Integer
     } else {
       // {"DIVERGING": {...}, ...} or {"DIVERGING": "text"}
       root.fields().forEachRemaining(e -> {
-        Evidence item = e.getValue().isObject() ? of(e.getValue())
-            : new Evidence(null, null, null, null, null, null, e.getValue().asText());
+        EvidenceRow item = e.getValue().isObject() ? of(e.getValue())
+            : new EvidenceRow(null, null, null, null, null, null, e.getValue().asText());
         items.add(item.symptom() == null ? item.withSymptom(e.getKey()) : item);
       });
     }
@@ -41,16 +44,16 @@ public record Evidence(String symptom, String metric, Integer fromEpoch, Integer
   }
 
   /** {@code SYMPTOM: what raised it} per line, as the results tables store it. */
-  static List<Evidence> lines(String text) {
-    List<Evidence> items = new ArrayList<>();
+  static List<EvidenceRow> lines(String text) {
+    List<EvidenceRow> items = new ArrayList<>();
     for (String line : text.split("\\R")) {
       String trimmed = line.strip();
       if (trimmed.isEmpty()) {
         continue;
       }
       java.util.regex.Matcher named = SYMPTOM_LINE.matcher(trimmed);
-      items.add(named.matches() ? new Evidence(named.group(1), null, null, null, null, null, named.group(2).strip())
-          : new Evidence(null, null, null, null, null, null, trimmed));
+      items.add(named.matches() ? new EvidenceRow(named.group(1), null, null, null, null, null, named.group(2).strip())
+          : new EvidenceRow(null, null, null, null, null, null, trimmed));
     }
     return items;
   }
@@ -58,14 +61,14 @@ public record Evidence(String symptom, String metric, Integer fromEpoch, Integer
   private static final java.util.regex.Pattern SYMPTOM_LINE =
       java.util.regex.Pattern.compile("([A-Z][A-Z0-9_]+)\\s*:\\s*(.*)");
 
-  static Evidence of(JsonNode node) {
-    return new Evidence(text(node, "symptom"), text(node, "metric"), integer(node, "fromEpoch", "from_epoch"),
+  static EvidenceRow of(JsonNode node) {
+    return new EvidenceRow(text(node, "symptom"), text(node, "metric"), integer(node, "fromEpoch", "from_epoch"),
         integer(node, "toEpoch", "to_epoch"), number(node, "value"), number(node, "threshold"),
         text(node, "explanation", "message"));
   }
 
-  Evidence withSymptom(String name) {
-    return new Evidence(name, metric, fromEpoch, toEpoch, value, threshold, explanation);
+  EvidenceRow withSymptom(String name) {
+    return new EvidenceRow(name, metric, fromEpoch, toEpoch, value, threshold, explanation);
   }
 
   /** E.g. {@code val_loss, epochs 3-5: NaN (threshold 1e+05)}. */

@@ -3,11 +3,11 @@ package dev.unstuck.report;
 import java.util.Map;
 
 /** The part of an {@code epoch_metric} row the report charts. */
-public record EpochMetric(String runId, String variantId, int seed, int epoch, Double trainLoss, Double valLoss,
+public record EpochMetricRow(String runId, String variantId, int seed, int epoch, Double trainLoss, Double valLoss,
     Double valBalancedAccuracy, Double majorityClassRate) {
 
-  public static EpochMetric of(Map<String, Object> row) {
-    return new EpochMetric(
+  public static EpochMetricRow of(Map<String, Object> row) {
+    return new EpochMetricRow(
         Values.string(row.get("run_id")),
         Values.string(row.get("variant_id")),
         Values.integer(row.get("seed"), 0),

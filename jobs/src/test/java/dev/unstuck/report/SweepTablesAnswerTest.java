@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The answer's lines for a second-round combination and for the label-permutation probe, from run and fix rows as
  * the stream job writes them: final validation balanced accuracy per run, one fix row per baseline symptom.
  */
-class SweepResultsAnswerTest {
+class SweepTablesAnswerTest {
   private static final Table NO_TABLE = new Table("t", List.of(), List.of());
 
   private static RunDiagnosisRow run(String variant, String family, int seed, double metric, String state) {
@@ -25,7 +25,7 @@ class SweepResultsAnswerTest {
         0.1, metric, delta, 0.01, 1.0, List.of(), List.of(), true);
   }
 
-  private static SweepResults withCombination(double combinedSeed1, double combinedSeed2) {
+  private static SweepTables withCombination(double combinedSeed1, double combinedSeed2) {
     List<RunDiagnosisRow> runs = new ArrayList<>();
     for (int seed = 1; seed <= 2; seed++) {
       runs.add(run("baseline", "BASELINE", seed, 0.10, "NOT_LEARNING"));
@@ -39,12 +39,12 @@ class SweepResultsAnswerTest {
         resolvedOutcome("activation-relu", "ACTIVATION", Map.of("activation", "relu"), 0.80, 0.70),
         resolvedOutcome("batchnorm+activation-relu", "COMBINED", Map.of("batchNorm", "true", "activation", "relu"),
             (combinedSeed1 + combinedSeed2) / 2, (combinedSeed1 + combinedSeed2) / 2 - 0.1));
-    return new SweepResults("s", runs, outcomes, List.of(), NO_TABLE, NO_TABLE);
+    return new SweepTables("s", runs, outcomes, List.of(), NO_TABLE, NO_TABLE);
   }
 
   @Test
   void aCombinationThatBeatsEachFixAloneIsKeptAndIsTheFixToApply() {
-    SweepResults results = withCombination(0.96, 0.95); // +0.055 over batchnorm, +0.155 over relu
+    SweepTables results = withCombination(0.96, 0.95); // +0.055 over batchnorm, +0.155 over relu
 
     assertThat(results.combination()).hasValueSatisfying(c -> assertThat(c.kept()).isTrue());
     assertThat(results.bestResolution()).hasValueSatisfying(
@@ -55,7 +55,7 @@ class SweepResultsAnswerTest {
 
   @Test
   void aCombinationNoBetterThanItsBestFixIsNotKept() {
-    SweepResults results = withCombination(0.91, 0.90); // +0.005 over batchnorm: below the 0.02 a fix needs
+    SweepTables results = withCombination(0.91, 0.90); // +0.005 over batchnorm: below the 0.02 a fix needs
 
     assertThat(results.combination()).hasValueSatisfying(c -> assertThat(c.kept()).isFalse());
     assertThat(results.bestResolution()).hasValueSatisfying(
@@ -72,7 +72,7 @@ class SweepResultsAnswerTest {
       runs.add(run("reference", "PROBE", seed, 0.11 + seed * 0.01, "NOT_LEARNING"));
       runs.add(run("permuted-labels-of-reference", "PROBE", seed, 0.10, "NOT_LEARNING"));
     }
-    SweepResults results = new SweepResults("s", runs, List.of(), List.of(), NO_TABLE, NO_TABLE);
+    SweepTables results = new SweepTables("s", runs, List.of(), List.of(), NO_TABLE, NO_TABLE);
 
     assertThat(results.labelPermutation()).hasValueSatisfying(r -> assertThat(r.signal()).isFalse());
     assertThat(results.answer()).contains("NOT_LEARNING: no fix tried resolved it.",
@@ -86,9 +86,9 @@ class SweepResultsAnswerTest {
     List<RunDiagnosisRow> runs = List.of(run("baseline", "BASELINE", 1, 0.1, "NOT_LEARNING"),
         run("lr-x0.1", "LEARNING_RATE", 1, 0.9, "LEARNING"), run("reference", "PROBE", 1, 0.9, "LEARNING"));
 
-    assertThat(new SweepResults("s", runs, List.of(), List.of(), NO_TABLE, NO_TABLE).noFixRows())
+    assertThat(new SweepTables("s", runs, List.of(), List.of(), NO_TABLE, NO_TABLE).noFixRows())
         .isEqualTo("No fix has a verdict yet: lr-x0.1 trained, not judged before the wait ended.");
-    assertThat(new SweepResults("s", runs.subList(0, 1), List.of(), List.of(), NO_TABLE, NO_TABLE).noFixRows())
+    assertThat(new SweepTables("s", runs.subList(0, 1), List.of(), List.of(), NO_TABLE, NO_TABLE).noFixRows())
         .isEqualTo("No fixes were tried.");
   }
 }
