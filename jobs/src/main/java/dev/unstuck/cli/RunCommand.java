@@ -3,12 +3,10 @@ package dev.unstuck.cli;
 import dev.unstuck.fix.ExecutionIds;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.SweepPlan;
-import dev.unstuck.kafka.KafkaSettings;
+import dev.unstuck.kafka.EndOffsets;
 import dev.unstuck.kafka.KafkaUnreachableException;
 import dev.unstuck.kafka.Topics;
 import dev.unstuck.local.LauncherLogging;
-import dev.unstuck.local.LocalKafka;
-import dev.unstuck.local.LocalPostgres;
 import dev.unstuck.local.LocalServiceException;
 import dev.unstuck.local.LocalStack;
 import dev.unstuck.local.TerminalStreams;
@@ -27,26 +25,22 @@ import dev.unstuck.stream.PostgresStore;
 import dev.unstuck.stream.RunningDiagnosis;
 import dev.unstuck.sweep.SparkSetup;
 import dev.unstuck.sweep.SweepJob;
+import dev.unstuck.text.Throwables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -192,93 +186,45 @@ final class RunCommand implements Callable<Integer> {
       return fail(SERVICES, e.getMessage());
     } catch (RuntimeException | SQLException e) {
       LOG.info("unstuck run failed", e); // the stack trace to the log file only
-      return fail(INCOMPLETE, rootMessage(e) + " (the details are in " + results.resolve("unstuck.log") + ")");
+      return fail(INCOMPLETE, Throwables.rootMessage(e) + " (the details are in " + results.resolve("unstuck.log") + ")");
     }
   }
 
+  /** The named steps of a run: services, the diagnosis stream job, the sweep, the wait, the answer. */
   private int run(LocalStack stack, SweepSpec sweep, SweepPlan plan, Path results, Path work, long started)
       throws Exception {
-    boolean localKafka = bootstrapServers == null;
-    String kafka = bootstrapServers;
-    if (localKafka) {
-      LocalKafka broker = stack.add("the Kafka broker", LocalKafka.start(work.resolve("kafka")));
-      kafka = broker.bootstrapServers();
-    }
-    KafkaSettings kafkaSettings = new KafkaSettings(kafka, kafkaProperties);
+    Connections connections;
     try {
-      kafkaSettings.ensureReachable(Duration.ofSeconds(15), Topics.TELEMETRY, Topics.DIAGNOSIS,
-          Topics.TELEMETRY_DEAD_LETTER);
+      connections = Connections.open(stack, work, bootstrapServers, kafkaProperties, jdbcUrl, dbCredentialsFile);
     } catch (KafkaUnreachableException e) {
       return fail(SERVICES, e.getMessage());
     }
-    String jdbc = jdbcUrl;
-    Path credentials = dbCredentialsFile;
-    if (jdbc == null) {
-      LocalPostgres postgres = stack.add("PostgreSQL", LocalPostgres.start(work.resolve("postgres")));
-      jdbc = postgres.jdbcUrl();
-      credentials = work.resolve("db.credentials");
-      Files.writeString(credentials, "user=" + postgres.user() + "\n");
-    }
-    say((localKafka ? "Kafka (KRaft) started on " : "Kafka: ") + kafka + "; "
-        + (jdbcUrl == null ? "PostgreSQL started at " : "PostgreSQL: ") + PostgresStore.redact(jdbc)
-        + started(localKafka, jdbcUrl == null));
-
-    // A fresh broker holds nothing older; on a shared one, diagnose only what this run produces.
-    String startingOffsets = localKafka ? "earliest" : endOffsetsJson(kafkaSettings, Topics.TELEMETRY);
-
-    boolean sparkRunning = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = SparkSetup.session("unstuck " + sweep.name());
-    if (!sparkRunning) {
-      stack.add("Spark", spark::stop); // a session someone else started (a test's) is theirs to stop
-    }
-    say("Spark " + spark.sparkContext().master() + (spark.sparkContext().uiWebUrl().isDefined()
-        ? ", UI at " + spark.sparkContext().uiWebUrl().get() : ""));
-
-    List<String> streamArgs = new ArrayList<>(List.of(DiagnosisStreamJob.BOOTSTRAP_SERVERS, kafka,
-        DiagnosisStreamJob.JDBC_URL, jdbc, DiagnosisStreamJob.CHECKPOINT, work.resolve("checkpoint").toString(),
-        DiagnosisStreamJob.STARTING_OFFSETS, startingOffsets, DiagnosisStreamJob.TRIGGER, "1 second"));
-    if (credentials != null) {
-      streamArgs.addAll(List.of(DiagnosisStreamJob.DB_CREDENTIALS_FILE, credentials.toString()));
-    }
-    kafkaProperties.forEach((k, v) -> streamArgs.addAll(List.of(DiagnosisStreamJob.KAFKA_PROPERTY, k + "=" + v)));
+    say(connections.summary());
+    SparkSession spark = spark(stack, sweep);
     RunningDiagnosis diagnosis;
     try {
-      diagnosis = DiagnosisStreamJob.fromArgs(streamArgs.toArray(String[]::new)).start(spark);
+      diagnosis = startDiagnosis(spark, connections, work);
     } catch (CommandLine.ParameterException e) {
       return fail(BAD_SPEC, e.getMessage());
     } catch (RuntimeException e) {
       LOG.info("the diagnosis stream job did not start", e);
-      boolean database = Throwables.has(e, SQLException.class) || rootMessage(e).contains("Connection refused");
+      boolean database = Throwables.has(e, SQLException.class)
+          || Throwables.rootMessage(e).contains("Connection refused");
       return fail(SERVICES, "the diagnosis stream job did not start: "
-          + (database ? "PostgreSQL at " + PostgresStore.redact(jdbc) + ": " : "") + rootMessage(e));
+          + (database ? "PostgreSQL at " + PostgresStore.redact(connections.jdbcUrl()) + ": " : "") + Throwables.rootMessage(e));
     }
     stack.add("the diagnosis stream job", diagnosis::stop);
     say("diagnosis stream job running; to follow it from another terminal: bin/unstuck watch --bootstrap-servers "
-        + kafka + " --from-beginning");
+        + connections.bootstrapServers() + " --from-beginning");
 
     Path planFile = work.resolve("plan.tsv");
+    Path logFile = results.resolve("unstuck.log");
     // this submission's own id: the answer read back is this execution's, never an earlier run of the sweep name's
     String executionId = ExecutionIds.next();
     LOG.info("sweep {}: execution {}", sweep.name(), executionId);
-    List<String> sweepArgs = new ArrayList<>(List.of("--spec", spec.toString(), "--bootstrap-servers", kafka,
-        "--plan-out", planFile.toString(), "--execution-id", executionId));
-    kafkaProperties.forEach((k, v) -> sweepArgs.addAll(List.of("--kafka-property", k + "=" + v)));
-    if (concurrency != null) {
-      sweepArgs.addAll(List.of("--concurrency", concurrency.toString()));
-    }
     long trainingStarted = System.nanoTime();
-    Path logFile = results.resolve("unstuck.log");
     AtomicReference<Exception> crashed = new AtomicReference<>();
-    int sweepExit = new CommandLine(new SweepJob())
-        .setExecutionExceptionHandler((e, commandLine, parsed) -> {
-          if (stack.shuttingDown()) {
-            return INTERRUPTED; // Spark stopped under it on Ctrl-C: no news
-          }
-          LOG.info("the sweep job failed", e); // the stack trace to the log file only
-          crashed.set(e);
-          return SweepFailure.exitCode(e);
-        })
-        .execute(sweepArgs.toArray(String[]::new));
+    int sweepExit = runSweep(stack, connections, planFile, executionId, crashed);
     if (stack.shuttingDown()) {
       return INTERRUPTED; // Ctrl-C: the shutdown hook is stopping everything
     }
@@ -298,20 +244,13 @@ final class RunCommand implements Callable<Integer> {
 
     // With fixes: auto the sweep chose its fixes from the baseline's symptoms: wait for the runs it wrote down.
     PlannedRuns planned = PlannedRuns.read(planFile).orElseThrow();
-    ResultsDatabase database = new ResultsDatabase(jdbc, login(credentials));
-    ResultsDatabase.Progress progress = awaitDiagnoses(diagnosis, database, plan.sweepId(), executionId, planned);
+    ResultsDatabase database = new ResultsDatabase(connections.jdbcUrl(), connections.login());
+    ResultsDatabase.Progress progress = new DiagnosisWait(diagnosis, database, this::say)
+        .await(plan.sweepId(), executionId, planned, waitSeconds);
     if (diagnosis.failure().isPresent()) {
-      return fail(INCOMPLETE, "the diagnosis stream job failed: " + rootMessage(diagnosis.failure().get()));
+      return fail(INCOMPLETE, "the diagnosis stream job failed: " + Throwables.rootMessage(diagnosis.failure().get()));
     }
-    SweepTables sweepResults = database.read(sweep.name(), executionId);
-    out().println();
-    out().print(FixTable.render(sweepResults));
-    out().println();
-    Path report = ReportWriter.write(sweepResults, planned.summary(), results);
-    say("report: " + report + "  (also " + ReportWriter.FIX_OUTCOME_CSV + ", " + ReportWriter.RUN_DIAGNOSIS_CSV
-        + ", unstuck.log in " + results + ")");
-    FixedSpecFile.write(sweep, sweepResults, results).ifPresent(fixed -> say("the baseline with the best fix "
-        + "applied, ready to run: " + fixed));
+    showAnswer(sweep, database.read(sweep.name(), executionId), planned, results);
     if (!progress.done()) {
       return fail(INCOMPLETE, "the diagnosis did not finish within " + waitSeconds + " s (" + progress.line()
           + "); the table shows what was known");
@@ -320,87 +259,74 @@ final class RunCommand implements Callable<Integer> {
     return sweepExit == 0 ? 0 : INCOMPLETE;
   }
 
-  /** Until the stream caught up with all telemetry and every run and fix has its final row, or the wait ends. */
-  private ResultsDatabase.Progress awaitDiagnoses(RunningDiagnosis diagnosis, ResultsDatabase database,
-      String sweepId, String executionId, PlannedRuns planned) throws InterruptedException, SQLException {
-    List<String> runIds = planned.runIds();
-    List<String> fixIds = planned.fixIds();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
-    boolean caughtUp = false;
-    long lastSaid = 0;
-    ResultsDatabase.Progress progress = database.progress(sweepId, executionId, runIds, fixIds);
-    while (System.nanoTime() < deadline && diagnosis.failure().isEmpty()) {
-      if (!caughtUp) {
-        try {
-          caughtUp = diagnosis.processAvailable(Duration.ofSeconds(2));
-        } catch (IllegalStateException failed) {
-          break;
-        }
-      } else {
-        Thread.sleep(500);
-      }
-      progress = database.progress(sweepId, executionId, runIds, fixIds);
-      // only this execution's rows count (a shared database keeps earlier runs of the sweep name), and a final row
-      // does not change: once every one is in, the answer is complete
-      if (progress.done()) {
-        break;
-      }
-      if (System.nanoTime() - lastSaid > TimeUnit.SECONDS.toNanos(10)) {
-        say(progress.line() + " ...");
-        lastSaid = System.nanoTime();
-      }
+  /** The local Spark session both jobs share; one someone else started (a test's) is theirs to stop. */
+  private SparkSession spark(LocalStack stack, SweepSpec sweep) {
+    boolean sparkRunning = SparkSession.getDefaultSession().isDefined();
+    SparkSession spark = SparkSetup.session("unstuck " + sweep.name());
+    if (!sparkRunning) {
+      stack.add("Spark", spark::stop);
     }
-    say(progress.line());
-    return progress;
+    say("Spark " + spark.sparkContext().master() + (spark.sparkContext().uiWebUrl().isDefined()
+        ? ", UI at " + spark.sparkContext().uiWebUrl().get() : ""));
+    return spark;
   }
 
-  /** Spark's JSON for the topic's current end: where a fresh checkpoint on a shared broker starts. */
-  static String endOffsetsJson(KafkaSettings kafka, String topic) {
-    try (Admin admin = Admin.create(kafka.clientConfig())) {
-      var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-          .get(topic).partitions();
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      StringBuilder json = new StringBuilder("{\"").append(topic).append("\":{");
-      List<String> entries = new ArrayList<>();
-      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-          .sorted(Comparator.comparingInt(e -> e.getKey().partition()))
-          .forEach(e -> entries.add("\"" + e.getKey().partition() + "\":" + e.getValue().offset()));
-      return json.append(String.join(",", entries)).append("}}").toString();
-    } catch (Exception e) {
-      throw new KafkaUnreachableException("cannot read the end offsets of " + topic + " on "
-          + kafka.redacted() + ": " + rootMessage(e), e);
+  /** The diagnosis stream job, with the arguments spark-submit would give it. */
+  private RunningDiagnosis startDiagnosis(SparkSession spark, Connections connections, Path work) {
+    // A fresh broker holds nothing older; on a shared one, diagnose only what this run produces.
+    String startingOffsets = connections.startedKafka() ? "earliest"
+        : EndOffsets.sparkJson(connections.kafka(), Topics.TELEMETRY);
+    List<String> args = new ArrayList<>(List.of(DiagnosisStreamJob.BOOTSTRAP_SERVERS, connections.bootstrapServers(),
+        DiagnosisStreamJob.JDBC_URL, connections.jdbcUrl(), DiagnosisStreamJob.CHECKPOINT,
+        work.resolve("checkpoint").toString(), DiagnosisStreamJob.STARTING_OFFSETS, startingOffsets,
+        DiagnosisStreamJob.TRIGGER, "1 second"));
+    if (connections.credentialsFile() != null) {
+      args.addAll(List.of(DiagnosisStreamJob.DB_CREDENTIALS_FILE, connections.credentialsFile().toString()));
     }
+    kafkaProperties.forEach((k, v) -> args.addAll(List.of(DiagnosisStreamJob.KAFKA_PROPERTY, k + "=" + v)));
+    return DiagnosisStreamJob.fromArgs(args.toArray(String[]::new)).start(spark);
   }
 
-  private static Properties login(Path credentials) throws IOException {
-    if (credentials != null) {
-      return DbCredentials.fromFile(credentials).jdbcProperties();
+  /**
+   * The sweep job, with the arguments spark-submit would give it; its exit code. A crash (not a user's mistake the
+   * job reported itself) is left in {@code crashed}, its stack trace in the log.
+   */
+  private int runSweep(LocalStack stack, Connections connections, Path planFile, String executionId,
+      AtomicReference<Exception> crashed) {
+    List<String> args = new ArrayList<>(List.of("--spec", spec.toString(), "--bootstrap-servers",
+        connections.bootstrapServers(), "--plan-out", planFile.toString(), "--execution-id", executionId));
+    kafkaProperties.forEach((k, v) -> args.addAll(List.of("--kafka-property", k + "=" + v)));
+    if (concurrency != null) {
+      args.addAll(List.of("--concurrency", concurrency.toString()));
     }
-    return DbCredentials.fromEnvironment(System.getenv()).orElse(DbCredentials.NONE).jdbcProperties();
+    return new CommandLine(new SweepJob())
+        .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+          if (stack.shuttingDown()) {
+            return INTERRUPTED; // Spark stopped under it on Ctrl-C: no news
+          }
+          LOG.info("the sweep job failed", e); // the stack trace to the log file only
+          crashed.set(e);
+          return SweepFailure.exitCode(e);
+        })
+        .execute(args.toArray(String[]::new));
   }
 
-  /** What this command started and will stop, and only that: an external service is not ours to stop. */
-  static String started(boolean kafka, boolean postgres) {
-    if (kafka && postgres) {
-      return " (both stopped again when this ends)";
-    }
-    return kafka ? " (Kafka stopped again when this ends)" : postgres ? " (PostgreSQL stopped again when this ends)" : "";
+  /** The fix table on the terminal, the results folder, and the fixed spec when a fix resolved something. */
+  private void showAnswer(SweepSpec sweep, SweepTables tables, PlannedRuns planned, Path results)
+      throws IOException {
+    out().println();
+    out().print(FixTable.render(tables));
+    out().println();
+    Path report = ReportWriter.write(tables, planned.summary(), results);
+    say("report: " + report + "  (also " + ReportWriter.FIX_OUTCOME_CSV + ", " + ReportWriter.RUN_DIAGNOSIS_CSV
+        + ", unstuck.log in " + results + ")");
+    FixedSpecFile.write(sweep, tables, results).ifPresent(fixed -> say("the baseline with the best fix "
+        + "applied, ready to run: " + fixed));
   }
 
   private static String seconds(long since) {
     long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
     return s < 120 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? root.toString() : root.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static void deleteTree(Path dir) {

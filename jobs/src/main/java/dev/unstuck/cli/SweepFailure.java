@@ -1,5 +1,6 @@
 package dev.unstuck.cli;
 
+import dev.unstuck.text.Throwables;
 import dev.unstuck.data.DataException;
 import dev.unstuck.kafka.KafkaUnreachableException;
 import dev.unstuck.local.LocalServiceException;
@@ -38,6 +39,6 @@ final class SweepFailure {
         return cause.getMessage();
       }
     }
-    return "the sweep job failed: " + RunCommand.rootMessage(failure) + " (the details are in " + logFile + ")";
+    return "the sweep job failed: " + Throwables.rootMessage(failure) + " (the details are in " + logFile + ")";
   }
 }

@@ -1,5 +1,6 @@
 package dev.unstuck.cli;
 
+import dev.unstuck.text.Throwables;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.spec.SpecException;
 import dev.unstuck.spec.SpecParser;
@@ -39,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
         allValid = false;
       } catch (RuntimeException e) { // a check that broke must not keep the other files from being checked
         LOG.warn("{} could not be checked", file, e);
-        err.println(file + ": could not be checked: " + RunCommand.rootMessage(e));
+        err.println(file + ": could not be checked: " + Throwables.rootMessage(e));
         allValid = false;
       }
     }

@@ -24,9 +24,9 @@ class LauncherMessagesTest {
 
   @Test
   void onlyWhatWasStartedIsSaidToBeStopped() {
-    assertThat(RunCommand.started(true, true)).isEqualTo(" (both stopped again when this ends)");
-    assertThat(RunCommand.started(true, false)).isEqualTo(" (Kafka stopped again when this ends)");
-    assertThat(RunCommand.started(false, true)).isEqualTo(" (PostgreSQL stopped again when this ends)");
-    assertThat(RunCommand.started(false, false)).isEmpty();
+    assertThat(Connections.started(true, true)).isEqualTo(" (both stopped again when this ends)");
+    assertThat(Connections.started(true, false)).isEqualTo(" (Kafka stopped again when this ends)");
+    assertThat(Connections.started(false, true)).isEqualTo(" (PostgreSQL stopped again when this ends)");
+    assertThat(Connections.started(false, false)).isEmpty();
   }
 }
