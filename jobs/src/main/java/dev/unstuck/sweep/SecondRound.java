@@ -24,20 +24,14 @@ final class SecondRound {
   /** The next learning-rate step worth a round of its own, judged on every fix trained so far. */
   static Optional<Variant> furtherLearningRate(SweepPlan trained, RunConfig baseline, SweepResult result,
       Thresholds thresholds) {
-    Map<Variant, Judgement> judgements = TrainedSweep.of(result.telemetry())
-        .judgements(trained, new FixJudge(thresholds));
-    List<LearningRateSearch.Tried> tried = judgements.entrySet().stream()
-        .filter(e -> e.getKey().fixes().size() == 1)
+    List<LearningRateSearch.Tried> tried = singleFixJudgements(trained, result, thresholds).entrySet().stream()
         .map(e -> new LearningRateSearch.Tried(e.getKey().fixes().get(0), e.getValue())).toList();
     return LearningRateSearch.nextStep(tried).map(fix -> Variant.of(fix, baseline));
   }
 
   static Optional<Variant> combination(SweepPlan firstRound, RunConfig baseline, SweepResult result,
       Thresholds thresholds) {
-    Map<Variant, Judgement> judgements = TrainedSweep.of(result.telemetry())
-        .judgements(firstRound, new FixJudge(thresholds));
-    List<Combination.Candidate> candidates = judgements.entrySet().stream()
-        .filter(e -> e.getKey().fixes().size() == 1)
+    List<Combination.Candidate> candidates = singleFixJudgements(firstRound, result, thresholds).entrySet().stream()
         .map(e -> new Combination.Candidate(e.getKey().id(), e.getKey().family(), e.getValue())).toList();
     List<String> ids = Combination.fixesToCombine(candidates);
     if (ids.isEmpty()) {
@@ -45,5 +39,13 @@ final class SecondRound {
     }
     return Optional.of(Variant.combined(ids.stream().map(id -> firstRound.variants().stream()
         .filter(v -> v.id().equals(id)).findFirst().orElseThrow().fixes().get(0)).toList(), baseline));
+  }
+
+  /** Every trained variant of one fix (not a combination), judged against the baseline. */
+  private static Map<Variant, Judgement> singleFixJudgements(SweepPlan plan, SweepResult result,
+      Thresholds thresholds) {
+    Map<Variant, Judgement> judgements = TrainedSweep.of(result.telemetry()).judgements(plan, new FixJudge(thresholds));
+    judgements.keySet().removeIf(variant -> variant.fixes().size() != 1);
+    return judgements;
   }
 }
