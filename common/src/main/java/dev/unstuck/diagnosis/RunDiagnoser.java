@@ -12,7 +12,7 @@ public final class RunDiagnoser {
       new VanishingGradientsDetector(),
       new DeadUnitsDetector(),
       new SaturatedActivationsDetector(),
-      new OscillatingLossDetector(),
+      new OscillatingAccuracyDetector(),
       new SlowConvergenceDetector(),
       new NotLearningDetector(),
       new ClassImbalanceCollapseDetector(),

@@ -5,9 +5,11 @@ import java.util.Optional;
 
 /**
  * OSCILLATING_LOSS: validation balanced accuracy keeps reversing direction by large steps (AUTOTRAINER: at least
- * 20 % of epochs are swings of 0.03 or more).
+ * 20 % of epochs are swings of 0.03 or more). The symptom keeps AUTOTRAINER's name, which every published record and
+ * results table carries; what swings here is the accuracy, the metric verdicts are judged on - a loss can swing while
+ * the answers the network gives stay put.
  */
-public final class OscillatingLossDetector implements Detector {
+public final class OscillatingAccuracyDetector implements Detector {
   /** Fewer epochs than this cannot show a pattern of swings. */
   private static final int MIN_EPOCHS = 5;
 

@@ -7,9 +7,9 @@ import dev.unstuck.testing.Curves;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-class OscillatingLossDetectorTest extends DetectorTestBase {
-  OscillatingLossDetectorTest() {
-    super(new OscillatingLossDetector(), Symptom.OSCILLATING_LOSS);
+class OscillatingAccuracyDetectorTest extends DetectorTestBase {
+  OscillatingAccuracyDetectorTest() {
+    super(new OscillatingAccuracyDetector(), Symptom.OSCILLATING_LOSS);
   }
 
   @Test
@@ -53,11 +53,11 @@ class OscillatingLossDetectorTest extends DetectorTestBase {
   @Test
   void shareOfSwingsBoundaryIsInclusive() {
     // 11 epochs = 10 steps, 2 swings: share exactly 0.2
-    assertThat(evidence(valAccuracy(11, OscillatingLossDetectorTest::twoSwings)).value())
+    assertThat(evidence(valAccuracy(11, OscillatingAccuracyDetectorTest::twoSwings)).value())
         .isCloseTo(0.2, within(1e-12));
 
     // 12 epochs = 11 steps, 2 swings: 0.18
-    assertThat(fires(valAccuracy(12, OscillatingLossDetectorTest::twoSwings))).isFalse();
+    assertThat(fires(valAccuracy(12, OscillatingAccuracyDetectorTest::twoSwings))).isFalse();
   }
 
   @Test
