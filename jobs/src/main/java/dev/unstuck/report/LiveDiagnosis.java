@@ -10,14 +10,22 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Records of the {@code unstuck.diagnosis} topic as lines a person reads while a sweep trains. */
+/**
+ * Records of the {@code unstuck.diagnosis} topic as lines a person reads while a sweep trains. A sweep name can run
+ * again (another execution, the next day, on the same topic): the first record of each execution of a sweep is
+ * headed by a line naming it, so two runs of one sweep never read as one.
+ */
 public final class LiveDiagnosis {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final ZoneId zone;
   private final boolean withEvidence;
+  /** The execution each sweep's last record belonged to. */
+  private final Map<String, String> executions = new HashMap<>();
 
   public LiveDiagnosis(ZoneId zone, boolean withEvidence) {
     this.zone = zone;
@@ -32,10 +40,14 @@ public final class LiveDiagnosis {
     long fingerprint = SingleObjectCodec.fingerprintOf(value);
     try {
       if (Codecs.RUN_DIAGNOSIS.knows(fingerprint)) {
-        return format(Codecs.RUN_DIAGNOSIS.decode(value));
+        RunDiagnosis diagnosis = Codecs.RUN_DIAGNOSIS.decode(value);
+        return executionHeader(diagnosis.getSweepId(), diagnosis.getExecutionId(), diagnosis.getTimestampMs())
+            + format(diagnosis);
       }
       if (Codecs.FIX_VERDICT.knows(fingerprint)) {
-        return format(Codecs.FIX_VERDICT.decode(value));
+        FixVerdict verdict = Codecs.FIX_VERDICT.decode(value);
+        return executionHeader(verdict.getSweepId(), verdict.getExecutionId(), verdict.getTimestampMs())
+            + format(verdict);
       }
       return String.format("?         unknown record schema %016x (a newer Unstuck?)", fingerprint);
     } catch (WireFormatException e) {
@@ -74,6 +86,17 @@ public final class LiveDiagnosis {
     }
     line.append(verdict.getFinalVerdict() ? "  [final]" : "  [provisional]");
     return line.toString();
+  }
+
+  /**
+   * A line naming the execution when this sweep's records so far came from another one (or none came yet); nothing
+   * for records of a release before execution ids (they carry none).
+   */
+  private String executionHeader(String sweepId, String executionId, long epochMs) {
+    if (executionId.isEmpty() || executionId.equals(executions.put(sweepId, executionId))) {
+      return "";
+    }
+    return time(epochMs) + "  sweep " + sweepId + ": execution " + executionId + "\n";
   }
 
   private String time(long epochMs) {

@@ -38,4 +38,17 @@ class LiveDiagnosisTest {
 
     assertThat(live.format(next)).contains("unknown record schema", "a newer Unstuck?");
   }
+
+  @Test
+  void eachExecutionOfASweepIsNamedOnceBeforeItsFirstRecord() {
+    RunDiagnosis first = RunDiagnosis.newBuilder(diagnosis()).setExecutionId("20261130T080000Z-aaaaaa").build();
+    RunDiagnosis again = RunDiagnosis.newBuilder(diagnosis()).setExecutionId("20261201T090000Z-bbbbbb").build();
+
+    List<String> lines = List.of(live.format(Codecs.RUN_DIAGNOSIS.encode(first)),
+        live.format(Codecs.RUN_DIAGNOSIS.encode(first)), live.format(Codecs.RUN_DIAGNOSIS.encode(again)));
+
+    assertThat(lines.get(0)).startsWith("22:13:20  sweep s: execution 20261130T080000Z-aaaaaa\n22:13:20  run ");
+    assertThat(lines.get(1)).doesNotContain("execution");
+    assertThat(lines.get(2)).startsWith("22:13:20  sweep s: execution 20261201T090000Z-bbbbbb\n");
+  }
 }
