@@ -1,6 +1,6 @@
 package dev.unstuck.cli;
 
-import dev.unstuck.report.ResultsDatabase;
+import dev.unstuck.db.ResultsDatabase;
 import dev.unstuck.stream.RunningDiagnosis;
 import java.sql.SQLException;
 import java.time.Duration;

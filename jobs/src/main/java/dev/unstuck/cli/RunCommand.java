@@ -14,16 +14,16 @@ import dev.unstuck.options.OptionChecks;
 import dev.unstuck.report.FixTable;
 import dev.unstuck.report.FixedSpecFile;
 import dev.unstuck.report.ReportWriter;
-import dev.unstuck.report.ResultsDatabase;
+import dev.unstuck.db.ResultsDatabase;
 import dev.unstuck.report.SweepTables;
 import dev.unstuck.spec.SpecException;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
-import dev.unstuck.stream.DbCredentials;
+import dev.unstuck.db.DbCredentials;
 import dev.unstuck.stream.DiagnosisStreamJob;
-import dev.unstuck.stream.PostgresStore;
+import dev.unstuck.db.PostgresStore;
 import dev.unstuck.stream.RunningDiagnosis;
-import dev.unstuck.sweep.SparkSetup;
+import dev.unstuck.spark.SparkSetup;
 import dev.unstuck.sweep.SweepJob;
 import dev.unstuck.text.Throwables;
 import java.io.IOException;
@@ -250,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
     if (diagnosis.failure().isPresent()) {
       return fail(INCOMPLETE, "the diagnosis stream job failed: " + Throwables.rootMessage(diagnosis.failure().get()));
     }
-    showAnswer(sweep, database.read(sweep.name(), executionId), planned, results);
+    showAnswer(sweep, SweepTables.of(database.read(sweep.name(), executionId)), planned, results);
     if (!progress.done()) {
       return fail(INCOMPLETE, "the diagnosis did not finish within " + waitSeconds + " s (" + progress.line()
           + "); the table shows what was known");

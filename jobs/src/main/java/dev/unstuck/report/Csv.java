@@ -1,5 +1,7 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.Table;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.StoredSweep;
+import dev.unstuck.db.Table;
+
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.fix.FixFamily;
 import dev.unstuck.fix.Variant;
@@ -30,6 +33,10 @@ public record SweepTables(String sweepId, List<RunDiagnosisRow> runs, List<FixOu
   }
 
   /** Builds the typed rows from the tables as read. */
+  public static SweepTables of(StoredSweep stored) {
+    return of(stored.sweepId(), stored.runDiagnosis(), stored.fixOutcome(), stored.epochMetric());
+  }
+
   public static SweepTables of(String sweepId, Table runDiagnosis, Table fixOutcome, Table epochMetric) {
     return new SweepTables(sweepId,
         runDiagnosis.records().stream().map(RunDiagnosisRow::of).toList(),

@@ -1,9 +1,15 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.kafka.KafkaPublisher;
+
+import dev.unstuck.db.PostgresStore;
+
+import dev.unstuck.db.DbCredentials;
+
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.kafka.KafkaSettings;
 import dev.unstuck.kafka.Topics;
-import dev.unstuck.sweep.SparkSetup;
+import dev.unstuck.spark.SparkSetup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

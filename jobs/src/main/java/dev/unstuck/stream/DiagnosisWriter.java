@@ -1,5 +1,11 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.kafka.KafkaPublisher;
+
+import dev.unstuck.db.ResultTables;
+
+import dev.unstuck.db.PostgresStore;
+
 import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.wire.Codecs;

@@ -1,5 +1,13 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.kafka.KafkaPublisher;
+
+
+import dev.unstuck.db.EpochRow;
+import dev.unstuck.db.ResultTables;
+
+import dev.unstuck.db.PostgresStore;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
@@ -49,13 +57,13 @@ public final class IngestWriter implements VoidFunction2<Dataset<Row>, Long> {
   public void call(Dataset<Row> batch, Long batchId) throws Exception {
     Column reason = col(TelemetryDecoding.DEAD_LETTER_REASON);
     Column[] columns = Stream.concat(Stream.of(col("key"), when(reason.isNotNull(), col("value")), reason,
-        col("topic"), col("partition"), col("offset")), Arrays.stream(EpochRow.columns())).toArray(Column[]::new);
+        col("topic"), col("partition"), col("offset")), Arrays.stream(EpochRows.columns())).toArray(Column[]::new);
     List<Row> rows = batch.select(columns).collectAsList();
     List<EpochRow> epochs = new ArrayList<>(rows.size());
     Map<String, Integer> dead = new TreeMap<>();
     for (Row row : rows) {
       if (row.isNullAt(2)) {
-        epochs.add(EpochRow.of(row, FIRST_TELEMETRY_COLUMN));
+        epochs.add(EpochRows.of(row, FIRST_TELEMETRY_COLUMN));
         continue;
       }
       String why = row.getString(2);

@@ -1,5 +1,7 @@
 package dev.unstuck.sweep;
 
+import dev.unstuck.spark.SparkSetup;
+
 import dev.unstuck.options.OptionChecks;
 import dev.unstuck.data.DataException;
 import dev.unstuck.data.DatasetLoader;

@@ -1,5 +1,7 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.Table;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.Table;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

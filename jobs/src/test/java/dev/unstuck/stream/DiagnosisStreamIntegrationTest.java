@@ -1,5 +1,11 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.kafka.KafkaPublisher;
+
+import dev.unstuck.db.PostgresStore;
+
+import dev.unstuck.db.DbCredentials;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.avro.EpochTelemetry;

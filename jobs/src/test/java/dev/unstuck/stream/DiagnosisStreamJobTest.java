@@ -1,5 +1,9 @@
 package dev.unstuck.stream;
 
+import dev.unstuck.db.PostgresStore;
+
+import dev.unstuck.db.DbCredentials;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

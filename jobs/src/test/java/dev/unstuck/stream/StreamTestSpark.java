@@ -1,6 +1,6 @@
 package dev.unstuck.stream;
 
-import dev.unstuck.sweep.SparkSetup;
+import dev.unstuck.spark.SparkSetup;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 

@@ -1,6 +1,6 @@
 package dev.unstuck.testing;
 
-import dev.unstuck.sweep.SparkSetup;
+import dev.unstuck.spark.SparkSetup;
 import org.apache.spark.sql.SparkSession;
 
 /** The test JVM's Spark: local[2] with the production defaults (FAIR, Kryo, ...), shared by all test classes. */

@@ -1,4 +1,5 @@
-package dev.unstuck.stream;
+package dev.unstuck.db;
+
 
 import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;

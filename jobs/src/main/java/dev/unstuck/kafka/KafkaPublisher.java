@@ -1,6 +1,5 @@
-package dev.unstuck.stream;
+package dev.unstuck.kafka;
 
-import dev.unstuck.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.unstuck.sweep;
+package dev.unstuck.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;

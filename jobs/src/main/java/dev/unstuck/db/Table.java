@@ -1,4 +1,4 @@
-package dev.unstuck.report;
+package dev.unstuck.db;
 
 import java.util.ArrayList;
 import java.util.Collections;

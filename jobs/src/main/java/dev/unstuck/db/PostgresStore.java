@@ -1,4 +1,5 @@
-package dev.unstuck.stream;
+package dev.unstuck.db;
+
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.unstuck.stream;
+package dev.unstuck.db;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,5 @@
-package dev.unstuck.report;
+package dev.unstuck.db;
+
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,9 +34,9 @@ public final class ResultsDatabase {
   }
 
   /** All rows of one execution of a sweep in the three tables. */
-  public SweepTables read(String sweepId, String executionId) throws SQLException {
+  public StoredSweep read(String sweepId, String executionId) throws SQLException {
     try (Connection connection = connect()) {
-      return SweepTables.of(sweepId,
+      return new StoredSweep(sweepId,
           table(connection, "run_diagnosis", sweepId, executionId, "variant_id <> 'baseline', variant_id, seed"),
           table(connection, "fix_outcome", sweepId, executionId, "variant_id, baseline_symptom"),
           table(connection, "epoch_metric", sweepId, executionId, "variant_id, seed, epoch"));
