@@ -56,11 +56,11 @@ class NoSignalEndToEndIT {
     assertThat(printed).contains("Check the data pipeline");
     assertThat(Files.exists(dir.resolve("results").resolve("fixed.yaml"))).as("fixed.yaml with nothing resolved")
         .isFalse();
-    List<Map<String, String>> outcomes = RunCommandEndToEndTest.readCsv(
+    List<Map<String, String>> outcomes = RunCommandEndToEndIT.readCsv(
         dir.resolve("results").resolve("fix_outcome.csv"));
     assertThat(outcomes).extracting(row -> row.get("variant_id")).containsOnly("l2-0.001");
     assertThat(outcomes).noneMatch(row -> row.get("resolved").equals("true"));
-    List<Map<String, String>> runs = RunCommandEndToEndTest.readCsv(
+    List<Map<String, String>> runs = RunCommandEndToEndIT.readCsv(
         dir.resolve("results").resolve("run_diagnosis.csv"));
     assertThat(runs).filteredOn(row -> row.get("fix_family").equals("PROBE")).extracting(row -> row.get("variant_id"))
         .containsOnly("reference", "permuted-labels-of-reference").hasSize(4);

@@ -40,11 +40,11 @@ class RerunSameSweepIT {
       assertThat(printed).containsPattern("Baseline \\(2 seeds\\)");
       assertThat(printed).contains("gradientClip: 1.0").doesNotContain("learningRate: x0.01");
 
-      List<Map<String, String>> outcomes = RunCommandEndToEndTest.readCsv(
+      List<Map<String, String>> outcomes = RunCommandEndToEndIT.readCsv(
           dir.resolve("results-2").resolve("fix_outcome.csv"));
       assertThat(outcomes).isNotEmpty().extracting(row -> row.get("variant_id")).containsOnly("clip-norm-1.0");
       assertThat(outcomes).allMatch(row -> row.get("seeds").equals("2") && row.get("is_final").equals("true"));
-      List<Map<String, String>> runs = RunCommandEndToEndTest.readCsv(
+      List<Map<String, String>> runs = RunCommandEndToEndIT.readCsv(
           dir.resolve("results-2").resolve("run_diagnosis.csv"));
       assertThat(runs).extracting(row -> row.get("variant_id") + "/" + row.get("seed"))
           .containsExactlyInAnyOrder("baseline/1", "baseline/2", "clip-norm-1.0/1", "clip-norm-1.0/2");

@@ -84,8 +84,8 @@ final class StreamScenario {
     SweepFixture.produce(bootstrap, prefix + ".telemetry", fixture.records);
     SweepFixture.produce(bootstrap, prefix + ".telemetry", fixture.records.subList(0, 10));
     SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "json", "{\"runId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
-    SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "corrupt", TelemetryDecodingTest.corruptMessage());
-    SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "foreign", TelemetryDecodingTest.foreignSchemaMessage());
+    SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "corrupt", TelemetryDecodingIT.corruptMessage());
+    SweepFixture.produceRaw(bootstrap, prefix + ".telemetry", "foreign", TelemetryDecodingIT.foreignSchemaMessage());
 
     RunningDiagnosis running = start(spark, args(bootstrap, jdbcUrl, credentials, checkpoint, prefix));
     try {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (Ctrl-C / kill: the shutdown hook stops everything) and a hard kill (no hook runs: the watchdog stops
  * PostgreSQL, Kafka dies with the JVM). Either way no port stays open and no process stays behind.
  */
-class LocalStackShutdownTest {
+class LocalStackShutdownIT {
 
   @Test
   void aSignalStopsEverything(@TempDir Path dir) throws Exception {
@@ -57,12 +57,12 @@ class LocalStackShutdownTest {
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline && (Ports.isListening(kafkaPort) || Ports.isListening(postgresPort)
-        || !LocalServicesTest.postgresProcesses(dir).isEmpty())) {
+        || !LocalServicesIT.postgresProcesses(dir).isEmpty())) {
       Thread.sleep(200);
     }
     assertThat(Ports.isListening(kafkaPort)).as("Kafka port closed").isFalse();
     assertThat(Ports.isListening(postgresPort)).as("PostgreSQL port closed").isFalse();
-    assertThat(LocalServicesTest.postgresProcesses(dir)).as("postgres processes").isEmpty();
+    assertThat(LocalServicesIT.postgresProcesses(dir)).as("postgres processes").isEmpty();
     assertThat(dir.resolve("pg")).as("database files removed").doesNotExist();
   }
 }

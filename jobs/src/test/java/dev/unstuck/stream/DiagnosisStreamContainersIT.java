@@ -13,7 +13,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * to. Runs where a Docker engine is reachable; reported as skipped elsewhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class DiagnosisStreamContainersIntegrationTest {
+class DiagnosisStreamContainersIT {
   @Container
   static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a newcomer can get wrong with {@code unstuck run} ends in one line, not a stack trace. */
-class RunCommandErrorsTest {
+class RunCommandErrorsIT {
 
   @Test
   void aKafkaNobodyAnswersOnIsOneLineAndExitCode3(@TempDir Path dir) {

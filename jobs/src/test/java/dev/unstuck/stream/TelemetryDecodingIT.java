@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The job's decode and stateful functions on a static DataFrame of Kafka-shaped rows (no broker). */
-class TelemetryDecodingTest {
+class TelemetryDecodingIT {
   private static final StructType KAFKA_ROWS = new StructType()
       .add("key", DataTypes.BinaryType)
       .add("value", DataTypes.BinaryType)

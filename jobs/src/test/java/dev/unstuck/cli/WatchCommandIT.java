@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code unstuck watch} against a real broker: what the diagnosis topic holds, as a person reads it. */
-class WatchCommandTest {
+class WatchCommandIT {
   private static InProcessKafka kafka;
 
   @BeforeAll

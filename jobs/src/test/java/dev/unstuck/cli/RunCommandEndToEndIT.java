@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * diverges, dividing the learning rate by 1000 resolves it), the results folder must hold it, and everything
  * started must be stopped again.
  */
-class RunCommandEndToEndTest {
+class RunCommandEndToEndIT {
   private static final Pattern IMG = Pattern.compile("<img alt=\"([^\"]*)\" src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\">");
 
   @Test

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The job end to end on Spark local[2], a real KRaft broker in this JVM and embedded PostgreSQL (zonky): one broker
  * and one database server for the class, a database and topics per test.
  */
-class DiagnosisStreamIntegrationTest {
+class DiagnosisStreamIT {
   static InProcessKafka kafka;
   static EmbeddedPostgres postgres;
   static SparkSession spark;

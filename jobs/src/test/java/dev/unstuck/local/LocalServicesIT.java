@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local broker and database work, and leave no port, process or data behind once stopped. */
-class LocalServicesTest {
+class LocalServicesIT {
 
   @Test
   void kafkaAndPostgresServeAndStopWithoutLeftovers(@TempDir Path dir) throws Exception {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up and shutdown of the running stream with real Spark queries (a rate source, a no-op sink). */
-class RunningDiagnosisTest {
+class RunningDiagnosisIT {
 
   private static StreamingQuery rateQuery(SparkSession spark, Path checkpoint) {
     try {
