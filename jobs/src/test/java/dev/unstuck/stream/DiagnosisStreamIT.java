@@ -26,6 +26,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.state.StateStore$;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,9 @@ class DiagnosisStreamIT {
     RunningDiagnosis uninterrupted = StreamScenario.start(spark, StreamScenario.args(kafka.bootstrapServers(),
         reference, credentials, tmp.resolve("ckpt-reference"), topicPrefix));
     StreamScenario.caughtUp(uninterrupted);
+    assertThat(StateStore$.MODULE$.isMaintenanceRunning()).as("the query's state stores are loaded").isTrue();
     uninterrupted.stop();
+    assertThat(StateStore$.MODULE$.isMaintenanceRunning()).as("stopping unloads them").isFalse();
 
     List<String> args = StreamScenario.args(kafka.bootstrapServers(), interrupted, credentials,
         tmp.resolve("ckpt-interrupted"), topicPrefix, "--max-records-per-trigger", "6", "--trigger", "200 ms");
