@@ -1,32 +1,37 @@
 package dev.unstuck.stream;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.spark.network.util.JavaUtils;
+import org.apache.spark.sql.execution.streaming.ProcessingTimeTrigger;
+import org.apache.spark.sql.streaming.Trigger;
 
-/** Spark-style interval strings ("2 seconds", "30 minutes", "500 ms") as durations, checked before any start. */
+/**
+ * Intervals in either of Spark's own spellings, read by Spark's own parsers, checked before anything starts: a
+ * trigger's ({@code Trigger.ProcessingTime}: "2 seconds", "500 milliseconds", "1.5 seconds") or a configuration
+ * value's ({@code spark.network.timeout}: "2s", "500ms", "30min"). A number without a unit is refused: its unit would
+ * be a guess.
+ */
 final class Durations {
-  private static final Pattern INTERVAL = Pattern.compile(
-      "\\s*(\\d+)\\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|days?)\\s*");
-
   private Durations() {}
 
   static Duration parse(String text) {
-    Matcher m = INTERVAL.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not an interval like '2 seconds' or '30 minutes'");
+    String value = text == null ? "" : text.trim();
+    if (!value.chars().anyMatch(Character::isLetter)) {
+      throw invalid(text, "no unit");
     }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2);
-    if (unit.equals("ms") || unit.startsWith("milli")) {
-      return Duration.ofMillis(n);
+    try {
+      return Duration.ofMillis(JavaUtils.timeStringAsMs(value));
+    } catch (NumberFormatException notCompact) {
+      try {
+        return Duration.ofMillis(((ProcessingTimeTrigger) Trigger.ProcessingTime(value)).intervalMs());
+      } catch (IllegalArgumentException e) {
+        throw invalid(text, e.getMessage());
+      }
     }
-    return switch (unit.charAt(0)) {
-      case 's' -> Duration.ofSeconds(n);
-      case 'm' -> Duration.ofMinutes(n);
-      case 'h' -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+  }
+
+  private static IllegalArgumentException invalid(String text, String why) {
+    return new IllegalArgumentException("'" + text + "' is not an interval like '2 seconds', '500ms' or '30 minutes' ("
+        + why + ")");
   }
 }

@@ -142,7 +142,7 @@ class DiagnosisStreamIT {
     assertThat(StateStore$.MODULE$.isMaintenanceRunning()).as("stopping unloads them").isFalse();
 
     List<String> args = StreamScenario.args(kafka.bootstrapServers(), interrupted, credentials,
-        tmp.resolve("ckpt-interrupted"), topicPrefix, "--max-records-per-trigger", "6", "--trigger", "200 ms");
+        tmp.resolve("ckpt-interrupted"), topicPrefix, "--max-records-per-trigger", "6", "--trigger", "200ms");
     RunningDiagnosis first = StreamScenario.start(spark, args);
     StreamScenario.waitFor("a first diagnosis", Duration.ofMinutes(2),
         () -> StreamScenario.count(interrupted, "run_diagnosis") > 0);

@@ -39,7 +39,7 @@ class DiagnosisStreamJobTest {
 
   @Test
   void optionsAndKafkaProperties() {
-    StreamSettings s = DiagnosisStreamJob.fromArgs(with("--trigger", "500 ms", "--state-timeout", "2 hours",
+    StreamSettings s = DiagnosisStreamJob.fromArgs(with("--trigger", "500ms", "--state-timeout", "2 hours",
         "--kafka-property", "security.protocol=SASL_SSL", "--kafka-property", "sasl.jaas.config=secret",
         "--telemetry-topic", "t", "--starting-offsets", "latest")).settings();
     assertThat(s.trigger()).isEqualTo(Duration.ofMillis(500));
@@ -101,6 +101,13 @@ class DiagnosisStreamJobTest {
     assertThat(Durations.parse("30 minutes")).isEqualTo(Duration.ofMinutes(30));
     assertThat(Durations.parse("1 hour")).isEqualTo(Duration.ofHours(1));
     assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThatThrownBy(() -> Durations.parse("2 fortnights")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Durations.parse("2s")).isEqualTo(Duration.ofSeconds(2)); // the Helm chart's default
+    assertThat(Durations.parse("500 milliseconds")).isEqualTo(Duration.ofMillis(500));
+    assertThat(Durations.parse("1.5 seconds")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(Durations.parse("interval 3 seconds")).isEqualTo(Duration.ofSeconds(3));
+    assertThatThrownBy(() -> Durations.parse("2 fortnights")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid unit 'fortnights'");
+    assertThatThrownBy(() -> Durations.parse("1 month")).hasMessageContaining("month");
+    assertThatThrownBy(() -> Durations.parse("2")).hasMessageContaining("no unit");
   }
 }

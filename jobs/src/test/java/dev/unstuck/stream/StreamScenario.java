@@ -60,7 +60,7 @@ final class StreamScenario {
         "--dead-letter-topic", prefix + ".dlq"));
     args.addAll(List.of(more));
     if (!args.contains("--trigger")) {
-      args.addAll(List.of("--trigger", "300 ms"));
+      args.addAll(List.of("--trigger", "300ms"));
     }
     return args;
   }
