@@ -6,10 +6,13 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-mvn -B -q -o -DskipTests install -pl common >/dev/null
-mvn -B -q -o -DskipTests prepare-package -pl jobs >/dev/null
+# Built in the reactor, never installed: ~/.m2 is shared with other checkouts, and an installed common would make
+# their builds (and this one's test.classpath) run on whichever checkout installed last. This checkout's common
+# classes go first on the classpath so they win over any unstuck-common jar test.classpath names.
+nice -n 19 mvn -B -q -o -DskipTests package -pl common,jobs >/dev/null
 OPENS="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' pom.xml)"
 cd jobs
 exec java -Xmx4g $OPENS -Dbench.trigger="${1:-2 seconds}" -Dbench.runs="${2:-1000}" -Dbench.epochs="${3:-100}" \
   -Dlog4j2.configurationFile=src/test/resources/log4j2-test.properties \
-  -cp "target/classes:target/test-classes:$(cat target/test.classpath)" dev.unstuck.stream.StreamBench
+  -cp "../common/target/classes:../common/target/test-classes:target/classes:target/test-classes:$(cat target/test.classpath)" \
+  dev.unstuck.stream.StreamBench
