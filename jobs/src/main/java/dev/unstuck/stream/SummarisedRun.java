@@ -1,8 +1,6 @@
 package dev.unstuck.stream;
 
 import dev.unstuck.avro.EpochTelemetry;
-import dev.unstuck.avro.RunSummary;
-import dev.unstuck.avro.SummaryEpoch;
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.RunDiagnoser;
@@ -18,11 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One run as the stream job's state keeps it between micro-batches ({@link RunSummary}): its telemetry folded to one
- * entry per epoch by common's rule ({@link EpochFold}, as {@code RunTelemetry} folds it), each epoch as the
- * detectors read it, the identity its latest record gave, and its first learning epoch carried on
- * ({@link FirstLearning}). A run that nothing changed in a batch is written back as the very bytes it was restored
- * from, without encoding it again.
+ * One run as the stream job's state keeps it between micro-batches: its telemetry folded to one entry per epoch by
+ * common's rule ({@link EpochFold}, as {@code RunTelemetry} folds it), each epoch as the detectors read it, the
+ * identity its latest record gave, and its first learning epoch carried on ({@link FirstLearning}).
+ *
+ * <p>Stored as a few parts ({@link RunPart}, each a {@code RunSummary} value): a batch that changes the run writes
+ * one new part with just the epochs it accepted, and leaves the parts before it as the bytes they were. A part is
+ * merged with the one before it while that one is no longer (a binary counter): a run of n epochs is held in at
+ * most log2(n) + 1 parts, and each epoch is written again at most that many times. Read back, the parts' epochs are
+ * folded again in the order the run accepted them, which rebuilds the same fold; the newest part's identity and
+ * carried answers are the run's.
  *
  * <p>Diagnoses are kept for the batch (by how many epochs they cover): a run is diagnosed once however many fixes
  * are compared with it.
@@ -31,49 +34,52 @@ final class SummarisedRun {
   private final RunDiagnoser diagnoser;
   private final long thresholdsFingerprint;
   private final EpochFold<EpochMetrics> fold = new EpochFold<>(m -> m.status() != RunStatus.RUNNING);
-  private final FirstLearning firstLearning;
+  private FirstLearning firstLearning;
   private final String runId;
   private String variantId;
   private String fixFamily;
-  private Map<String, String> fixParams;
+  private Map<String, String> fixParams = Map.of();
   private int seed;
   private int plannedSeeds;
-  /** The stored form this was restored from, while it still says everything: null once anything changed. */
-  private byte[] stored;
+  /** The stored parts, oldest first, as read or last written. */
+  private final List<StoredPart> parts = new ArrayList<>();
+  /** Epochs accepted since the parts were read, in the order accepted: the next part. */
+  private final List<EpochMetrics> pending = new ArrayList<>();
+  /** The carried answers moved on since the newest part was written. */
+  private boolean carryChanged;
   private List<EpochMetrics> series;
   private final Map<Integer, Diagnosis> diagnosesByLength = new HashMap<>();
 
-  private SummarisedRun(String runId, RunDiagnoser diagnoser, long thresholdsFingerprint,
-      FirstLearning firstLearning) {
+  private record StoredPart(byte[] bytes, List<EpochMetrics> entries) {}
+
+  private SummarisedRun(String runId, RunDiagnoser diagnoser, long thresholdsFingerprint) {
     this.runId = runId;
     this.diagnoser = diagnoser;
     this.thresholdsFingerprint = thresholdsFingerprint;
-    this.firstLearning = firstLearning;
+    this.firstLearning = new FirstLearning(diagnoser);
   }
 
   /** A run nothing is known of yet; {@code thresholdsFingerprint} names the thresholds {@code diagnoser} uses. */
   static SummarisedRun empty(String runId, RunDiagnoser diagnoser, long thresholdsFingerprint) {
-    return new SummarisedRun(runId, diagnoser, thresholdsFingerprint, new FirstLearning(diagnoser));
+    return new SummarisedRun(runId, diagnoser, thresholdsFingerprint);
   }
 
   /**
-   * The run {@code summary} (read from {@code bytes}) describes. What it carries from other thresholds than
-   * {@code thresholdsFingerprint} (a job restarted with other {@code --threshold} values) is searched again.
+   * Folds in the next stored part, {@code part} read from {@code bytes}. What it carries from other thresholds than
+   * this run's (a job restarted with other {@code --threshold} values) is searched again.
    */
-  static SummarisedRun restored(RunSummary summary, byte[] bytes, RunDiagnoser diagnoser,
-      long thresholdsFingerprint) {
-    boolean sameThresholds = summary.getThresholdsFingerprint() == thresholdsFingerprint;
-    FirstLearning carried = sameThresholds
-        ? new FirstLearning(diagnoser, summary.getLearningChecked(), summary.getFirstLearningEpoch())
-        : new FirstLearning(diagnoser);
-    SummarisedRun run = new SummarisedRun(summary.getRunId(), diagnoser, thresholdsFingerprint, carried);
-    run.identify(summary.getVariantId(), summary.getFixFamily(), summary.getFixParams(), summary.getSeed(),
-        summary.getPlannedSeeds());
-    for (SummaryEpoch epoch : summary.getEpochs()) {
-      run.fold.accept(epoch.getEpoch(), RunSummaryMapper.toMetrics(epoch));
+  void restore(byte[] bytes, RunPart part) {
+    for (EpochMetrics entry : part.entries()) {
+      fold.accept(entry.epoch(), entry);
     }
-    run.stored = sameThresholds ? bytes : null;
-    return run;
+    identify(part.variantId(), part.fixFamily(), part.fixParams(), part.seed(), part.plannedSeeds());
+    boolean sameThresholds = part.thresholdsFingerprint() == thresholdsFingerprint;
+    firstLearning = sameThresholds
+        ? new FirstLearning(diagnoser, part.learningChecked(), part.firstLearningEpoch())
+        : new FirstLearning(diagnoser);
+    carryChanged = !sameThresholds;
+    parts.add(new StoredPart(bytes, part.entries()));
+    changed();
   }
 
   /**
@@ -83,9 +89,11 @@ final class SummarisedRun {
   boolean accept(EpochTelemetry record) {
     int epoch = record.getEpoch();
     boolean appended = fold.isEmpty() || epoch > fold.byEpoch().lastKey();
-    if (!fold.accept(epoch, TelemetryMapper.toMetrics(record))) {
+    EpochMetrics entry = TelemetryMapper.toMetrics(record);
+    if (!fold.accept(epoch, entry)) {
       return false;
     }
+    pending.add(entry);
     if (epoch == fold.byEpoch().lastKey()) {
       identify(record.getVariantId(), record.getFixFamily(), record.getFixParams(), record.getSeed(),
           record.getPlannedSeeds());
@@ -94,35 +102,13 @@ final class SummarisedRun {
       // inserted before the latest epoch, or a terminal record replacing a RUNNING one: prefixes from it changed
       firstLearning.changedAt(fold.byEpoch().subMap(1, true, epoch, false).size(), epoch);
     }
-    stored = null;
-    series = null;
-    diagnosesByLength.clear();
+    changed();
     return true;
   }
 
-  /**
-   * Takes in what {@code other}, a second stored form of this run, holds: epoch by epoch under the same rule (a
-   * state never holds two, but reading one must not lose epochs).
-   */
-  void absorb(SummarisedRun other) {
-    boolean changed = false;
-    for (Map.Entry<Integer, EpochMetrics> e : other.fold.byEpoch().entrySet()) {
-      boolean appended = fold.isEmpty() || e.getKey() > fold.byEpoch().lastKey();
-      if (fold.accept(e.getKey(), e.getValue())) {
-        changed = true;
-        if (e.getKey() == (int) fold.byEpoch().lastKey()) {
-          identify(other.variantId, other.fixFamily, other.fixParams, other.seed, other.plannedSeeds);
-        }
-        if (e.getKey() >= 1 && !appended) {
-          firstLearning.changedAt(fold.byEpoch().subMap(1, true, e.getKey(), false).size(), e.getKey());
-        }
-      }
-    }
-    if (changed) {
-      stored = null;
-      series = null;
-      diagnosesByLength.clear();
-    }
+  private void changed() {
+    series = null;
+    diagnosesByLength.clear();
   }
 
   private void identify(String variantId, String fixFamily, Map<String, String> fixParams, int seed,
@@ -153,21 +139,36 @@ final class SummarisedRun {
     Optional<Integer> foundBefore = firstLearning.found();
     Optional<Integer> found = firstLearning.of(series());
     if (firstLearning.checked() != checkedBefore || !found.equals(foundBefore)) {
-      stored = null; // carry the progress to the next batch
+      carryChanged = true; // carry the progress to the next batch
     }
     return found;
   }
 
-  /** The stored form: the bytes it was restored from when nothing changed, else encoded afresh. */
-  byte[] bytes() {
-    return stored != null ? stored : Codecs.RUN_SUMMARY.encode(summary());
-  }
-
-  RunSummary summary() {
-    List<SummaryEpoch> epochs = new ArrayList<>(fold.size());
-    fold.byEpoch().values().forEach(m -> epochs.add(RunSummaryMapper.toSummary(m)));
-    return new RunSummary(runId, variantId, fixFamily, fixParams, seed, plannedSeeds, epochs, thresholdsFingerprint,
-        firstLearning.checked(), firstLearning.found().orElse(null));
+  /**
+   * The stored form, oldest part first: the parts as they were read, and when anything changed, a new part with
+   * the epochs accepted since (merged with the parts before it that are no longer).
+   */
+  List<byte[]> values() {
+    if (!pending.isEmpty() || carryChanged) {
+      List<EpochMetrics> entries = new ArrayList<>(pending);
+      pending.clear();
+      carryChanged = false;
+      // an empty part (only the carried answers moved on) always goes into the one before it
+      while (!parts.isEmpty() && (entries.isEmpty()
+          || parts.get(parts.size() - 1).entries().size() <= entries.size())) {
+        List<EpochMetrics> merged = new ArrayList<>(parts.remove(parts.size() - 1).entries());
+        merged.addAll(entries);
+        entries = merged;
+      }
+      RunPart part = new RunPart(runId, variantId, fixFamily, fixParams, seed, plannedSeeds, entries,
+          thresholdsFingerprint, firstLearning.checked(), firstLearning.found().orElse(null));
+      byte[] bytes = Codecs.RUN_SUMMARY.encode(part.toAvro());
+      DecodedParts.remember(bytes, part);
+      parts.add(new StoredPart(bytes, part.entries()));
+    }
+    List<byte[]> values = new ArrayList<>(parts.size());
+    parts.forEach(part -> values.add(part.bytes()));
+    return values;
   }
 
   String runId() {

@@ -5,7 +5,6 @@ import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.LearningState;
 import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.avro.RunStatus;
-import dev.unstuck.avro.RunSummary;
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.RunDiagnoser;
@@ -44,9 +43,10 @@ import org.apache.avro.SchemaNormalization;
  * twice: {@link RunTelemetry}, {@link dev.unstuck.wire.EpochFold}), the rule the sweep job's automatic fixes read
  * the baseline by too.
  *
- * <p>The state keeps per run what diagnosing it needs ({@link SummarisedRun}, stored as a {@link RunSummary}), not
- * the raw records: a micro-batch decodes only its new records, diagnoses the runs they changed, judges the fixes
- * they affect, and writes back every other run as the bytes it read. A state written by a job before this (the raw
+ * <p>The state keeps per run what diagnosing it needs ({@link SummarisedRun}, stored as RunSummary parts), not the
+ * raw records: a micro-batch decodes only its new records (a stored part it read before is known by its bytes,
+ * {@link DecodedParts}), diagnoses the runs they changed, judges the fixes they affect, and writes each changed run
+ * one new part, every other value back as the bytes it read. A state written by a job before this (the raw
  * EpochTelemetry records, of any published schema) is read into the same form by {@link #restore}; a stored value
  * it cannot read (a schema newer than this job, left by a later release before a rollback) is set aside, never
  * fatal: {@link #setAside()}.
@@ -93,12 +93,9 @@ public final class SweepRuns {
     for (byte[] bytes : state.getRecords()) {
       try {
         if (isRunSummary(bytes)) {
-          RunSummary summary = Codecs.RUN_SUMMARY.decode(bytes);
-          SummarisedRun run = SummarisedRun.restored(summary, bytes, sweep.diagnoser, sweep.thresholdsFingerprint);
-          SummarisedRun held = sweep.runs.putIfAbsent(summary.getRunId(), run);
-          if (held != null) {
-            held.absorb(run);
-          }
+          RunPart part = DecodedParts.read(bytes);
+          sweep.runs.computeIfAbsent(part.runId(),
+              id -> SummarisedRun.empty(id, sweep.diagnoser, sweep.thresholdsFingerprint)).restore(bytes, part);
         } else {
           sweep.fold(Codecs.TELEMETRY.decode(bytes)); // kept by a job before run summaries
         }
@@ -119,10 +116,10 @@ public final class SweepRuns {
     return List.copyOf(setAside);
   }
 
-  /** The form the state store keeps: one run summary per run. */
+  /** The form the state store keeps: each run's parts, run by run ({@link SummarisedRun}). */
   public SweepState toState() {
     List<byte[]> values = new ArrayList<>(runs.size());
-    runs.values().forEach(run -> values.add(run.bytes()));
+    runs.values().forEach(run -> values.addAll(run.values()));
     return new SweepState(sweepId, values);
   }
 

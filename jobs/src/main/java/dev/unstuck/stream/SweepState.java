@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the state store keeps per execution of a sweep (key: {@code RecordKeys.sweepExecution}): one Avro
- * single-object {@code RunSummary} per run, what diagnosing and judging the run needs ({@link SummarisedRun}). A job
+ * What the state store keeps per execution of a sweep (key: {@code RecordKeys.sweepExecution}): per run a few Avro
+ * single-object {@code RunSummary} parts, what diagnosing and judging the run needs ({@link SummarisedRun}). A job
  * before run summaries kept every accepted telemetry record here instead, one per (run, epoch), as the bytes it
  * arrived with; the fingerprint in each value names its schema, so {@link SweepRuns#restore} reads either (every
  * published EpochTelemetry and RunSummary version, read into the current one) and sets aside (never fails on) a value
