@@ -57,14 +57,22 @@ final class DecodedParts {
     }
   }
 
-  /** Stored bytes compared by content (the state store hands out new arrays every batch). */
+  /**
+   * Stored bytes compared by content (the state store hands out new arrays every batch). The hash reads only the
+   * length and both ends - the run id leads a part, its newest epochs and carried answers end it - so a batch does
+   * not read every stored byte twice; equality still compares them all.
+   */
   private static final class Key {
+    private static final int ENDS = 128;
     private final byte[] bytes;
     private final int hash;
 
     Key(byte[] bytes) {
       this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
+      int head = Math.min(bytes.length, ENDS);
+      int tail = Math.max(head, bytes.length - ENDS);
+      this.hash = 31 * (31 * bytes.length + Arrays.hashCode(Arrays.copyOfRange(bytes, 0, head)))
+          + Arrays.hashCode(Arrays.copyOfRange(bytes, tail, bytes.length));
     }
 
     @Override

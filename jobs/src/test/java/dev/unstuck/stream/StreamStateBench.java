@@ -2,6 +2,8 @@ package dev.unstuck.stream;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.wire.Codecs;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,10 +25,12 @@ import org.apache.spark.sql.streaming.TestGroupState;
  *       per batch; milliseconds per batch early and late in the sweep, the records per second over the sweep, and
  *       the bytes of the stored state at the end (with the bytes of its largest run's value).</li>
  * </ol>
- * Run through {@code deploy/bench/stream-bench.sh --state-only}.
+ * Times are wall clock and, beside them, the CPU time of the benchmark's thread, which other load on a shared
+ * machine disturbs far less. Run through {@code deploy/bench/stream-bench.sh --state-only}.
  */
 public final class StreamStateBench {
   private static final int RUNS_PER_SWEEP = 20;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) {
     int runs = Integer.getInteger("bench.runs", 1000);
@@ -49,14 +53,16 @@ public final class StreamStateBench {
       sweeps.add(batch);
     }
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     long outputs = 0;
     for (int s = 0; s < sweeps.size(); s++) {
       outputs += batch("replay-" + s, null, sweeps.get(s)).outputs;
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    long cpuMs = TimeUnit.NANOSECONDS.toMillis(THREADS.getCurrentThreadCpuTime() - cpuStart);
     System.out.printf("STATE REPLAY %d runs x %d epochs (%d records, one batch per sweep of %d runs): %d ms, %.0f"
-        + " records/s, %d outputs%n", runs, epochs, records, RUNS_PER_SWEEP, ms, records * 1000.0 / Math.max(1, ms),
-        outputs);
+        + " records/s; CPU %d ms, %.0f records per CPU second; %d outputs%n", runs, epochs, records, RUNS_PER_SWEEP,
+        ms, records * 1000.0 / Math.max(1, ms), cpuMs, records * 1000.0 / Math.max(1, cpuMs), outputs);
   }
 
   static void live(int runs, int epochs) {
@@ -64,7 +70,9 @@ public final class StreamStateBench {
     SweepState state = null;
     long records = 0;
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     List<Long> batchMs = new ArrayList<>();
+    List<Long> batchCpuUs = new ArrayList<>();
     int batches = series.get(0).size();
     for (int e = 0; e < batches; e++) {
       List<byte[]> batch = new ArrayList<>();
@@ -75,10 +83,13 @@ public final class StreamStateBench {
       }
       records += batch.size();
       long t = System.nanoTime();
+      long cpu = THREADS.getCurrentThreadCpuTime();
       state = batch("live", state, batch).state;
       batchMs.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
+      batchCpuUs.add(TimeUnit.NANOSECONDS.toMicros(THREADS.getCurrentThreadCpuTime() - cpu));
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    long cpuMs = TimeUnit.NANOSECONDS.toMillis(THREADS.getCurrentThreadCpuTime() - cpuStart);
     long bytes = 0;
     long largest = 0;
     for (byte[] value : state.getRecords()) {
@@ -87,9 +98,11 @@ public final class StreamStateBench {
     }
     int tenth = Math.max(1, batches / 10);
     System.out.printf("STATE LIVE %d runs x %d epochs, one epoch of every run per batch (%d batches, %d records):"
-        + " %d ms, %.0f records/s; ms per batch: first tenth %.1f, last tenth %.1f%n", runs, epochs, batches,
-        records, ms, records * 1000.0 / Math.max(1, ms), mean(batchMs.subList(0, tenth)),
-        mean(batchMs.subList(batches - tenth, batches)));
+        + " %d ms, %.0f records/s; CPU %d ms, %.0f records per CPU second%n", runs, epochs, batches, records, ms,
+        records * 1000.0 / Math.max(1, ms), cpuMs, records * 1000.0 / Math.max(1, cpuMs));
+    System.out.printf("  per batch, first tenth: %.1f ms (CPU %.1f ms); last tenth: %.1f ms (CPU %.1f ms)%n",
+        mean(batchMs.subList(0, tenth)), mean(batchCpuUs.subList(0, tenth)) / 1000,
+        mean(batchMs.subList(batches - tenth, batches)), mean(batchCpuUs.subList(batches - tenth, batches)) / 1000);
     System.out.printf("  stored state at the end: %d bytes in %d values (largest %d bytes, %d bytes per run)%n",
         bytes, state.getRecords().size(), largest, bytes / runs);
   }
