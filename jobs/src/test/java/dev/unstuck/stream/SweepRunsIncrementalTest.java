@@ -157,4 +157,33 @@ class SweepRunsIncrementalTest {
       assertThat(again.get(i)).as("value %d", i).isSameAs(stored.getRecords().get(i));
     }
   }
+
+  @Test
+  void aRunOfManyBatchesIsStoredInLogarithmicallyFewPartsHoldingItsEpochsOnce() throws Exception {
+    Telemetry run = Telemetry.run(SWEEP, "baseline", "BASELINE", 1);
+    List<EpochTelemetry> records = new ArrayList<>();
+    for (EpochMetrics m : Curves.flatAtChance().epochs(100).build()) {
+      EpochTelemetry r = run.record(m, 100);
+      if (r.getStatus() != RunStatus.RUNNING) {
+        records.add(EpochTelemetry.newBuilder(r).setStatus(RunStatus.RUNNING).setErrorMessage(null).build());
+      }
+      records.add(r);
+    }
+    SweepState stored = null;
+    for (EpochTelemetry r : records) { // one record per batch, as a slow live run sends them
+      SweepRuns sweep = stored == null ? new SweepRuns(SWEEP, Thresholds.DEFAULTS)
+          : SweepRuns.restore(stored, Thresholds.DEFAULTS);
+      sweep.accept(r, Codecs.TELEMETRY.encode(r));
+      stored = sweep.toState();
+    }
+
+    // 101 batches: a binary counter of parts, at most log2(101) + 1 = 7
+    assertThat(stored.getRecords()).hasSizeLessThanOrEqualTo(7);
+    int entries = 0;
+    for (byte[] part : stored.getRecords()) {
+      entries += Codecs.RUN_SUMMARY.decode(part).getEpochs().size();
+    }
+    assertThat(entries).as("every epoch once, and the RUNNING copy the terminal record replaced").isEqualTo(101);
+    assertThat(SweepRuns.restore(stored, Thresholds.DEFAULTS).size()).isEqualTo(100);
+  }
 }
