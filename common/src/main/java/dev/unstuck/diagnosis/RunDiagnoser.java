@@ -92,7 +92,15 @@ public final class RunDiagnoser {
       return LearningState.DIVERGED;
     }
     boolean blocked = detections.stream().anyMatch(d -> d.symptom().blocking());
-    boolean beatsChance = now.judgedMetric() >= now.chance() + thresholds.learningMargin();
-    return !blocked && beatsChance ? LearningState.LEARNING : LearningState.NOT_LEARNING;
+    return !blocked && beatsChance(now) ? LearningState.LEARNING : LearningState.NOT_LEARNING;
+  }
+
+  /**
+   * True when {@code now}'s validation metric beats chance by the learning margin: without it no diagnosis after
+   * {@code now} is LEARNING, whatever the detectors find (what lets a search for the first learning epoch pass
+   * over such an epoch without diagnosing it).
+   */
+  public boolean beatsChance(EpochMetrics now) {
+    return now.judgedMetric() >= now.chance() + thresholds.learningMargin();
   }
 }

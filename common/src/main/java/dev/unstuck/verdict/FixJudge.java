@@ -22,11 +22,16 @@ import java.util.stream.Collectors;
  */
 public final class FixJudge {
   private final Thresholds thresholds;
-  private final RunDiagnoser diagnoser;
+  private final RunReadings readings;
 
   public FixJudge(Thresholds thresholds) {
+    this(thresholds, RunReadings.diagnosing(new RunDiagnoser(thresholds)));
+  }
+
+  /** A judge that reads runs through {@code readings}, which diagnose by the same {@code thresholds}. */
+  public FixJudge(Thresholds thresholds, RunReadings readings) {
     this.thresholds = thresholds;
-    this.diagnoser = new RunDiagnoser(thresholds);
+    this.readings = readings;
   }
 
   /** Empty until some seed has at least one epoch on both sides; final once every run present has ended. */
@@ -57,7 +62,7 @@ public final class FixJudge {
    */
   private Judgement notCompared(List<RunHistory> baseline) {
     List<Diagnosis> diagnoses = baseline.stream().filter(run -> !run.epochs().isEmpty() && !run.failed())
-        .map(run -> diagnoser.diagnose(run.epochs())).toList();
+        .map(run -> readings.diagnose(run, run.epochs())).toList();
     return new Judgement(0, 0, majoritySymptoms(diagnoses), Set.of(), Set.of(), false,
         mean(diagnoses.stream().map(Diagnosis::metric).toList()), Double.NaN, Double.NaN, Double.NaN, false, false,
         Optional.empty(), true);
@@ -91,12 +96,12 @@ public final class FixJudge {
       if (baseEpochs.isEmpty() || fixEpochs.isEmpty() || base.failed() || candidate.failed()) {
         continue;
       }
-      Diagnosis b = diagnoser.diagnose(baseEpochs);
-      Diagnosis f = diagnoser.diagnose(fixEpochs);
+      Diagnosis b = readings.diagnose(base, baseEpochs);
+      Diagnosis f = readings.diagnose(candidate, fixEpochs);
       baselineDiagnoses.add(b);
       fixDiagnoses.add(f);
       deltas.add(f.metric() - b.metric());
-      diagnoser.firstLearningEpoch(fixEpochs).ifPresent(learnedAt::add);
+      readings.firstLearningEpoch(candidate, fixEpochs).ifPresent(learnedAt::add);
       comparedEpoch = Math.max(comparedEpoch, epoch);
     }
     if (deltas.isEmpty()) {

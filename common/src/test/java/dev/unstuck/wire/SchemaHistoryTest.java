@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.avro.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -29,7 +30,8 @@ class SchemaHistoryTest {
     return Stream.of(
         Arguments.of(EpochTelemetry.getClassSchema(), Codecs.TELEMETRY),
         Arguments.of(RunDiagnosis.getClassSchema(), Codecs.RUN_DIAGNOSIS),
-        Arguments.of(FixVerdict.getClassSchema(), Codecs.FIX_VERDICT));
+        Arguments.of(FixVerdict.getClassSchema(), Codecs.FIX_VERDICT),
+        Arguments.of(RunSummary.getClassSchema(), Codecs.RUN_SUMMARY));
   }
 
   @ParameterizedTest

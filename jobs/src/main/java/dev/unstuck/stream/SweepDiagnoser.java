@@ -53,7 +53,7 @@ public final class SweepDiagnoser
     String sweepId = RecordKeys.sweepOf(sweepExecution);
     String executionId = RecordKeys.executionOf(sweepExecution);
     if (state.hasTimedOut()) {
-      LOG.info("sweep {}: no telemetry for {} ms, dropping its state ({} records)", sweepId, stateTimeoutMs,
+      LOG.info("sweep {}: no telemetry for {} ms, dropping its state ({} stored runs)", sweepId, stateTimeoutMs,
           state.exists() ? state.get().getRecords().size() : 0);
       state.remove();
       return Collections.emptyIterator();

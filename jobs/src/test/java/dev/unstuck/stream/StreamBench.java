@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
  * Benchmark of the diagnosis stream job on this machine (in-process KRaft broker, embedded PostgreSQL, local[2]):
@@ -162,12 +164,34 @@ public final class StreamBench {
         tmp.resolve("ckpt-replay"), "replay", "--trigger", trigger));
     running.processAvailable(java.time.Duration.ofMinutes(30));
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    List<String> perQuery = running.currentQueries().stream().map(StreamBench::batchTimes).toList();
     running.stop();
     System.out.printf("  replayed end to end (all tables, diagnosis topic) in %d ms: %.0f records/s; %s%n", ms,
         records * 1000.0 / ms, running.counters());
     System.out.printf("  rows: epoch_metric=%d run_diagnosis=%d fix_outcome=%d%n",
         StreamScenario.count(jdbcUrl, "epoch_metric"), StreamScenario.count(jdbcUrl, "run_diagnosis"),
         StreamScenario.count(jdbcUrl, "fix_outcome"));
+    perQuery.forEach(q -> System.out.println("  " + q));
+  }
+
+  /**
+   * Where a query's time went, from Spark's progress reports of the batches that read something: batches, rows,
+   * and the summed milliseconds of each phase Spark times (addBatch is the query's own work: decoding, the stateful
+   * step, the writer).
+   */
+  private static String batchTimes(StreamingQuery query) {
+    Map<String, Long> ms = new java.util.TreeMap<>();
+    long batches = 0;
+    long rows = 0;
+    for (StreamingQueryProgress progress : query.recentProgress()) {
+      if (progress.numInputRows() == 0) {
+        continue;
+      }
+      batches++;
+      rows += progress.numInputRows();
+      progress.durationMs().forEach((phase, value) -> ms.merge(phase, value, Long::sum));
+    }
+    return String.format("%s: %d batches, %d rows, ms %s", query.name(), batches, rows, ms);
   }
 
   /** A sweep of {@code runs} runs (baseline + fixes, seeds), RUNNING per epoch plus a terminal record. */

@@ -3,6 +3,7 @@ package dev.unstuck.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.wire.Codecs;
 import java.util.ArrayList;
@@ -50,7 +51,9 @@ class SweepDiagnoserTest {
     TestGroupState<SweepState> second = empty();
     List<DiagnosisOutput> secondOut = call("e-2/" + SWEEP, second, fixture.inExecution("e-2").records);
 
-    assertThat(second.get().getRecords()).hasSize((int) fixture.distinctEpochs());
+    assertThat(second.get().getRecords()).as("one summary per run").hasSize(fixture.byRun.size());
+    assertThat(SweepRuns.restore(second.get(), "e-2", Thresholds.DEFAULTS).size())
+        .isEqualTo(fixture.distinctEpochs());
     assertThat(secondOut).filteredOn(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS))
         .extracting(DiagnosisOutput::getKey)
         .containsExactlyInAnyOrderElementsOf(fixture.byRun.keySet().stream().map(id -> "e-2/" + id).toList());
@@ -86,7 +89,8 @@ class SweepDiagnoserTest {
 
     assertThat(out).noneMatch(o -> o.getKind().equals(DiagnosisOutput.DEAD_LETTER));
     assertThat(state.isUpdated()).isTrue();
-    assertThat(state.get().getRecords()).hasSize((int) fixture.distinctEpochs());
+    assertThat(state.get().getRecords()).as("one summary per run").hasSize(fixture.byRun.size());
+    assertThat(SweepRuns.restore(state.get(), Thresholds.DEFAULTS).size()).isEqualTo(fixture.distinctEpochs());
   }
 
   @Test
@@ -107,7 +111,9 @@ class SweepDiagnoserTest {
       assertThat(o.getPayload()).isEqualTo(future);
     });
     assertThat(state.isUpdated()).as("the state no longer holds it").isTrue();
-    assertThat(state.get().getRecords()).hasSize(10).doesNotContain(future);
+    long runs = fixture.records.subList(0, 10).stream().map(EpochTelemetry::getRunId).distinct().count();
+    assertThat(state.get().getRecords()).hasSize((int) runs).doesNotContain(future);
+    assertThat(SweepRuns.restore(state.get(), Thresholds.DEFAULTS).size()).isEqualTo(10);
     assertThat(call(state, List.of())).as("a second batch sends it no more").isEmpty();
   }
 }
