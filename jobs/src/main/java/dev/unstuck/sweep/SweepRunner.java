@@ -1,9 +1,11 @@
 package dev.unstuck.sweep;
 
+import dev.unstuck.data.DataException;
 import dev.unstuck.diagnosis.RunStatus;
 import dev.unstuck.fix.PlannedRun;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.TelemetrySink;
+import dev.unstuck.spec.ModelSpec;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class SweepRunner {
   /** @param data each variant's inputs by its training settings ({@link VariantData#inputsFor} in production) */
   public SweepResult run(SweepPlan plan, Function<TrainingSpec, VariantInputs> data, int concurrency,
       RunProgress progress) {
+    checkImportedModels(plan, data);
     long start = System.currentTimeMillis();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
@@ -59,6 +62,25 @@ public final class SweepRunner {
           System.currentTimeMillis() - start, runs.stream().flatMap(r -> r.telemetry().stream()).toList());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A network the user brought must fit the data (its input size the feature columns, its outputs the classes):
+   * said once, naming the layer and the numbers, before anything trains, rather than as a failed run per variant.
+   * The variants' inputs are prepared once either way, so asking for the first run's costs nothing extra.
+   */
+  private static void checkImportedModels(SweepPlan plan, Function<TrainingSpec, VariantInputs> data) {
+    List<ModelSpec> imported = plan.runs().stream().map(run -> run.variant().config().model())
+        .filter(ModelSpec::isImported).distinct().toList();
+    if (imported.isEmpty()) {
+      return;
+    }
+    VariantInputs inputs = data.apply(plan.runs().get(0).variant().config().training());
+    for (ModelSpec model : imported) {
+      ImportedNetwork.problem(model, inputs.numFeatures(), inputs.numClasses()).ifPresent(problem -> {
+        throw new DataException(problem);
+      });
     }
   }
 
