@@ -14,13 +14,11 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +27,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -52,23 +49,13 @@ class ImportedNetworkTest {
     return SpecParser.parse(spec).baseline();
   }
 
-  /** The Keras fixture's network as DL4J's builders write it: what Keras' Dense layers and GlorotUniform mean. */
-  private static MultiLayerConfiguration kerasDenseByHand(double learningRate, long seed) {
-    return new NeuralNetConfiguration.Builder().seed(seed).updater(new Sgd(learningRate))
-        .weightInit(WeightInit.XAVIER_UNIFORM).list()
-        .layer(new DenseLayer.Builder().nIn(DIGIT_PIXELS).nOut(32).activation(Activation.RELU).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(32).nOut(DIGITS)
-            .activation(Activation.SOFTMAX).build())
-        .build();
-  }
-
   @Test
   void theKerasNetworkIsTheSameAsDl4jBuildersWriteIt() throws Exception {
     RunConfig config = baseline("keras", "keras-dense-digits.json", "", "learningRate: 0.5");
     MultiLayerNetwork imported = new MultiLayerNetwork(ImportedNetwork.configuration(config, DIGIT_PIXELS, DIGITS,
         42, null));
     imported.init();
-    MultiLayerNetwork byHand = new MultiLayerNetwork(kerasDenseByHand(0.5, 42));
+    MultiLayerNetwork byHand = new MultiLayerNetwork(KerasDigitsReference.network(0.5, 42));
     byHand.init();
 
     assertThat(imported.numParams()).isEqualTo(64 * 32 + 32 + 32 * 10 + 10);
