@@ -8,6 +8,7 @@ import dev.unstuck.text.Throwables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -25,6 +26,8 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.modelimport.keras.config.KerasModelConfiguration;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
@@ -104,6 +107,9 @@ public final class ImportedNetwork {
   /**
    * Image rows arrive flat ({@code data.shape} says how to fold them): a network whose first layer is a convolution
    * and that has no reshaping in front of it gets DL4J's, as {@code InputType.convolutionalFlat} would put there.
+   * That reshaping gives channels first, so a channels-last network (Keras' default, imported as NHWC) is trained
+   * channels first: the same layers and sizes, only the order in which its flattening lists the values differs,
+   * which a network trained from initialisation does not notice.
    */
   private static void imagesIn(MultiLayerConfiguration conf, ImportedModel file, List<Integer> shape) {
     Layer first = conf.getConf(0).getLayer();
@@ -115,6 +121,21 @@ public final class ImportedNetwork {
           + " give data.shape: [height, width, channels] to fold each row of pixel columns into one");
     }
     conf.getInputPreProcessors().put(0, new FeedForwardToCnnPreProcessor(shape.get(0), shape.get(1), shape.get(2)));
+    for (NeuralNetConfiguration layerConf : conf.getConfs()) {
+      Layer layer = layerConf.getLayer();
+      if (layer instanceof ConvolutionLayer convolution) {
+        convolution.setCnn2dDataFormat(CNN2DFormat.NCHW);
+      } else if (layer instanceof SubsamplingLayer pooling) {
+        pooling.setCnn2dDataFormat(CNN2DFormat.NCHW);
+      } else if (layer instanceof BatchNormalization normalization) {
+        normalization.setCnn2DFormat(CNN2DFormat.NCHW);
+      }
+    }
+    conf.getInputPreProcessors().values().forEach(reshape -> {
+      if (reshape instanceof CnnToFeedForwardPreProcessor flatten) {
+        flatten.setFormat(CNN2DFormat.NCHW);
+      }
+    });
   }
 
   /** The last Dense layer of a Keras model as DL4J's output layer: the same size, activation and initialisation. */
@@ -160,6 +181,10 @@ public final class ImportedNetwork {
         return Optional.of(where + ": layer " + first + " (" + describe(in) + ") takes " + images.getInputHeight()
             + "x" + images.getInputWidth() + "x" + images.getNumChannels() + " images (" + pixels + " values), but the"
             + " data has " + inputs + " feature columns");
+      }
+      if (in instanceof ConvolutionLayer convolution && convolution.getNIn() != images.getNumChannels()) {
+        return Optional.of(where + ": layer " + first + " (" + describe(in) + ") takes " + convolution.getNIn()
+            + " channels (nIn), but data.shape gives " + images.getNumChannels());
       }
     } else if (in instanceof FeedForwardLayer feedForward && feedForward.getNIn() != inputs) {
       return Optional.of(where + ": layer " + first + " (" + describe(in) + ") takes " + feedForward.getNIn()

@@ -13,12 +13,16 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -42,9 +47,16 @@ class ImportedNetworkTest {
 
   /** The baseline of a spec whose model is {@code model: {<kind>: <fixture>}} plus {@code extra} model lines. */
   private RunConfig baseline(String kind, String fixture, String extraModel, String training) throws Exception {
+    return baseline(kind, fixture, extraModel, training, "");
+  }
+
+  /** As above, with {@code extraData} lines under {@code data:}. */
+  private RunConfig baseline(String kind, String fixture, String extraModel, String training, String extraData)
+      throws Exception {
     Files.writeString(folder.resolve("rows.csv"), "x\n");
     Path spec = folder.resolve("sweep.yaml");
-    Files.writeString(spec, "name: imported\ndata:\n  path: rows.csv\n  label: last\n  header: false\nmodel:\n  "
+    Files.writeString(spec, "name: imported\ndata:\n  path: rows.csv\n  label: last\n  header: false\n"
+        + extraData.indent(2) + "model:\n  "
         + kind + ": " + MODELS.resolve(fixture) + "\n" + extraModel.indent(2) + "training:\n" + training.indent(2));
     return SpecParser.parse(spec).baseline();
   }
@@ -68,6 +80,41 @@ class ImportedNetworkTest {
     }
     assertThat(imported.params().equalsWithEps(byHand.params(), 1e-6)).isTrue();
     assertThat(imported.getLayerWiseConfigurations().getConf(1).getLayer()).isInstanceOf(OutputLayer.class);
+  }
+
+  @Test
+  void theKerasCnnIsTheSameAsDl4jBuildersWriteItOnFlatImageRows() throws Exception {
+    RunConfig config = baseline("keras", "keras-cnn-digits.json", "", "learningRate: 0.5", "shape: [8, 8, 1]");
+    MultiLayerNetwork imported = new MultiLayerNetwork(ImportedNetwork.configuration(config, DIGIT_PIXELS, DIGITS,
+        42, null));
+    imported.init();
+    MultiLayerNetwork byHand = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(42)
+        .updater(new Sgd(0.5)).weightInit(WeightInit.XAVIER_UNIFORM).list()
+        .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).build())
+        .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(DIGITS).activation(Activation.SOFTMAX)
+            .build())
+        .setInputType(InputType.convolutionalFlat(8, 8, 1)).build());
+    byHand.init();
+
+    assertThat(imported.numParams()).isEqualTo(3 * 3 * 8 + 8 + 3 * 3 * 8 * 10 + 10);
+    assertThat(imported.params()).isEqualTo(byHand.params());
+    DataSet batch = new DataSet(Nd4j.rand(16, DIGIT_PIXELS), Nd4j.eye(DIGITS).getRows(
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5));
+    for (int step = 0; step < 3; step++) {
+      imported.fit(batch);
+      byHand.fit(batch);
+    }
+    assertThat(imported.params().equalsWithEps(byHand.params(), 1e-6)).isTrue();
+  }
+
+  @Test
+  void aCnnWithoutDataShapeIsToldToGiveIt() throws Exception {
+    RunConfig config = baseline("keras", "keras-cnn-digits.json", "", "epochs: 1");
+
+    assertThat(ImportedNetwork.problem(config.model(), DIGIT_PIXELS, DIGITS)).contains("model.keras: layer 0"
+        + " (ConvolutionLayer 'conv') takes images: give data.shape: [height, width, channels] to fold each row of"
+        + " pixel columns into one");
   }
 
   @Test
