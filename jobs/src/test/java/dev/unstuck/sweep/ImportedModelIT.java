@@ -89,6 +89,45 @@ class ImportedModelIT {
     assertThat(verdicts.resolvedBy("lr-x0.01")).contains(Symptom.DIVERGING);
   }
 
+  /** The same MultiLayerConfiguration goes to DL4J's Spark training master: an imported network trains data-parallel. */
+  @Test
+  void anImportedDl4jNetworkTrainsDataParallel(@TempDir Path dir) throws Exception {
+    SweepSpec sweep = SpecParser.parse(SweepSpecFiles.write(dir, "dl4j-data-parallel.yaml", """
+        name: dl4j-data-parallel
+        data:
+          path: %s
+          header: false
+          label: last
+        model:
+          dl4j: %s
+        training:
+          optimizer: adam
+          learningRate: 0.01
+          batchSize: 32
+          normalizeInputs: standard
+          epochs: 3
+          seeds: 1
+          workers: 2
+          parallelism: data
+        fixes:
+          - l2: [1e-4]
+        """.formatted(SweepSpecFiles.DATA.resolve("digits.csv.gz"),
+        ImportedNetworkTest.MODELS.resolve("dl4j-dense-digits.json"))));
+    CollectingSink sink = new CollectingSink();
+
+    SweepResult result = SweepJob.run(LocalSpark.session(), sweep, sink, null, TrainingSettings.DEFAULTS);
+
+    assertThat(result.allReachedFinalState()).isTrue();
+    for (PlannedRun run : SweepExpander.expand(sweep).runs()) {
+      EpochTelemetry last = TrainingFidelityIT.last(sink.records, run.runId());
+      System.out.printf("%s: %s, epoch %d, balanced accuracy %.4f%n", run.runId(), last.getTrainingMode(),
+          last.getEpoch(), last.getValBalancedAccuracy());
+      assertThat(last.getTrainingMode()).isEqualTo("data");
+      assertThat(last.getStatus()).isEqualTo(RunStatus.FINISHED);
+      assertThat(last.getValBalancedAccuracy()).as(run.runId()).isGreaterThan(0.8);
+    }
+  }
+
   @Test
   void aModelForOtherDataIsOneErrorBeforeAnythingTrains(@TempDir Path dir) throws Exception {
     // the digits network (64 inputs, 10 classes) on wine (13 columns, 3 classes)
