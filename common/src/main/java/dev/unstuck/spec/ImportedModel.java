@@ -41,6 +41,12 @@ public record ImportedModel(Format format, String path, String json, List<String
     }
   }
 
+  /** The file and its layers, not its text: a run's configuration is logged and compared by this. */
+  @Override
+  public String toString() {
+    return "ImportedModel[" + format.key() + " " + path + ", layers " + layers + ", " + json.length() + " chars]";
+  }
+
   /** Whether a layer before the output layer has weights and an activation an activation fix could change. */
   public boolean hasHiddenLayerWithActivation() {
     return layers.subList(0, Math.max(0, layers.size() - 1)).stream().anyMatch(ImportedModel::hasActivation);

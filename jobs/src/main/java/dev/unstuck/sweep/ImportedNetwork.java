@@ -31,6 +31,9 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.modelimport.keras.config.KerasModelConfiguration;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
@@ -138,10 +141,16 @@ public final class ImportedNetwork {
     });
   }
 
-  /** The last Dense layer of a Keras model as DL4J's output layer: the same size, activation and initialisation. */
+  /**
+   * The last Dense layer of a Keras model as DL4J's output layer: the same size, activation and initialisation. A
+   * linear last layer is a model trained on logits (Keras' {@code from_logits=True}): its loss applies the softmax,
+   * so DL4J's output layer does.
+   */
   private static OutputLayer outputLayer(DenseLayer dense, ILossFunction loss) {
+    IActivation activation = dense.getActivationFn() instanceof ActivationIdentity ? new ActivationSoftmax()
+        : dense.getActivationFn();
     OutputLayer output = new OutputLayer.Builder(loss).nIn(dense.getNIn()).nOut(dense.getNOut())
-        .activation(dense.getActivationFn()).weightInit(dense.getWeightInitFn()).biasInit(dense.getBiasInit())
+        .activation(activation).weightInit(dense.getWeightInitFn()).biasInit(dense.getBiasInit())
         .hasBias(dense.hasBias()).name(dense.getLayerName()).build();
     output.setIDropout(dense.getIDropout());
     return output;

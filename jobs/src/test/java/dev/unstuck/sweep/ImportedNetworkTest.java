@@ -118,6 +118,21 @@ class ImportedNetworkTest {
   }
 
   @Test
+  void aKerasModelOnLogitsGetsTheSoftmaxItsLossApplied() throws Exception {
+    String logits = Files.readString(MODELS.resolve("keras-dense-digits.json"))
+        .replace("\"units\": 10, \"activation\": \"softmax\"", "\"units\": 10, \"activation\": \"linear\"");
+    assertThat(logits).contains("\"activation\": \"linear\"");
+    Path file = Files.writeString(folder.resolve("logits.json"), logits);
+    RunConfig config = baseline("keras", file.toString(), "", "epochs: 1");
+
+    OutputLayer output = (OutputLayer) ImportedNetwork.configuration(config, DIGIT_PIXELS, DIGITS, 1, null)
+        .getConf(1).getLayer();
+
+    assertThat(output.getActivationFn()).isInstanceOf(ActivationSoftmax.class);
+    assertThat(output.getLossFn()).isInstanceOf(LossMCXENT.class);
+  }
+
+  @Test
   void theSpecsTrainingReplacesTheFilesUpdaterOnEveryLayer() throws Exception {
     MultiLayerConfiguration file = MultiLayerConfiguration.fromJson(
         Files.readString(MODELS.resolve("dl4j-dense-digits.json")));
