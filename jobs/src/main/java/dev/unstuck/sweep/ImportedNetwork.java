@@ -30,18 +30,23 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.modelimport.keras.config.KerasModelConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The DL4J network of a model the user brought ({@code model.dl4j}, {@code model.keras}): their layers as DL4J reads
@@ -52,6 +57,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
  * or a fix gives them.
  */
 public final class ImportedNetwork {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportedNetwork.class);
+
   private ImportedNetwork() {}
 
   /** As {@link NetworkFactory#configuration}, for a model with {@link ModelSpec#importedModel}. */
@@ -73,10 +80,31 @@ public final class ImportedNetwork {
    */
   public static Optional<String> problem(ModelSpec model, int inputs, int classes) {
     ImportedModel file = model.importedModel().orElseThrow();
+    MultiLayerConfiguration conf;
     try {
-      return mismatch(file, read(file, model, null), inputs, classes);
+      conf = read(file, model, null);
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
+    }
+    Optional<String> mismatch = mismatch(file, conf, inputs, classes);
+    return mismatch.isPresent() ? mismatch : unrunnable(file, conf, inputs);
+  }
+
+  /**
+   * Whether DL4J can build the network and pass one row through it: what the sizes of the first and last layer do
+   * not show (a hidden layer's nIn that does not follow from the layer before, an image shape the layers do not
+   * fit, a field a hand-cut JSON left out).
+   */
+  private static Optional<String> unrunnable(ImportedModel file, MultiLayerConfiguration conf, int inputs) {
+    try {
+      MultiLayerNetwork net = new MultiLayerNetwork(conf);
+      net.init();
+      net.output(Nd4j.zeros(DataType.FLOAT, 1, inputs), false);
+      return Optional.empty();
+    } catch (Exception e) { // DL4J says what does not connect as any kind of runtime exception
+      LOG.info("{}: DL4J cannot run the network", file.path(), e);
+      return Optional.of(file.format().specPath() + ": DL4J cannot run the network of '" + file.path() + "' on one"
+          + " row of " + inputs + " feature columns: " + firstLine(Throwables.rootMessage(e)));
     }
   }
 

@@ -8,6 +8,8 @@ import dev.unstuck.kafka.TelemetrySink;
 import dev.unstuck.spec.ModelSpec;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -71,8 +74,11 @@ public final class SweepRunner {
    * The variants' inputs are prepared once either way, so asking for the first run's costs nothing extra.
    */
   private static void checkImportedModels(SweepPlan plan, Function<TrainingSpec, VariantInputs> data) {
-    List<ModelSpec> imported = plan.runs().stream().map(run -> run.variant().config().model())
-        .filter(ModelSpec::isImported).distinct().toList();
+    // fixes change settings, not the layers: one check per file and image shape
+    Collection<ModelSpec> imported = plan.runs().stream().map(run -> run.variant().config().model())
+        .filter(ModelSpec::isImported).collect(Collectors.toMap(
+            model -> List.of(model.importedModel().orElseThrow(), model.inputShape()), model -> model,
+            (first, same) -> first, LinkedHashMap::new)).values();
     if (imported.isEmpty()) {
       return;
     }

@@ -202,6 +202,36 @@ class ImportedNetworkTest {
   }
 
   @Test
+  void anImageShapeTheLayersDoNotFitIsFoundBeforeTraining() throws Exception {
+    // 16x4 is 64 values, as many as the data has, but after conv 3x3 and pool 2x2 the dense layer gets 7x1x8 = 56
+    // values where the Keras model (built for 8x8: 3x3x8) has 72 weights per unit
+    RunConfig config = baseline("keras", "keras-cnn-digits.json", "", "epochs: 1", "shape: [16, 4, 1]");
+
+    String problem = ImportedNetwork.problem(config.model(), DIGIT_PIXELS, DIGITS).orElseThrow();
+
+    assertThat(problem).startsWith("model.keras: DL4J cannot run the network of '"
+        + MODELS.resolve("keras-cnn-digits.json") + "' on one row of 64 feature columns: ").doesNotContain("\n");
+    assertThat(ImportedNetwork.problem(baseline("keras", "keras-cnn-digits.json", "", "epochs: 1",
+        "shape: [8, 8, 1]").model(), DIGIT_PIXELS, DIGITS)).isEmpty();
+  }
+
+  @Test
+  void aHandCutDl4jJsonMissingWhatDl4jNeedsIsFoundBeforeTraining() throws Exception {
+    // no optimisation algorithm: DL4J reads the missing field as null and fails when the network is built
+    Path file = Files.writeString(folder.resolve("cut.json"), """
+        {"confs": [{"layer": {"@class": "org.deeplearning4j.nn.conf.layers.OutputLayer", "nin": 64, "nout": 10,
+          "activationFn": {"@class": "org.nd4j.linalg.activations.impl.ActivationSoftmax"},
+          "weightInitFn": {"@class": "org.deeplearning4j.nn.weights.WeightInitXavier"},
+          "iupdater": {"@class": "org.nd4j.linalg.learning.config.Sgd", "learningRate": 0.1},
+          "lossFn": {"@class": "org.nd4j.linalg.lossfunctions.impl.LossMCXENT"}}}]}""");
+    RunConfig config = baseline("dl4j", file.toString(), "", "epochs: 1");
+
+    assertThat(ImportedNetwork.problem(config.model(), DIGIT_PIXELS, DIGITS)).hasValueSatisfying(problem ->
+        assertThat(problem).startsWith("model.dl4j: DL4J cannot run the network of '" + file + "' on one row of 64"
+            + " feature columns: ").contains("getOptimizationAlgo()"));
+  }
+
+  @Test
   void aJsonDl4jCannotReadIsOneLineNamingTheFile() throws Exception {
     Path file = Files.writeString(folder.resolve("odd.json"), """
         {"confs": [{"layer": {"@class": "org.example.NoSuchLayer", "nin": 64, "nout": 10}}]}""");
