@@ -40,8 +40,10 @@ final class ImportedModelFixes {
 
   /** A multiplier scales the spec's penalty; the file's own is not read, so with none in the spec there is no base. */
   private static Optional<String> unscalable(String key, String value, String file, double specPenalty) {
-    return !Settings.isMultiplier(value) || specPenalty > 0 ? Optional.empty() : Optional.of("'" + value + "' scales the model's " + key + " penalty"
-        + " as the spec gives it (model." + key + "), and the spec gives none; " + file + "'s own is not read:"
-        + " give a coefficient, e.g. " + key + ": 1e-4");
+    if (!Settings.isMultiplier(value) || specPenalty > 0) {
+      return Optional.empty();
+    }
+    return Optional.of("'" + value + "' scales the model's " + key + " penalty as the spec gives it (model." + key
+        + "), and the spec gives none; " + file + "'s own is not read: give a coefficient, e.g. " + key + ": 1e-4");
   }
 }
