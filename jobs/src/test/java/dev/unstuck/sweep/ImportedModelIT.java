@@ -89,6 +89,53 @@ class ImportedModelIT {
     assertThat(verdicts.resolvedBy("lr-x0.01")).contains(Symptom.DIVERGING);
   }
 
+  /** The Keras CNN on digits as 8x8 images: every run's numbers are those of the same CNN in plain DL4J. */
+  @Test
+  void anImportedKerasCnnTrainsOnImageRowsAsPlainDl4jTrainsIt(@TempDir Path dir) throws Exception {
+    SparkSession spark = LocalSpark.session();
+    SweepSpec sweep = SpecParser.parse(SweepSpecFiles.write(dir, "keras-cnn.yaml", """
+        name: keras-cnn
+        data:
+          path: %s
+          header: false
+          label: last
+          shape: [8, 8, 1]
+        model:
+          keras: %s
+        training:
+          optimizer: sgd
+          learningRate: 0.1
+          batchSize: 32
+          normalizeInputs: standard
+          epochs: 3
+          seeds: 1
+          parallelism: variant
+        fixes:
+          - learningRate: [x0.1]
+        """.formatted(SweepSpecFiles.DATA.resolve("digits.csv.gz"),
+        ImportedNetworkTest.MODELS.resolve("keras-cnn-digits.json"))));
+    CollectingSink sink = new CollectingSink();
+
+    SweepResult result = SweepJob.run(spark, sweep, sink, null, TrainingSettings.DEFAULTS);
+
+    assertThat(result.allReachedFinalState()).isTrue();
+    VariantData data = new VariantData(DatasetLoader.load(spark, sweep.data()), sweep.data().validation(),
+        sweep.data().splitSeed());
+    for (PlannedRun run : SweepExpander.expand(sweep).runs()) {
+      TrainingSpec training = run.variant().config().training();
+      VariantInputs inputs = data.inputsFor(training);
+      PlainDl4j.Result reference = PlainDl4j.train(KerasDigitsReference.cnn(training.learningRate(), run.seed()),
+          inputs.train(), inputs.validation(), training.batchSize(), run.seed(), training.epochs());
+      EpochTelemetry last = TrainingFidelityIT.last(sink.records, run.runId());
+      System.out.printf("%s: sweep %.4f, plain DL4J %.4f (loss %s / %s)%n", run.runId(),
+          last.getValBalancedAccuracy(), reference.validationBalancedAccuracy(), last.getTrainLoss(),
+          reference.trainLoss());
+      assertThat(last.getValBalancedAccuracy()).as(run.runId())
+          .isCloseTo(reference.validationBalancedAccuracy(), within(1e-9));
+      assertThat(last.getTrainLoss()).as(run.runId()).isCloseTo(reference.trainLoss(), within(1e-6));
+    }
+  }
+
   /** The same MultiLayerConfiguration goes to DL4J's Spark training master: an imported network trains data-parallel. */
   @Test
   void anImportedDl4jNetworkTrainsDataParallel(@TempDir Path dir) throws Exception {

@@ -13,16 +13,12 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,7 +27,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -88,13 +83,7 @@ class ImportedNetworkTest {
     MultiLayerNetwork imported = new MultiLayerNetwork(ImportedNetwork.configuration(config, DIGIT_PIXELS, DIGITS,
         42, null));
     imported.init();
-    MultiLayerNetwork byHand = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(42)
-        .updater(new Sgd(0.5)).weightInit(WeightInit.XAVIER_UNIFORM).list()
-        .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).build())
-        .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(DIGITS).activation(Activation.SOFTMAX)
-            .build())
-        .setInputType(InputType.convolutionalFlat(8, 8, 1)).build());
+    MultiLayerNetwork byHand = new MultiLayerNetwork(KerasDigitsReference.cnn(0.5, 42));
     byHand.init();
 
     assertThat(imported.numParams()).isEqualTo(3 * 3 * 8 + 8 + 3 * 3 * 8 * 10 + 10);
