@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -119,6 +120,24 @@ class ImportedNetworkTest {
 
     assertThat(output.getActivationFn()).isInstanceOf(ActivationSoftmax.class);
     assertThat(output.getLossFn()).isInstanceOf(LossMCXENT.class);
+  }
+
+  @Test
+  void aModelSavedWithModelSerializerGivesItsConfigurationAndTrainsFromInitialisation() throws Exception {
+    MultiLayerNetwork saved = new MultiLayerNetwork(KerasDigitsReference.network(0.1, 5));
+    saved.init();
+    saved.params().assign(0.25); // weights a sweep must not start from
+    Path zip = folder.resolve("digits.zip");
+    ModelSerializer.writeModel(saved, zip.toFile(), true);
+
+    RunConfig config = baseline("dl4j", zip.toString(), "", "learningRate: 0.1");
+    MultiLayerNetwork imported = new MultiLayerNetwork(ImportedNetwork.configuration(config, DIGIT_PIXELS, DIGITS,
+        5, null));
+    imported.init();
+
+    MultiLayerNetwork fresh = new MultiLayerNetwork(KerasDigitsReference.network(0.1, 5));
+    fresh.init();
+    assertThat(imported.params()).isEqualTo(fresh.params());
   }
 
   @Test
