@@ -20,7 +20,7 @@ public record Fix(FixType type, String setting) {
 
   /** Why this fix cannot be applied to {@code baseline}, or empty when it can. */
   public java.util.Optional<String> inapplicable(RunConfig baseline) {
-    return type.inapplicable(baseline, setting);
+    return ImportedModelFixes.refusal(type, baseline, setting).or(() -> type.inapplicable(baseline, setting));
   }
 
   /** The factor of a relative setting ({@code x0.1} is 0.1); empty for an absolute one. */

@@ -128,7 +128,7 @@ public final class SpecParser {
           "'" + name + "' must be letters, digits, '.', '_' or '-' (it becomes part of run ids and paths)");
     }
     DataSpec data = readData(root.map("data"), dataFolder, problems);
-    ModelSpec model = readModel(root.map("model"), data.shape(), problems);
+    ModelSpec model = readModel(root.map("model"), data.shape(), dataFolder, problems);
     YamlMap trainingMap = root.map("training");
     Parallelism parallelism = readParallelism(trainingMap, problems);
     TrainingSpec training = readTraining(trainingMap, problems);
@@ -288,7 +288,16 @@ public final class SpecParser {
     return value.equalsIgnoreCase("tab") || value.equals("\\t") ? "\t" : value;
   }
 
-  private static ModelSpec readModel(YamlMap model, List<Integer> inputShape, Problems problems) {
+  private static ModelSpec readModel(YamlMap model, List<Integer> inputShape, Optional<Path> folder,
+      Problems problems) {
+    List<ImportedModel.Format> given = java.util.Arrays.stream(ImportedModel.Format.values())
+        .filter(format -> model.value(format.key()).isPresent()).toList();
+    if (given.size() > 1) {
+      problems.add("model", model.node(), "give one network file: model.dl4j or model.keras, not both");
+    }
+    if (!given.isEmpty()) {
+      return readImported(model, given.get(0), inputShape, folder, problems);
+    }
     List<Integer> hidden = model.intList("hidden", List.of(64, 64));
     List<LayerSpec> layers = List.of();
     Optional<Node> layersNode = model.value("layers");
@@ -321,12 +330,77 @@ public final class SpecParser {
         model.number("l2", 0.0),
         model.bool("batchNorm", false),
         layers,
-        inputShape);
+        inputShape,
+        null);
     model.rejectUnknown();
     check(spec.dropout() >= 0 && spec.dropout() < 1, model, "dropout", num(spec.dropout()) + " not in [0, 1)", problems);
     check(spec.l1() >= 0, model, "l1", "must be >= 0, got " + num(spec.l1()), problems);
     check(spec.l2() >= 0, model, "l2", "must be >= 0, got " + num(spec.l2()), problems);
     return spec;
+  }
+
+  /**
+   * {@code model: {dl4j: PATH}} or {@code model: {keras: PATH}}: the user's network, whose layers stay as they are.
+   * Only the settings that apply to every layer alike may be given beside it (activation, init, dropout, l1, l2, each
+   * replacing the file's own in every layer; loss for Keras, which exports none).
+   */
+  private static ModelSpec readImported(YamlMap model, ImportedModel.Format format, List<Integer> inputShape,
+      Optional<Path> folder, Problems problems) {
+    String key = format.key();
+    Node where = model.value(key).orElse(model.node());
+    for (String layerKey : List.of("hidden", "layers", "batchNorm")) {
+      model.value(layerKey).ifPresent(node -> problems.add(model.child(layerKey), node, "the network comes from "
+          + format.specPath() + " and keeps its own layers: " + layerKey + " does not apply (it describes a network"
+          + " Unstuck builds)"));
+    }
+    Optional<Node> loss = model.value("loss");
+    if (format == ImportedModel.Format.DL4J && loss.isPresent()) {
+      problems.add(model.child("loss"), loss.get(), "a DL4J configuration's output layer has its own loss function:"
+          + " set it there");
+    }
+    Activation activation = model.enumValue("activation", Activation.class, null);
+    WeightInit init = model.enumValue("init", WeightInit.class, null);
+    double dropout = model.number("dropout", 0.0);
+    double l1 = model.number("l1", 0.0);
+    double l2 = model.number("l2", 0.0);
+    LossFunction lossFunction = format == ImportedModel.Format.KERAS
+        ? model.enumValue("loss", LossFunction.class, LossFunction.MCXENT) : LossFunction.MCXENT;
+    String path = model.string(key, null);
+    model.rejectUnknown();
+    check(dropout >= 0 && dropout < 1, model, "dropout", num(dropout) + " not in [0, 1)", problems);
+    check(l1 >= 0, model, "l1", "must be >= 0, got " + num(l1), problems);
+    check(l2 >= 0, model, "l2", "must be >= 0, got " + num(l2), problems);
+    Optional<ImportedModel> imported = importedFile(format, path, where, folder, problems);
+    // a file with a problem is reported; parsing goes on with an empty one to find the spec's other problems
+    ImportedModel file = imported.orElseGet(() -> new ImportedModel(format, String.valueOf(path), "", List.of()));
+    return ModelSpec.imported(file, lossFunction, dropout, l1, l2, inputShape).withActivation(activation)
+        .withInit(init);
+  }
+
+  /** The file of an imported network, read now: a missing or foreign file is a problem of the spec. */
+  private static Optional<ImportedModel> importedFile(ImportedModel.Format format, String path, Node where,
+      Optional<Path> folder, Problems problems) {
+    String specPath = format.specPath();
+    if (path == null || path.isBlank()) {
+      problems.add(specPath, where, "missing: the path of the network's file");
+      return Optional.empty();
+    }
+    Optional<String> unusable = DataPaths.problem(path);
+    if (unusable.isPresent()) {
+      problems.add(specPath, where, "'" + DataPaths.printable(path) + "' " + unusable.get());
+      return Optional.empty();
+    }
+    if (!isLocal(path)) {
+      problems.add(specPath, where, "'" + path + "': the network's file is read when the spec is read, from this"
+          + " machine; give a local path");
+      return Optional.empty();
+    }
+    Path file = localPath(resolve(path, folder));
+    if (!Files.isRegularFile(file)) {
+      problems.add(specPath, where, (Files.isDirectory(file) ? "is a folder: " : "no such file: ") + "'" + file + "'");
+      return Optional.empty();
+    }
+    return ImportedModelReader.read(format, file, where, problems);
   }
 
   /** {@code training.parallelism} and its threshold: per sweep, so read beside the per-variant settings. */

@@ -64,6 +64,9 @@ public final class SpecWriter {
   }
 
   private static Map<String, Object> model(ModelSpec model) {
+    if (model.isImported()) {
+      return imported(model);
+    }
     Map<String, Object> map = new LinkedHashMap<>();
     if (model.hasLayers()) {
       map.put("layers", model.layers().stream().map(SpecWriter::layer).toList());
@@ -77,6 +80,26 @@ public final class SpecWriter {
     map.put("l1", model.l1());
     map.put("l2", model.l2());
     map.put("batchNorm", model.batchNorm());
+    return map;
+  }
+
+  /** An imported network: its file, and only the settings that replace the file's own in every layer. */
+  private static Map<String, Object> imported(ModelSpec model) {
+    ImportedModel file = model.importedModel().orElseThrow();
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(file.format().key(), file.path());
+    if (model.activation() != null) {
+      map.put("activation", SpecEnums.yamlName(model.activation()));
+    }
+    if (model.init() != null) {
+      map.put("init", SpecEnums.yamlName(model.init()));
+    }
+    if (file.format() == ImportedModel.Format.KERAS) {
+      map.put("loss", SpecEnums.yamlName(model.loss()));
+    }
+    map.put("dropout", model.dropout());
+    map.put("l1", model.l1());
+    map.put("l2", model.l2());
     return map;
   }
 

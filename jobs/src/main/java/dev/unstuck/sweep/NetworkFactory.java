@@ -23,7 +23,9 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -51,14 +53,17 @@ public final class NetworkFactory {
    */
   public static MultiLayerConfiguration configuration(RunConfig config, int inputs, int classes, long seed,
       double[] classWeights) {
+    if (config.model().isImported()) {
+      return ImportedNetwork.configuration(config, inputs, classes, seed, classWeights);
+    }
     ModelSpec model = config.model();
     TrainingSpec training = config.training();
     NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
         .seed(seed)
         .updater(updater(training.optimizer(), training.learningRate()))
         .l1(model.l1())
-        .l2(model.l2());
-    applyInit(builder, model.init());
+        .l2(model.l2())
+        .weightInit(weightInit(model.init()));
     if (training.gradientClip() > 0) {
       builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
           .gradientNormalizationThreshold(training.gradientClip());
@@ -89,7 +94,7 @@ public final class NetworkFactory {
         layers.layer(new BatchNormalization.Builder().build());
       }
     }
-    OutputLayer.Builder output = new OutputLayer.Builder(loss(config, classWeights)).nOut(classes)
+    OutputLayer.Builder output = new OutputLayer.Builder(loss(model.loss(), classWeights)).nOut(classes)
         .activation(Activation.SOFTMAX);
     if (anyWeights && model.dropout() > 0) {
       output.dropOut(1 - model.dropout());
@@ -155,21 +160,22 @@ public final class NetworkFactory {
    * Each spec name is the DL4J scheme of that name ({@code normal} is WeightInit.NORMAL, N(0, 1/fanIn)); only
    * {@code unitNormal}, the deliberately poor N(0, 1), has no DL4J name and is a distribution.
    */
-  private static void applyInit(NeuralNetConfiguration.Builder builder, dev.unstuck.spec.WeightInit init) {
-    switch (init) {
-      case XAVIER -> builder.weightInit(WeightInit.XAVIER);
-      case HE -> builder.weightInit(WeightInit.RELU);
-      case LECUN -> builder.weightInit(WeightInit.LECUN_NORMAL);
-      case NORMAL -> builder.weightInit(WeightInit.NORMAL);
-      case UNIT_NORMAL -> builder.weightInit(new NormalDistribution(0, 1));
-      case UNIFORM -> builder.weightInit(WeightInit.UNIFORM);
-      case ZERO -> builder.weightInit(WeightInit.ZERO);
-    }
+  static IWeightInit weightInit(dev.unstuck.spec.WeightInit init) {
+    return switch (init) {
+      case XAVIER -> WeightInit.XAVIER.getWeightInitFunction();
+      case HE -> WeightInit.RELU.getWeightInitFunction();
+      case LECUN -> WeightInit.LECUN_NORMAL.getWeightInitFunction();
+      case NORMAL -> WeightInit.NORMAL.getWeightInitFunction();
+      case UNIT_NORMAL -> new WeightInitDistribution(new NormalDistribution(0, 1));
+      case UNIFORM -> WeightInit.UNIFORM.getWeightInitFunction();
+      case ZERO -> WeightInit.ZERO.getWeightInitFunction();
+    };
   }
 
-  private static ILossFunction loss(RunConfig config, double[] classWeights) {
+  /** @param classWeights per-class loss weights, or null for unweighted */
+  static ILossFunction loss(dev.unstuck.spec.LossFunction loss, double[] classWeights) {
     var weights = classWeights == null ? null : Nd4j.create(classWeights).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
-    return switch (config.model().loss()) {
+    return switch (loss) {
       case MCXENT -> weights == null ? new LossMCXENT() : new LossMCXENT(weights);
       case NEGATIVELOGLIKELIHOOD -> weights == null ? new LossNegativeLogLikelihood()
           : new LossNegativeLogLikelihood(weights);

@@ -1,11 +1,15 @@
 package dev.unstuck.sweep;
 
+import dev.unstuck.data.DataException;
 import dev.unstuck.diagnosis.RunStatus;
 import dev.unstuck.fix.PlannedRun;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.TelemetrySink;
+import dev.unstuck.spec.ModelSpec;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -35,6 +40,7 @@ public final class SweepRunner {
   /** @param data each variant's inputs by its training settings ({@link VariantData#inputsFor} in production) */
   public SweepResult run(SweepPlan plan, Function<TrainingSpec, VariantInputs> data, int concurrency,
       RunProgress progress) {
+    checkImportedModels(plan, data);
     long start = System.currentTimeMillis();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
@@ -59,6 +65,28 @@ public final class SweepRunner {
           System.currentTimeMillis() - start, runs.stream().flatMap(r -> r.telemetry().stream()).toList());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A network the user brought must fit the data (its input size the feature columns, its outputs the classes):
+   * said once, naming the layer and the numbers, before anything trains, rather than as a failed run per variant.
+   * The variants' inputs are prepared once either way, so asking for the first run's costs nothing extra.
+   */
+  private static void checkImportedModels(SweepPlan plan, Function<TrainingSpec, VariantInputs> data) {
+    // fixes change settings, not the layers: one check per file and image shape
+    Collection<ModelSpec> imported = plan.runs().stream().map(run -> run.variant().config().model())
+        .filter(ModelSpec::isImported).collect(Collectors.toMap(
+            model -> List.of(model.importedModel().orElseThrow(), model.inputShape()), model -> model,
+            (first, same) -> first, LinkedHashMap::new)).values();
+    if (imported.isEmpty()) {
+      return;
+    }
+    VariantInputs inputs = data.apply(plan.runs().get(0).variant().config().training());
+    for (ModelSpec model : imported) {
+      ImportedNetwork.problem(model, inputs.numFeatures(), inputs.numClasses()).ifPresent(problem -> {
+        throw new DataException(problem);
+      });
     }
   }
 
