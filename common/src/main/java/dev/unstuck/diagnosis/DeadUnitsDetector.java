@@ -3,7 +3,10 @@ package dev.unstuck.diagnosis;
 import java.util.List;
 import java.util.Optional;
 
-/** DEAD_UNITS: most units of a ReLU layer output 0 for every probe input (AUTOTRAINER, DeepDiagnosis). */
+/**
+ * DEAD_UNITS: most units of a ReLU layer output 0 for every probe input (AUTOTRAINER,
+ * DeepDiagnosis).
+ */
 public final class DeadUnitsDetector implements Detector {
   @Override
   public Symptom symptom() {
@@ -16,9 +19,22 @@ public final class DeadUnitsDetector implements Detector {
     return now.layers().stream()
         .filter(layer -> layer.deadFraction() >= t.deadUnitFraction())
         .findFirst()
-        .map(layer -> Detection.of(symptom(), "deadFraction[" + layer.index() + "]", now.epoch(), now.epoch(),
-            layer.deadFraction(), t.deadUnitFraction(), Series.pct(layer.deadFraction()) + " of layer "
-                + layer.index() + "'s " + layer.activation() + " units are dead (>= "
-                + Series.pct(t.deadUnitFraction()) + ")"));
+        .map(
+            layer ->
+                Detection.of(
+                    symptom(),
+                    "deadFraction[" + layer.index() + "]",
+                    now.epoch(),
+                    now.epoch(),
+                    layer.deadFraction(),
+                    t.deadUnitFraction(),
+                    Series.pct(layer.deadFraction())
+                        + " of layer "
+                        + layer.index()
+                        + "'s "
+                        + layer.activation()
+                        + " units are dead (>= "
+                        + Series.pct(t.deadUnitFraction())
+                        + ")"));
   }
 }

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A run's state after one epoch: learning or not, every active symptom with its evidence, and the hints - advisory
- * findings on a run that learns, shown but never counted as symptoms.
+ * A run's state after one epoch: learning or not, every active symptom with its evidence, and the
+ * hints - advisory findings on a run that learns, shown but never counted as symptoms.
  */
-public record Diagnosis(int epoch, RunStatus status, LearningState state, double metric, List<Detection> detections,
+public record Diagnosis(
+    int epoch,
+    RunStatus status,
+    LearningState state,
+    double metric,
+    List<Detection> detections,
     List<Detection> hints) {
 
   public Diagnosis {
@@ -16,7 +21,8 @@ public record Diagnosis(int epoch, RunStatus status, LearningState state, double
     hints = List.copyOf(hints);
   }
 
-  public Diagnosis(int epoch, RunStatus status, LearningState state, double metric, List<Detection> detections) {
+  public Diagnosis(
+      int epoch, RunStatus status, LearningState state, double metric, List<Detection> detections) {
     this(epoch, status, state, metric, detections, List.of());
   }
 
@@ -24,7 +30,10 @@ public record Diagnosis(int epoch, RunStatus status, LearningState state, double
     return symptomsOf(detections);
   }
 
-  /** The symptoms of the hints: findings still there, though the run learns (its inputs still unnormalised). */
+  /**
+   * The symptoms of the hints: findings still there, though the run learns (its inputs still
+   * unnormalised).
+   */
   public Set<Symptom> hintSymptoms() {
     return symptomsOf(hints);
   }

@@ -3,8 +3,8 @@ package dev.unstuck.diagnosis;
 import java.util.List;
 
 /**
- * What the detectors see of one epoch of one run: the domain view of an EpochTelemetry record. Metrics that
- * were not measured are NaN; a NaN loss after training started means the run diverged.
+ * What the detectors see of one epoch of one run: the domain view of an EpochTelemetry record.
+ * Metrics that were not measured are NaN; a NaN loss after training started means the run diverged.
  */
 public record EpochMetrics(
     int epoch,

@@ -3,7 +3,9 @@ package dev.unstuck.diagnosis;
 import java.util.List;
 import java.util.Optional;
 
-/** Gradient norm of the first (input-side) layer over the last (output) layer, on the probe batch. */
+/**
+ * Gradient norm of the first (input-side) layer over the last (output) layer, on the probe batch.
+ */
 final class GradientRatioDetectors {
   private GradientRatioDetectors() {}
 

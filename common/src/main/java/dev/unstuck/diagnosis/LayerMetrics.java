@@ -1,8 +1,8 @@
 package dev.unstuck.diagnosis;
 
 /**
- * Statistics of one weight layer after an epoch, index 0 nearest the input. NaN where a statistic does not
- * apply (dead fraction of a sigmoid layer) or could not be measured.
+ * Statistics of one weight layer after an epoch, index 0 nearest the input. NaN where a statistic
+ * does not apply (dead fraction of a sigmoid layer) or could not be measured.
  */
 public record LayerMetrics(
     int index,

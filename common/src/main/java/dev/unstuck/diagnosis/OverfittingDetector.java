@@ -17,9 +17,20 @@ public final class OverfittingDetector implements Detector {
     double best = Series.min(epochs, EpochMetrics::valLoss);
     boolean rising = best > 0 && now.valLoss() >= best * (1 + t.overfitValLossRise());
     if (gap >= t.overfitGap() && rising) {
-      return Optional.of(Detection.of(symptom(), "trainAccuracy-valAccuracy", epochs.get(0).epoch(), now.epoch(),
-          gap, t.overfitGap(), "train accuracy exceeds validation by " + Series.num(gap)
-              + " while validation loss rose from " + Series.num(best) + " to " + Series.num(now.valLoss())));
+      return Optional.of(
+          Detection.of(
+              symptom(),
+              "trainAccuracy-valAccuracy",
+              epochs.get(0).epoch(),
+              now.epoch(),
+              gap,
+              t.overfitGap(),
+              "train accuracy exceeds validation by "
+                  + Series.num(gap)
+                  + " while validation loss rose from "
+                  + Series.num(best)
+                  + " to "
+                  + Series.num(now.valLoss())));
     }
     return Optional.empty();
   }

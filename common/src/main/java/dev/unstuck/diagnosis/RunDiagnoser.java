@@ -6,19 +6,20 @@ import java.util.Optional;
 
 /** Runs every detector over a run's epochs and decides whether it is learning. */
 public final class RunDiagnoser {
-  private static final List<Detector> DETECTORS = List.of(
-      new DivergingDetector(),
-      new ExplodingGradientsDetector(),
-      new VanishingGradientsDetector(),
-      new DeadUnitsDetector(),
-      new SaturatedActivationsDetector(),
-      new OscillatingAccuracyDetector(),
-      new SlowConvergenceDetector(),
-      new NotLearningDetector(),
-      new ClassImbalanceCollapseDetector(),
-      new OverfittingDetector(),
-      new UnderfittingDetector(),
-      new DataPipelineErrorDetector());
+  private static final List<Detector> DETECTORS =
+      List.of(
+          new DivergingDetector(),
+          new ExplodingGradientsDetector(),
+          new VanishingGradientsDetector(),
+          new DeadUnitsDetector(),
+          new SaturatedActivationsDetector(),
+          new OscillatingAccuracyDetector(),
+          new SlowConvergenceDetector(),
+          new NotLearningDetector(),
+          new ClassImbalanceCollapseDetector(),
+          new OverfittingDetector(),
+          new UnderfittingDetector(),
+          new DataPipelineErrorDetector());
 
   private final Thresholds thresholds;
 
@@ -37,9 +38,12 @@ public final class RunDiagnoser {
     }
     EpochMetrics last = Series.last(epochs);
     if (last.status() == RunStatus.FAILED) {
-      // Training threw: what the epochs measured was cut short by the crash, and a crash inside an epoch leaves
-      // NaN metrics that would read as a divergence. A failure is named as such and is never a symptom.
-      return new Diagnosis(last.epoch(), last.status(), LearningState.FAILED, last.judgedMetric(), List.of());
+      // Training threw: what the epochs measured was cut short by the crash, and a crash inside an
+      // epoch leaves
+      // NaN metrics that would read as a divergence. A failure is named as such and is never a
+      // symptom.
+      return new Diagnosis(
+          last.epoch(), last.status(), LearningState.FAILED, last.judgedMetric(), List.of());
     }
     List<Detection> detections = new ArrayList<>();
     for (Detector detector : DETECTORS) {
@@ -69,21 +73,34 @@ public final class RunDiagnoser {
   }
 
   /**
-   * A run that has had its epochs and still does not beat chance by the margin is not learning, even when no
-   * detector's specific rule (a flat loss, a collapse) fired: say so, with the numbers, rather than leave a
-   * NOT_LEARNING state without a symptom to explain it.
+   * A run that has had its epochs and still does not beat chance by the margin is not learning,
+   * even when no detector's specific rule (a flat loss, a collapse) fired: say so, with the
+   * numbers, rather than leave a NOT_LEARNING state without a symptom to explain it.
    */
-  private Optional<Detection> unexplainedNotLearning(List<EpochMetrics> epochs, List<Detection> detections) {
+  private Optional<Detection> unexplainedNotLearning(
+      List<EpochMetrics> epochs, List<Detection> detections) {
     EpochMetrics now = Series.last(epochs);
     double needed = now.chance() + thresholds.learningMargin();
     boolean explained = detections.stream().anyMatch(d -> d.symptom().blocking());
     if (explained || epochs.size() < thresholds.minEpochs() || now.judgedMetric() >= needed) {
       return Optional.empty();
     }
-    return Optional.of(Detection.of(Symptom.NOT_LEARNING, "valBalancedAccuracy", epochs.get(0).epoch(), now.epoch(),
-        now.judgedMetric(), needed, "validation balanced accuracy " + Series.num(now.judgedMetric()) + " after "
-            + epochs.size() + " epochs does not beat chance (" + Series.num(now.chance()) + ") by the margin "
-            + Series.num(thresholds.learningMargin())));
+    return Optional.of(
+        Detection.of(
+            Symptom.NOT_LEARNING,
+            "valBalancedAccuracy",
+            epochs.get(0).epoch(),
+            now.epoch(),
+            now.judgedMetric(),
+            needed,
+            "validation balanced accuracy "
+                + Series.num(now.judgedMetric())
+                + " after "
+                + epochs.size()
+                + " epochs does not beat chance ("
+                + Series.num(now.chance())
+                + ") by the margin "
+                + Series.num(thresholds.learningMargin())));
   }
 
   private LearningState state(EpochMetrics now, List<Detection> detections) {
@@ -96,9 +113,9 @@ public final class RunDiagnoser {
   }
 
   /**
-   * True when {@code now}'s validation metric beats chance by the learning margin: without it no diagnosis after
-   * {@code now} is LEARNING, whatever the detectors find (what lets a search for the first learning epoch pass
-   * over such an epoch without diagnosing it).
+   * True when {@code now}'s validation metric beats chance by the learning margin: without it no
+   * diagnosis after {@code now} is LEARNING, whatever the detectors find (what lets a search for
+   * the first learning epoch pass over such an epoch without diagnosing it).
    */
   public boolean beatsChance(EpochMetrics now) {
     return now.judgedMetric() >= now.chance() + thresholds.learningMargin();

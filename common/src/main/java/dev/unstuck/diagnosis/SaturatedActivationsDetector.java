@@ -16,9 +16,22 @@ public final class SaturatedActivationsDetector implements Detector {
     return now.layers().stream()
         .filter(layer -> layer.saturatedFraction() > t.saturatedFraction())
         .findFirst()
-        .map(layer -> Detection.of(symptom(), "saturatedFraction[" + layer.index() + "]", now.epoch(), now.epoch(),
-            layer.saturatedFraction(), t.saturatedFraction(), Series.pct(layer.saturatedFraction())
-                + " of layer " + layer.index() + "'s " + layer.activation() + " activations are saturated (> "
-                + Series.pct(t.saturatedFraction()) + ")"));
+        .map(
+            layer ->
+                Detection.of(
+                    symptom(),
+                    "saturatedFraction[" + layer.index() + "]",
+                    now.epoch(),
+                    now.epoch(),
+                    layer.saturatedFraction(),
+                    t.saturatedFraction(),
+                    Series.pct(layer.saturatedFraction())
+                        + " of layer "
+                        + layer.index()
+                        + "'s "
+                        + layer.activation()
+                        + " activations are saturated (> "
+                        + Series.pct(t.saturatedFraction())
+                        + ")"));
   }
 }

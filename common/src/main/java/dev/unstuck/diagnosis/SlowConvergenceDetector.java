@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * SLOW_CONVERGENCE: no epoch gained much balanced accuracy, on training or validation (AUTOTRAINER). The first
- * epoch's gain is measured from chance, the balanced accuracy of a constant prediction.
+ * SLOW_CONVERGENCE: no epoch gained much balanced accuracy, on training or validation
+ * (AUTOTRAINER). The first epoch's gain is measured from chance, the balanced accuracy of a
+ * constant prediction.
  */
 public final class SlowConvergenceDetector implements Detector {
   @Override
@@ -26,9 +27,18 @@ public final class SlowConvergenceDetector implements Detector {
       return Optional.empty(); // no balanced accuracy was measured: nothing to say about its gains
     }
     if (best < t.slowConvergenceGain()) {
-      return Optional.of(Detection.of(symptom(), "balancedAccuracy gain per epoch", epochs.get(0).epoch(),
-          Series.last(epochs).epoch(), best, t.slowConvergenceGain(), "best one-epoch gain in balanced accuracy "
-              + Series.num(best) + " < " + Series.num(t.slowConvergenceGain())));
+      return Optional.of(
+          Detection.of(
+              symptom(),
+              "balancedAccuracy gain per epoch",
+              epochs.get(0).epoch(),
+              Series.last(epochs).epoch(),
+              best,
+              t.slowConvergenceGain(),
+              "best one-epoch gain in balanced accuracy "
+                  + Series.num(best)
+                  + " < "
+                  + Series.num(t.slowConvergenceGain())));
     }
     return Optional.empty();
   }

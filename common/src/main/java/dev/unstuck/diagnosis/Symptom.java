@@ -1,9 +1,10 @@
 package dev.unstuck.diagnosis;
 
 /**
- * What can be wrong with a run. Blocking symptoms mean the run is not learning at all; the others are warnings
- * that often come with a run that learns, but badly. A few warnings are harmful in themselves even when the
- * validation metric holds ({@link #goneIsEnough()}): a fix that removes them without losing accuracy resolves them.
+ * What can be wrong with a run. Blocking symptoms mean the run is not learning at all; the others
+ * are warnings that often come with a run that learns, but badly. A few warnings are harmful in
+ * themselves even when the validation metric holds ({@link #goneIsEnough()}): a fix that removes
+ * them without losing accuracy resolves them.
  */
 public enum Symptom {
   DIVERGING(true, false, "loss is NaN/Inf or blowing up"),
@@ -34,10 +35,11 @@ public enum Symptom {
   }
 
   /**
-   * The symptom is the harm, not a cause of lower accuracy: a memorising network's rising validation loss (its
-   * confidence on new data goes wrong while accuracy may hold), a validation metric that swings from epoch to
-   * epoch. A fix that removes it resolves it when the metric is no worse - it need not be higher. For every other
-   * symptom the fix must also beat the baseline, or the symptom's absence is no evidence the fix helped.
+   * The symptom is the harm, not a cause of lower accuracy: a memorising network's rising
+   * validation loss (its confidence on new data goes wrong while accuracy may hold), a validation
+   * metric that swings from epoch to epoch. A fix that removes it resolves it when the metric is no
+   * worse - it need not be higher. For every other symptom the fix must also beat the baseline, or
+   * the symptom's absence is no evidence the fix helped.
    */
   public boolean goneIsEnough() {
     return goneIsEnough;

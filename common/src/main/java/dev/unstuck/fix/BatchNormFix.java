@@ -1,14 +1,14 @@
 package dev.unstuck.fix;
 
-import dev.unstuck.spec.RunConfig;
 import dev.unstuck.spec.LayerSpec;
 import dev.unstuck.spec.LayerType;
+import dev.unstuck.spec.RunConfig;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Batch normalisation after every hidden layer ({@code batchNorm: [true]}): after every dense and conv2d layer of a
- * layer list that is not already followed by a batchnorm entry.
+ * Batch normalisation after every hidden layer ({@code batchNorm: [true]}): after every dense and
+ * conv2d layer of a layer list that is not already followed by a batchnorm entry.
  */
 final class BatchNormFix implements FixType {
   @Override
@@ -45,8 +45,11 @@ final class BatchNormFix implements FixType {
       boolean followed = i + 1 < layers.size() && layers.get(i + 1).type() == LayerType.BATCHNORM;
       anyToNormalise |= layers.get(i).type().hasWeights() && !followed;
     }
-    return anyToNormalise ? Optional.empty() : Optional.of("no dense or conv2d layer without a batchnorm after it"
-        + " (batch normalisation goes after hidden layers, and this model has none left to normalise)");
+    return anyToNormalise
+        ? Optional.empty()
+        : Optional.of(
+            "no dense or conv2d layer without a batchnorm after it"
+                + " (batch normalisation goes after hidden layers, and this model has none left to normalise)");
   }
 
   @Override

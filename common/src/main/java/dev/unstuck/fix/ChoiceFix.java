@@ -6,12 +6,19 @@ import dev.unstuck.spec.Suggestions;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** A fix whose setting is one constant of an enum (activation relu, init he, resample oversample, ...). */
+/**
+ * A fix whose setting is one constant of an enum (activation relu, init he, resample oversample,
+ * ...).
+ */
 class ChoiceFix<E extends Enum<E>> extends KeyedFix {
   private final Class<E> choices;
   private final BiFunction<RunConfig, E, RunConfig> change;
 
-  ChoiceFix(String key, String idPrefix, FixFamily family, Class<E> choices,
+  ChoiceFix(
+      String key,
+      String idPrefix,
+      FixFamily family,
+      Class<E> choices,
       BiFunction<RunConfig, E, RunConfig> change) {
     super(key, idPrefix, family);
     this.choices = choices;
@@ -23,7 +30,11 @@ class ChoiceFix<E extends Enum<E>> extends KeyedFix {
     if (SpecEnums.parse(choices, setting).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of("unknown '" + setting + "'" + Suggestions.didYouMean(setting, SpecEnums.yamlNames(choices)));
+    return Optional.of(
+        "unknown '"
+            + setting
+            + "'"
+            + Suggestions.didYouMean(setting, SpecEnums.yamlNames(choices)));
   }
 
   @Override

@@ -19,7 +19,9 @@ final class EarlyStoppingFix implements FixType {
   public Optional<String> problem(String setting) {
     try {
       int patience = Integer.parseInt(setting.trim());
-      return patience >= 1 ? Optional.empty() : Optional.of("patience must be >= 1, got " + setting);
+      return patience >= 1
+          ? Optional.empty()
+          : Optional.of("patience must be >= 1, got " + setting);
     } catch (NumberFormatException e) {
       return Optional.of("expected a patience in epochs (an integer >= 1), got '" + setting + "'");
     }
@@ -32,6 +34,7 @@ final class EarlyStoppingFix implements FixType {
 
   @Override
   public RunConfig apply(RunConfig baseline, String setting) {
-    return baseline.withTraining(baseline.training().withEarlyStopping(Integer.parseInt(setting.trim())));
+    return baseline.withTraining(
+        baseline.training().withEarlyStopping(Integer.parseInt(setting.trim())));
   }
 }

@@ -2,6 +2,7 @@ package dev.unstuck.fix;
 
 import dev.unstuck.spec.RunConfig;
 import java.util.Map;
+import java.util.Optional;
 
 /** One concrete fix: a fix type with a valid setting, e.g. learningRate x0.1. */
 public record Fix(FixType type, String setting) {
@@ -19,15 +20,17 @@ public record Fix(FixType type, String setting) {
   }
 
   /** Why this fix cannot be applied to {@code baseline}, or empty when it can. */
-  public java.util.Optional<String> inapplicable(RunConfig baseline) {
-    return ImportedModelFixes.refusal(type, baseline, setting).or(() -> type.inapplicable(baseline, setting));
+  public Optional<String> inapplicable(RunConfig baseline) {
+    return ImportedModelFixes.refusal(type, baseline, setting)
+        .or(() -> type.inapplicable(baseline, setting));
   }
 
   /** The factor of a relative setting ({@code x0.1} is 0.1); empty for an absolute one. */
-  public java.util.Optional<Double> multiplier() {
+  public Optional<Double> multiplier() {
     String value = setting.trim();
-    return Settings.isMultiplier(value) ? java.util.Optional.of(Settings.multiplier(value))
-        : java.util.Optional.empty();
+    return Settings.isMultiplier(value)
+        ? Optional.of(Settings.multiplier(value))
+        : Optional.empty();
   }
 
   /** The fix as the key/value a user wrote, e.g. {learningRate=x0.1}. */

@@ -1,8 +1,8 @@
 package dev.unstuck.fix;
 
 /**
- * The families BI users group fixes by. BASELINE marks the unchanged model and PROBE a diagnostic run (a variant
- * retrained on permuted labels): neither is a fix, and neither gets a verdict.
+ * The families BI users group fixes by. BASELINE marks the unchanged model and PROBE a diagnostic
+ * run (a variant retrained on permuted labels): neither is a fix, and neither gets a verdict.
  */
 public enum FixFamily {
   BASELINE,

@@ -4,9 +4,9 @@ import dev.unstuck.spec.RunConfig;
 import java.util.Optional;
 
 /**
- * One kind of fix, named by its key in the spec's {@code fixes:} list (e.g. {@code learningRate}). A setting
- * is the text the user wrote for it (e.g. {@code x0.1}); the type checks it, names it and applies it.
- * To add a fix: implement this and list it in {@link FixCatalogue}.
+ * One kind of fix, named by its key in the spec's {@code fixes:} list (e.g. {@code learningRate}).
+ * A setting is the text the user wrote for it (e.g. {@code x0.1}); the type checks it, names it and
+ * applies it. To add a fix: implement this and list it in {@link FixCatalogue}.
  */
 public interface FixType {
 
@@ -25,8 +25,8 @@ public interface FixType {
   RunConfig apply(RunConfig baseline, String setting);
 
   /**
-   * Why this fix cannot be applied to this baseline (e.g. a dense-stack change on a model given as a layer list),
-   * or empty when it can. Only called with valid settings.
+   * Why this fix cannot be applied to this baseline (e.g. a dense-stack change on a model given as
+   * a layer list), or empty when it can. Only called with valid settings.
    */
   default Optional<String> inapplicable(RunConfig baseline, String setting) {
     return Optional.empty();

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Capacity: {@code x2}/{@code x0.5} scale every hidden width, {@code deeper} repeats the last hidden layer,
- * {@code shallower} drops it. On a model given as {@code layers}, the multipliers scale every dense layer's units and
- * every conv2d layer's filters; adding or removing a layer is refused there, since where a layer may go in a
- * convolutional network (and what its window would be) is not a choice to make for the user.
+ * Capacity: {@code x2}/{@code x0.5} scale every hidden width, {@code deeper} repeats the last
+ * hidden layer, {@code shallower} drops it. On a model given as {@code layers}, the multipliers
+ * scale every dense layer's units and every conv2d layer's filters; adding or removing a layer is
+ * refused there, since where a layer may go in a convolutional network (and what its window would
+ * be) is not a choice to make for the user.
  */
 final class HiddenFix implements FixType {
   @Override
@@ -29,7 +30,9 @@ final class HiddenFix implements FixType {
       return Optional.empty();
     }
     return Settings.multiplierOrPositive(value, false)
-        .map(problem -> problem.replace("a multiplier like x2 or x0.5", "x2, x0.5, deeper or shallower"));
+        .map(
+            problem ->
+                problem.replace("a multiplier like x2 or x0.5", "x2, x0.5, deeper or shallower"));
   }
 
   @Override
@@ -41,8 +44,11 @@ final class HiddenFix implements FixType {
   public Optional<String> inapplicable(RunConfig baseline, String setting) {
     String value = setting.trim();
     if (baseline.model().hasLayers() && (value.equals("deeper") || value.equals("shallower"))) {
-      return Optional.of("'" + value + "' adds or removes a dense layer of model.hidden; this model is given as "
-          + "model.layers, where x2 or x0.5 scales every layer's units and filters");
+      return Optional.of(
+          "'"
+              + value
+              + "' adds or removes a dense layer of model.hidden; this model is given as "
+              + "model.layers, where x2 or x0.5 scales every layer's units and filters");
     }
     return Optional.empty();
   }
@@ -54,8 +60,16 @@ final class HiddenFix implements FixType {
         return baseline; // deeper/shallower: refused by inapplicable
       }
       double factor = Settings.multiplier(setting.trim());
-      return baseline.withModel(baseline.model().withLayers(baseline.model().layers().stream()
-          .map(layer -> layer.withWidth(width -> Math.max(1, (int) Math.round(width * factor)))).toList()));
+      return baseline.withModel(
+          baseline
+              .model()
+              .withLayers(
+                  baseline.model().layers().stream()
+                      .map(
+                          layer ->
+                              layer.withWidth(
+                                  width -> Math.max(1, (int) Math.round(width * factor))))
+                      .toList()));
     }
     List<Integer> hidden = new ArrayList<>(baseline.model().hidden());
     switch (setting.trim()) {

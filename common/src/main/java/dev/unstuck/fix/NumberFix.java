@@ -10,7 +10,11 @@ class NumberFix extends KeyedFix {
   private final Function<String, Optional<String>> check;
   private final BiFunction<RunConfig, Double, RunConfig> change;
 
-  NumberFix(String key, String idPrefix, FixFamily family, Function<String, Optional<String>> check,
+  NumberFix(
+      String key,
+      String idPrefix,
+      FixFamily family,
+      Function<String, Optional<String>> check,
       BiFunction<RunConfig, Double, RunConfig> change) {
     super(key, idPrefix, family);
     this.check = check;

@@ -6,15 +6,19 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A weight penalty (l1, l2): an absolute coefficient ({@code 1e-4}, or {@code 0} to drop it) or a multiplier of the
- * baseline's ({@code x0.01}). The multiplier is what {@code fixes: auto} needs for an over-regularised baseline: it
- * does not know the penalty the user chose, only that a hundredth of it is worth a try.
+ * A weight penalty (l1, l2): an absolute coefficient ({@code 1e-4}, or {@code 0} to drop it) or a
+ * multiplier of the baseline's ({@code x0.01}). The multiplier is what {@code fixes: auto} needs
+ * for an over-regularised baseline: it does not know the penalty the user chose, only that a
+ * hundredth of it is worth a try.
  */
 class PenaltyFix extends KeyedFix {
   private final Function<RunConfig, Double> current;
   private final BiFunction<RunConfig, Double, RunConfig> change;
 
-  PenaltyFix(String key, String idPrefix, Function<RunConfig, Double> current,
+  PenaltyFix(
+      String key,
+      String idPrefix,
+      Function<RunConfig, Double> current,
       BiFunction<RunConfig, Double, RunConfig> change) {
     super(key, idPrefix, FixFamily.REGULARISATION);
     this.current = current;
@@ -38,8 +42,15 @@ class PenaltyFix extends KeyedFix {
   @Override
   public Optional<String> inapplicable(RunConfig baseline, String setting) {
     if (Settings.isMultiplier(setting.trim()) && current.apply(baseline) == 0) {
-      return Optional.of("'" + setting.trim() + "' scales the baseline's " + key() + " penalty, and it has none; give "
-          + "a coefficient, e.g. " + key() + ": 1e-4");
+      return Optional.of(
+          "'"
+              + setting.trim()
+              + "' scales the baseline's "
+              + key()
+              + " penalty, and it has none; give "
+              + "a coefficient, e.g. "
+              + key()
+              + ": 1e-4");
     }
     return Optional.empty();
   }

@@ -6,14 +6,18 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A fix that scales a baseline value by a multiplier ({@code x10}, {@code x0.1}) or, where allowed, sets it to
- * an absolute number: learning rate, batch size.
+ * A fix that scales a baseline value by a multiplier ({@code x10}, {@code x0.1}) or, where allowed,
+ * sets it to an absolute number: learning rate, batch size.
  */
 class ScaleFix extends KeyedFix {
   private final Function<RunConfig, Double> current;
   private final BiFunction<RunConfig, Double, RunConfig> change;
 
-  ScaleFix(String key, String idPrefix, FixFamily family, Function<RunConfig, Double> current,
+  ScaleFix(
+      String key,
+      String idPrefix,
+      FixFamily family,
+      Function<RunConfig, Double> current,
       BiFunction<RunConfig, Double, RunConfig> change) {
     super(key, idPrefix, family);
     this.current = current;

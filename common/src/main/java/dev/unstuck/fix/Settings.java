@@ -3,7 +3,10 @@ package dev.unstuck.fix;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Parsing of the setting forms fixes share: numbers, ranges and multipliers like {@code x10} or {@code x0.1}. */
+/**
+ * Parsing of the setting forms fixes share: numbers, ranges and multipliers like {@code x10} or
+ * {@code x0.1}.
+ */
 final class Settings {
   private Settings() {}
 
@@ -24,9 +27,14 @@ final class Settings {
     }
   }
 
-  /** A positive multiplier ({@code x0.1}) or, when absolute values are allowed, a positive number. */
+  /**
+   * A positive multiplier ({@code x0.1}) or, when absolute values are allowed, a positive number.
+   */
   static Optional<String> multiplierOrPositive(String setting, boolean absoluteAllowed) {
-    String form = absoluteAllowed ? "a multiplier like x10 or x0.1, or a number > 0" : "a multiplier like x2 or x0.5";
+    String form =
+        absoluteAllowed
+            ? "a multiplier like x10 or x0.1, or a number > 0"
+            : "a multiplier like x2 or x0.5";
     if (isMultiplier(setting)) {
       Optional<Double> factor = number(setting.substring(1));
       if (factor.isEmpty() || factor.get() <= 0) {

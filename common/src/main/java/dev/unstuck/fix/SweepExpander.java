@@ -13,18 +13,22 @@ public final class SweepExpander {
   private SweepExpander() {}
 
   /**
-   * @param knownSymptoms the baseline's symptoms, if already known, for {@code fixes: auto}; empty means
-   *     unknown and tries every family
+   * @param knownSymptoms the baseline's symptoms, if already known, for {@code fixes: auto}; empty
+   *     means unknown and tries every family
    */
   public static SweepPlan expand(SweepSpec spec, Set<Symptom> knownSymptoms) {
     RunConfig baseline = spec.baseline();
-    List<Fix> fixes = spec.fixes().auto() ? AutoFixes.forSymptoms(knownSymptoms, baseline) : spec.fixes().explicit();
+    List<Fix> fixes =
+        spec.fixes().auto()
+            ? AutoFixes.forSymptoms(knownSymptoms, baseline)
+            : spec.fixes().explicit();
     List<Variant> variants = new ArrayList<>();
     variants.add(Variant.baseline(baseline));
     Set<String> ids = new LinkedHashSet<>();
     for (Fix fix : fixes) {
       Variant variant = Variant.of(fix, baseline);
-      // An auto fix that equals the baseline (activation relu on a relu net) would only repeat the baseline.
+      // An auto fix that equals the baseline (activation relu on a relu net) would only repeat the
+      // baseline.
       if (!variant.config().equals(baseline) && ids.add(variant.id())) {
         variants.add(variant);
       }

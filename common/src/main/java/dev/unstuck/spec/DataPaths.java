@@ -2,14 +2,16 @@ package dev.unstuck.spec;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Whether a {@code data.path} can be used at all, before anything looks for the file: a {@code file:} URI must be
- * a valid, absolute URI without a host, and no path may hold a control character. Java's URI and Path classes
- * throw on such values; a spec must get a problem with its line instead.
+ * Whether a {@code data.path} can be used at all, before anything looks for the file: a {@code
+ * file:} URI must be a valid, absolute URI without a host, and no path may hold a control
+ * character. Java's URI and Path classes throw on such values; a spec must get a problem with its
+ * line instead.
  */
 final class DataPaths {
   private DataPaths() {}
@@ -19,7 +21,8 @@ final class DataPaths {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (Character.isISOControl(c)) {
-        return Optional.of(String.format("contains a control character (U+%04X at position %d)", (int) c, i));
+        return Optional.of(
+            String.format("contains a control character (U+%04X at position %d)", (int) c, i));
       }
     }
     if (path.startsWith("file:")) {
@@ -41,21 +44,30 @@ final class DataPaths {
     try {
       uri = new URI(path);
     } catch (URISyntaxException e) {
-      return Optional.of("is not a valid file: URI (" + e.getReason() + " at index " + e.getIndex()
-          + "; in a URI a space is %20 and % starts an escape such as %25) - or write it as a plain path");
+      return Optional.of(
+          "is not a valid file: URI ("
+              + e.getReason()
+              + " at index "
+              + e.getIndex()
+              + "; in a URI a space is %20 and % starts an escape such as %25) - or write it as a plain path");
     }
     if (uri.isOpaque()) {
-      return Optional.of("is a relative file: URI, which has no meaning - write file:///absolute/path or a plain "
-          + "path such as " + uri.getSchemeSpecificPart());
+      return Optional.of(
+          "is a relative file: URI, which has no meaning - write file:///absolute/path or a plain "
+              + "path such as "
+              + uri.getSchemeSpecificPart());
     }
     if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
-      return Optional.of("names a host ('" + uri.getAuthority() + "'): a file: URI reads this machine's files - "
-          + "write file:///path, or hdfs:// / s3a:// for remote storage");
+      return Optional.of(
+          "names a host ('"
+              + uri.getAuthority()
+              + "'): a file: URI reads this machine's files - "
+              + "write file:///path, or hdfs:// / s3a:// for remote storage");
     }
     try {
       Path.of(uri);
       return Optional.empty();
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
       return Optional.of("is not a usable file: URI (" + e.getMessage() + ")");
     }
   }
@@ -63,7 +75,13 @@ final class DataPaths {
   /** The path as it can be printed: control characters as \\uXXXX. */
   static String printable(String path) {
     StringBuilder out = new StringBuilder();
-    path.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+    path.chars()
+        .forEach(
+            c ->
+                out.append(
+                    Character.isISOControl(c)
+                        ? String.format("\\u%04X", c)
+                        : String.valueOf((char) c)));
     return out.toString();
   }
 }

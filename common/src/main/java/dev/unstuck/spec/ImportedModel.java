@@ -3,14 +3,15 @@ package dev.unstuck.spec;
 import java.util.List;
 
 /**
- * A network the user brought ({@code model: {dl4j: PATH}} or {@code model: {keras: PATH}}): the configuration text
- * as read when the spec was parsed, so every variant is built from the same file even if it changes on disk.
+ * A network the user brought ({@code model: {dl4j: PATH}} or {@code model: {keras: PATH}}): the
+ * configuration text as read when the spec was parsed, so every variant is built from the same file
+ * even if it changes on disk.
  *
  * @param path the file as resolved against the spec's folder
  * @param json the configuration: the file's text, or a DL4J model zip's {@code configuration.json}
- * @param layers the class name of each layer in order, as the file names them ({@code Dense}, {@code Conv2D} in
- *     Keras, {@code DenseLayer}, {@code OutputLayer} in DL4J; Keras' InputLayer left out): what decides whether an
- *     architecture fix can apply without building the network
+ * @param layers the class name of each layer in order, as the file names them ({@code Dense},
+ *     {@code Conv2D} in Keras, {@code DenseLayer}, {@code OutputLayer} in DL4J; Keras' InputLayer
+ *     left out): what decides whether an architecture fix can apply without building the network
  */
 public record ImportedModel(Format format, String path, String json, List<String> layers) {
 
@@ -20,7 +21,10 @@ public record ImportedModel(Format format, String path, String json, List<String
 
   /** How the file describes the network, named by its key under {@code model:}. */
   public enum Format {
-    /** A DL4J {@code MultiLayerConfiguration} as {@code conf.toJson()} writes it, or a ModelSerializer zip. */
+    /**
+     * A DL4J {@code MultiLayerConfiguration} as {@code conf.toJson()} writes it, or a
+     * ModelSerializer zip.
+     */
     DL4J("dl4j"),
     /** A Keras Sequential model's architecture as {@code model.to_json()} writes it. */
     KERAS("keras");
@@ -41,20 +45,35 @@ public record ImportedModel(Format format, String path, String json, List<String
     }
   }
 
-  /** The file and its layers, not its text: a run's configuration is logged and compared by this. */
+  /**
+   * The file and its layers, not its text: a run's configuration is logged and compared by this.
+   */
   @Override
   public String toString() {
-    return "ImportedModel[" + format.key() + " " + path + ", layers " + layers + ", " + json.length() + " chars]";
+    return "ImportedModel["
+        + format.key()
+        + " "
+        + path
+        + ", layers "
+        + layers
+        + ", "
+        + json.length()
+        + " chars]";
   }
 
-  /** Whether a layer before the output layer has weights and an activation an activation fix could change. */
+  /**
+   * Whether a layer before the output layer has weights and an activation an activation fix could
+   * change.
+   */
   public boolean hasHiddenLayerWithActivation() {
-    return layers.subList(0, Math.max(0, layers.size() - 1)).stream().anyMatch(ImportedModel::hasActivation);
+    return layers.subList(0, Math.max(0, layers.size() - 1)).stream()
+        .anyMatch(ImportedModel::hasActivation);
   }
 
   private static boolean hasActivation(String layer) {
     return switch (layer) {
-      case "Dense", "Conv1D", "Conv2D", "DenseLayer", "ConvolutionLayer", "Convolution1DLayer" -> true;
+      case "Dense", "Conv1D", "Conv2D", "DenseLayer", "ConvolutionLayer", "Convolution1DLayer" ->
+          true;
       default -> false;
     };
   }

@@ -17,21 +17,26 @@ import java.util.zip.ZipInputStream;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the file of {@code model.dl4j} or {@code model.keras} and tells, without building a network, whether it is
- * a model Unstuck can train: JSON of the right kind, a Sequential Keras model or a DL4J MultiLayerConfiguration.
- * DL4J itself reads the configuration later, on the driver; what it then finds wrong is reported there.
+ * Reads the file of {@code model.dl4j} or {@code model.keras} and tells, without building a
+ * network, whether it is a model Unstuck can train: JSON of the right kind, a Sequential Keras
+ * model or a DL4J MultiLayerConfiguration. DL4J itself reads the configuration later, on the
+ * driver; what it then finds wrong is reported there.
  */
 final class ImportedModelReader {
   /** The entry of a DL4J ModelSerializer zip that holds the network's configuration. */
   static final String ZIP_CONFIGURATION = "configuration.json";
+
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F'};
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ImportedModelReader() {}
 
-  /** @param path the file, resolved against the spec's folder; it exists and is local */
-  static Optional<ImportedModel> read(ImportedModel.Format format, Path path, Node where, Problems problems) {
+  /**
+   * @param path the file, resolved against the spec's folder; it exists and is local
+   */
+  static Optional<ImportedModel> read(
+      ImportedModel.Format format, Path path, Node where, Problems problems) {
     String specPath = format.specPath();
     Optional<String> text = text(path, format, specPath, where, problems);
     if (text.isEmpty()) {
@@ -41,21 +46,32 @@ final class ImportedModelReader {
     try {
       root = JSON.readTree(text.get());
     } catch (JsonProcessingException e) {
-      problems.add(specPath, where, "'" + path + "' is not JSON (line " + e.getLocation().getLineNr() + ": "
-          + e.getOriginalMessage() + ")" + expected(format));
+      problems.add(
+          specPath,
+          where,
+          "'"
+              + path
+              + "' is not JSON (line "
+              + e.getLocation().getLineNr()
+              + ": "
+              + e.getOriginalMessage()
+              + ")"
+              + expected(format));
       return Optional.empty();
     }
-    Optional<String> wrongKind = format == ImportedModel.Format.DL4J ? dl4jProblem(root) : kerasProblem(root);
+    Optional<String> wrongKind =
+        format == ImportedModel.Format.DL4J ? dl4jProblem(root) : kerasProblem(root);
     if (wrongKind.isPresent()) {
       problems.add(specPath, where, "'" + path + "' " + wrongKind.get());
       return Optional.empty();
     }
-    return Optional.of(new ImportedModel(format, path.toString(), text.get(), layers(format, root)));
+    return Optional.of(
+        new ImportedModel(format, path.toString(), text.get(), layers(format, root)));
   }
 
   /** The configuration's text: the file itself, or a ModelSerializer zip's configuration entry. */
-  private static Optional<String> text(Path path, ImportedModel.Format format, String specPath, Node where,
-      Problems problems) {
+  private static Optional<String> text(
+      Path path, ImportedModel.Format format, String specPath, Node where, Problems problems) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -64,14 +80,25 @@ final class ImportedModelReader {
       return Optional.empty();
     }
     if (startsWith(bytes, HDF5_MAGIC)) {
-      problems.add(specPath, where, "'" + path + "' is an HDF5 file (.h5): Unstuck reads a model's architecture"
-          + " JSON" + expected(format));
+      problems.add(
+          specPath,
+          where,
+          "'"
+              + path
+              + "' is an HDF5 file (.h5): Unstuck reads a model's architecture"
+              + " JSON"
+              + expected(format));
       return Optional.empty();
     }
     if (startsWith(bytes, ZIP_MAGIC)) {
       if (format == ImportedModel.Format.KERAS) {
-        problems.add(specPath, where, "'" + path + "' is a zip archive (a .keras file?): give the architecture"
-            + " JSON of model.to_json()");
+        problems.add(
+            specPath,
+            where,
+            "'"
+                + path
+                + "' is a zip archive (a .keras file?): give the architecture"
+                + " JSON of model.to_json()");
         return Optional.empty();
       }
       return zipConfiguration(bytes, path, specPath, where, problems);
@@ -79,8 +106,10 @@ final class ImportedModelReader {
     try {
       Optional<NotUtf8> notUtf8 = NotUtf8.find(new ByteArrayInputStream(bytes));
       if (notUtf8.isPresent()) {
-        problems.add(specPath, where, "'" + path + "' is not JSON text (" + notUtf8.get().where() + ")"
-            + expected(format));
+        problems.add(
+            specPath,
+            where,
+            "'" + path + "' is not JSON text (" + notUtf8.get().where() + ")" + expected(format));
         return Optional.empty();
       }
     } catch (IOException e) {
@@ -89,8 +118,8 @@ final class ImportedModelReader {
     return Optional.of(new String(bytes, StandardCharsets.UTF_8));
   }
 
-  private static Optional<String> zipConfiguration(byte[] bytes, Path path, String specPath, Node where,
-      Problems problems) {
+  private static Optional<String> zipConfiguration(
+      byte[] bytes, Path path, String specPath, Node where, Problems problems) {
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         if (entry.getName().equals(ZIP_CONFIGURATION)) {
@@ -101,22 +130,30 @@ final class ImportedModelReader {
       problems.add(specPath, where, "'" + path + "' is a broken zip archive: " + e.getMessage());
       return Optional.empty();
     }
-    problems.add(specPath, where, "'" + path + "' is a zip archive without " + ZIP_CONFIGURATION
-        + ": not a model saved with DL4J's ModelSerializer");
+    problems.add(
+        specPath,
+        where,
+        "'"
+            + path
+            + "' is a zip archive without "
+            + ZIP_CONFIGURATION
+            + ": not a model saved with DL4J's ModelSerializer");
     return Optional.empty();
   }
 
   private static Optional<String> dl4jProblem(JsonNode root) {
     if (root.has("vertices")) {
-      return Optional.of("is a DL4J ComputationGraph configuration: a ComputationGraph is not supported yet; give a"
-          + " MultiLayerConfiguration (a network of layers in sequence)");
+      return Optional.of(
+          "is a DL4J ComputationGraph configuration: a ComputationGraph is not supported yet; give a"
+              + " MultiLayerConfiguration (a network of layers in sequence)");
     }
     if (root.has("class_name")) {
       return Optional.of("is a Keras model (it has 'class_name'): give it as model.keras");
     }
     if (!root.path("confs").isArray() || root.path("confs").isEmpty()) {
-      return Optional.of("is not a DL4J MultiLayerConfiguration (no 'confs' list of layers)" + expected(
-          ImportedModel.Format.DL4J));
+      return Optional.of(
+          "is not a DL4J MultiLayerConfiguration (no 'confs' list of layers)"
+              + expected(ImportedModel.Format.DL4J));
     }
     return Optional.empty();
   }
@@ -127,12 +164,18 @@ final class ImportedModelReader {
     }
     String kind = root.path("class_name").asText("");
     if (kind.equals("Model") || kind.equals("Functional")) {
-      return Optional.of("is a functional Keras model ('" + kind + "'): a functional Keras model is not supported"
-          + " yet; give a Sequential model");
+      return Optional.of(
+          "is a functional Keras model ('"
+              + kind
+              + "'): a functional Keras model is not supported"
+              + " yet; give a Sequential model");
     }
     if (!kind.equals("Sequential")) {
-      return Optional.of("is not a Keras model's JSON (" + (kind.isEmpty() ? "no 'class_name'" : "class_name '"
-          + kind + "'") + ")" + expected(ImportedModel.Format.KERAS));
+      return Optional.of(
+          "is not a Keras model's JSON ("
+              + (kind.isEmpty() ? "no 'class_name'" : "class_name '" + kind + "'")
+              + ")"
+              + expected(ImportedModel.Format.KERAS));
     }
     if (kerasLayers(root).isEmpty()) {
       return Optional.of("is a Sequential Keras model without layers");
@@ -142,8 +185,10 @@ final class ImportedModelReader {
 
   private static List<String> layers(ImportedModel.Format format, JsonNode root) {
     if (format == ImportedModel.Format.KERAS) {
-      return kerasLayers(root).stream().map(layer -> layer.path("class_name").asText())
-          .filter(name -> !name.equals("InputLayer")).toList();
+      return kerasLayers(root).stream()
+          .map(layer -> layer.path("class_name").asText())
+          .filter(name -> !name.equals("InputLayer"))
+          .toList();
     }
     List<String> names = new ArrayList<>();
     for (JsonNode conf : root.path("confs")) {
@@ -153,7 +198,10 @@ final class ImportedModelReader {
     return names;
   }
 
-  /** A Sequential model's layers: {@code config.layers} (Keras 2.2+) or {@code config} itself (older Keras). */
+  /**
+   * A Sequential model's layers: {@code config.layers} (Keras 2.2+) or {@code config} itself (older
+   * Keras).
+   */
   private static List<JsonNode> kerasLayers(JsonNode root) {
     JsonNode config = root.path("config");
     JsonNode layers = config.isArray() ? config : config.path("layers");

@@ -3,15 +3,18 @@ package dev.unstuck.spec;
 import java.util.List;
 
 /**
- * Follows the shape of the rows through {@code model.layers} as DL4J will connect them (an image of height x width x
- * channels until a dense layer or {@code flatten} makes it flat), and reports, at the layer's path, what DL4J could
- * not build: a convolution or pooling without image rows, after the rows were made flat, or with a window larger
- * than its input.
+ * Follows the shape of the rows through {@code model.layers} as DL4J will connect them (an image of
+ * height x width x channels until a dense layer or {@code flatten} makes it flat), and reports, at
+ * the layer's path, what DL4J could not build: a convolution or pooling without image rows, after
+ * the rows were made flat, or with a window larger than its input.
  */
 final class LayerShapes {
   private LayerShapes() {}
 
-  /** @param inputShape [height, width, channels] from {@code data.shape}, or empty for plain feature rows */
+  /**
+   * @param inputShape [height, width, channels] from {@code data.shape}, or empty for plain feature
+   *     rows
+   */
   static void check(List<LayerReader.Entry> entries, List<Integer> inputShape, Problems problems) {
     boolean image = !inputShape.isEmpty();
     int height = image ? inputShape.get(0) : 0;
@@ -24,20 +27,42 @@ final class LayerShapes {
       String name = SpecEnums.yamlName(layer.type());
       if (layer.type().needsImage()) {
         if (inputShape.isEmpty()) {
-          problems.add(entry.path(), entry.node(), name + " needs image rows: set data.shape: [height, width, "
-              + "channels] (e.g. [28, 28, 1]) to read each row's columns as an image");
+          problems.add(
+              entry.path(),
+              entry.node(),
+              name
+                  + " needs image rows: set data.shape: [height, width, "
+                  + "channels] (e.g. [28, 28, 1]) to read each row's columns as an image");
           return;
         }
         if (!image) {
-          problems.add(entry.path(), entry.node(), name + " after " + flattenedBy + ", which made the rows flat: "
-              + "convolutions and pooling need an image, so they go before any dense layer or flatten");
+          problems.add(
+              entry.path(),
+              entry.node(),
+              name
+                  + " after "
+                  + flattenedBy
+                  + ", which made the rows flat: "
+                  + "convolutions and pooling need an image, so they go before any dense layer or flatten");
           return;
         }
         int kernelHeight = layer.kernel().get(0);
         int kernelWidth = layer.kernel().get(1);
         if (kernelHeight > height || kernelWidth > width) {
-          problems.add(entry.path() + ".kernel", entry.kernelNode(), "kernel " + kernelHeight + "x" + kernelWidth
-              + " is larger than its input " + height + "x" + width + " (" + inputOf + ")");
+          problems.add(
+              entry.path() + ".kernel",
+              entry.kernelNode(),
+              "kernel "
+                  + kernelHeight
+                  + "x"
+                  + kernelWidth
+                  + " is larger than its input "
+                  + height
+                  + "x"
+                  + width
+                  + " ("
+                  + inputOf
+                  + ")");
           return;
         }
         height = outputSize(height, kernelHeight, layer.stride().get(0), layer.padding());
@@ -50,8 +75,11 @@ final class LayerShapes {
         flattenedBy = "a dense layer (" + entry.path() + ")";
       } else if (layer.type() == LayerType.FLATTEN) {
         if (!image) {
-          problems.add(entry.path(), entry.node(), "nothing to flatten: the rows are already flat here"
-              + (flattenedBy == null ? " (no data.shape)" : " (after " + flattenedBy + ")"));
+          problems.add(
+              entry.path(),
+              entry.node(),
+              "nothing to flatten: the rows are already flat here"
+                  + (flattenedBy == null ? " (no data.shape)" : " (after " + flattenedBy + ")"));
           return;
         }
         image = false;

@@ -1,6 +1,9 @@
 package dev.unstuck.spec;
 
-/** The layer entries of {@code model.layers}, spelled in YAML as {@code dense}, {@code conv2d}, {@code maxpool}... */
+/**
+ * The layer entries of {@code model.layers}, spelled in YAML as {@code dense}, {@code conv2d},
+ * {@code maxpool}...
+ */
 public enum LayerType {
   DENSE,
   CONV2D,
@@ -10,7 +13,9 @@ public enum LayerType {
   DROPOUT,
   FLATTEN;
 
-  /** Layers with weights whose width a capacity fix scales and after which batch normalisation goes. */
+  /**
+   * Layers with weights whose width a capacity fix scales and after which batch normalisation goes.
+   */
   public boolean hasWeights() {
     return this == DENSE || this == CONV2D;
   }

@@ -17,7 +17,10 @@ public final class Problems {
     return found.size();
   }
 
-  /** Whether a problem was already found at this path, so a later check does not report its consequence. */
+  /**
+   * Whether a problem was already found at this path, so a later check does not report its
+   * consequence.
+   */
   public boolean has(String path) {
     return found.stream().anyMatch(problem -> problem.path().equals(path));
   }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How spec enums are spelled in YAML: the constant in lower camel case (CLASS_WEIGHTS -> classWeights). */
+/**
+ * How spec enums are spelled in YAML: the constant in lower camel case (CLASS_WEIGHTS ->
+ * classWeights).
+ */
 public final class SpecEnums {
   private SpecEnums() {}
 
@@ -18,7 +21,10 @@ public final class SpecEnums {
     return name.toString();
   }
 
-  /** Matches case-insensitively and ignoring '-' and '_', so "class-weights" and "CLASS_WEIGHTS" both work. */
+  /**
+   * Matches case-insensitively and ignoring '-' and '_', so "class-weights" and "CLASS_WEIGHTS"
+   * both work.
+   */
   public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
     String wanted = normalise(text);
     return Arrays.stream(type.getEnumConstants())

@@ -23,7 +23,10 @@ public final class SpecException extends Exception {
   }
 
   private static String format(String source, List<SpecProblem> problems) {
-    String header = source + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems");
-    return problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n", header + "\n", ""));
+    String header =
+        source + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems");
+    return problems.stream()
+        .map(p -> "  " + p)
+        .collect(Collectors.joining("\n", header + "\n", ""));
   }
 }

@@ -1,8 +1,8 @@
 package dev.unstuck.spec;
 
 /**
- * One thing wrong with a spec, located by its path (e.g. {@code training.learningRate}) and, where known,
- * the line in the file.
+ * One thing wrong with a spec, located by its path (e.g. {@code training.learningRate}) and, where
+ * known, the line in the file.
  */
 public record SpecProblem(String path, String message, int line) {
 

@@ -10,8 +10,9 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * A spec as YAML that {@link SpecParser} reads back to the same spec: every setting written out, defaults too, so
- * the file says exactly what runs. Enums in their YAML spelling ({@link SpecEnums}), a tab delimiter as "tab".
+ * A spec as YAML that {@link SpecParser} reads back to the same spec: every setting written out,
+ * defaults too, so the file says exactly what runs. Enums in their YAML spelling ({@link
+ * SpecEnums}), a tab delimiter as "tab".
  */
 public final class SpecWriter {
   private SpecWriter() {}
@@ -83,7 +84,10 @@ public final class SpecWriter {
     return map;
   }
 
-  /** An imported network: its file, and only the settings that replace the file's own in every layer. */
+  /**
+   * An imported network: its file, and only the settings that replace the file's own in every
+   * layer.
+   */
   private static Map<String, Object> imported(ModelSpec model) {
     ImportedModel file = model.importedModel().orElseThrow();
     Map<String, Object> map = new LinkedHashMap<>();
@@ -103,7 +107,10 @@ public final class SpecWriter {
     return map;
   }
 
-  /** One {@code model.layers} entry as {@link LayerReader} reads it: the bare type, or the type with its settings. */
+  /**
+   * One {@code model.layers} entry as {@link LayerReader} reads it: the bare type, or the type with
+   * its settings.
+   */
   private static Object layer(LayerSpec layer) {
     String type = SpecEnums.yamlName(layer.type());
     Map<String, Object> settings = new LinkedHashMap<>();
@@ -152,8 +159,8 @@ public final class SpecWriter {
   }
 
   /**
-   * {@code auto}, or the list: one {@code key: [settings]} item per run of fixes of the same key, so the fixes read
-   * back in the order they were given.
+   * {@code auto}, or the list: one {@code key: [settings]} item per run of fixes of the same key,
+   * so the fixes read back in the order they were given.
    */
   private static Object fixes(FixSelection fixes) {
     if (fixes.auto()) {

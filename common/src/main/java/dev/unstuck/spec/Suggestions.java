@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** "Did you mean ...?" for misspelt keys and names: the closest candidate within a small edit distance. */
+/**
+ * "Did you mean ...?" for misspelt keys and names: the closest candidate within a small edit
+ * distance.
+ */
 public final class Suggestions {
   private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 

@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Typed, path-aware reads from one YAML mapping. A wrong type is recorded as a problem and the default is
- * returned, so parsing goes on and reports everything; keys never read are rejected by {@link #rejectUnknown}.
+ * Typed, path-aware reads from one YAML mapping. A wrong type is recorded as a problem and the
+ * default is returned, so parsing goes on and reports everything; keys never read are rejected by
+ * {@link #rejectUnknown}.
  */
 final class YamlMap {
   private final String path;
@@ -97,13 +98,21 @@ final class YamlMap {
       return fallback;
     }
     if (!(value.get() instanceof ScalarNode scalar)) {
-      problems.add(child(key), value.get(), "expected one of " + String.join(", ", SpecEnums.yamlNames(type)));
+      problems.add(
+          child(key),
+          value.get(),
+          "expected one of " + String.join(", ", SpecEnums.yamlNames(type)));
       return fallback;
     }
     Optional<E> parsed = SpecEnums.parse(type, scalar.getValue());
     if (parsed.isEmpty()) {
-      problems.add(child(key), scalar,
-          "unknown '" + scalar.getValue() + "'" + Suggestions.didYouMean(scalar.getValue(), SpecEnums.yamlNames(type)));
+      problems.add(
+          child(key),
+          scalar,
+          "unknown '"
+              + scalar.getValue()
+              + "'"
+              + Suggestions.didYouMean(scalar.getValue(), SpecEnums.yamlNames(type)));
       return fallback;
     }
     return parsed.get();
@@ -128,7 +137,8 @@ final class YamlMap {
       try {
         numbers.add(Integer.parseInt(text));
       } catch (NumberFormatException e) {
-        problems.add(child(key), value(key).orElse(node), "expected a list of integers, got '" + text + "'");
+        problems.add(
+            child(key), value(key).orElse(node), "expected a list of integers, got '" + text + "'");
         return fallback;
       }
     }
@@ -139,7 +149,9 @@ final class YamlMap {
   void rejectUnknown() {
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
       if (!known.contains(entry.getKey())) {
-        problems.add(child(entry.getKey()), entry.getValue().getKeyNode(),
+        problems.add(
+            child(entry.getKey()),
+            entry.getValue().getKeyNode(),
             "unknown key" + Suggestions.didYouMean(entry.getKey(), known));
       }
     }
@@ -165,8 +177,9 @@ final class YamlMap {
   }
 
   /**
-   * The key of an entry when it is a plain name; a list or mapping as key (YAML's {@code ? [a, b] : 1}) is a
-   * problem of the mapping at {@code path}, shown as the user wrote it rather than as SnakeYAML's node dump.
+   * The key of an entry when it is a plain name; a list or mapping as key (YAML's {@code ? [a, b] :
+   * 1}) is a problem of the mapping at {@code path}, shown as the user wrote it rather than as
+   * SnakeYAML's node dump.
    */
   static Optional<String> plainKey(String path, NodeTuple entry, Problems problems) {
     Node key = entry.getKeyNode();
@@ -174,7 +187,10 @@ final class YamlMap {
       return Optional.of(scalar.getValue());
     }
     String kind = key instanceof SequenceNode ? "list" : "mapping";
-    problems.add(path, key, "a key must be a plain name, not a " + kind + " ('" + shortened(flow(key)) + "')");
+    problems.add(
+        path,
+        key,
+        "a key must be a plain name, not a " + kind + " ('" + shortened(flow(key)) + "')");
     return Optional.empty();
   }
 
@@ -184,10 +200,13 @@ final class YamlMap {
       return scalar.getValue();
     }
     if (node instanceof SequenceNode sequence) {
-      return sequence.getValue().stream().map(YamlMap::flow).collect(Collectors.joining(", ", "[", "]"));
+      return sequence.getValue().stream()
+          .map(YamlMap::flow)
+          .collect(Collectors.joining(", ", "[", "]"));
     }
     if (node instanceof MappingNode mapping) {
-      return mapping.getValue().stream().map(t -> flow(t.getKeyNode()) + ": " + flow(t.getValueNode()))
+      return mapping.getValue().stream()
+          .map(t -> flow(t.getKeyNode()) + ": " + flow(t.getValueNode()))
           .collect(Collectors.joining(", ", "{", "}"));
     }
     return node.getNodeId().name(); // an anchor or alias: nothing a spec needs
@@ -206,7 +225,8 @@ final class YamlMap {
       try {
         return parse.apply(scalar.getValue());
       } catch (IllegalArgumentException e) {
-        problems.add(child(key), scalar, "expected " + expected + ", got '" + scalar.getValue() + "'");
+        problems.add(
+            child(key), scalar, "expected " + expected + ", got '" + scalar.getValue() + "'");
         return fallback;
       }
     }

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Where a stream of bytes stops being UTF-8 text: the first byte that starts no valid UTF-8 sequence, its offset
- * and its line. Java's own decoders say only "Input length = 1", which names neither the encoding nor the place.
+ * Where a stream of bytes stops being UTF-8 text: the first byte that starts no valid UTF-8
+ * sequence, its offset and its line. Java's own decoders say only "Input length = 1", which names
+ * neither the encoding nor the place.
  *
  * @param offset 0-based byte offset of the bad byte
  * @param line 1-based line it is on
@@ -21,15 +22,24 @@ import java.util.Optional;
 public record NotUtf8(long offset, long line, int value) {
   private static final int CHUNK = 64 * 1024;
 
-  /** The first byte of {@code in} that is not UTF-8, or empty when all of it is (reads to the end, or the error). */
+  /**
+   * The first byte of {@code in} that is not UTF-8, or empty when all of it is (reads to the end,
+   * or the error).
+   */
   public static Optional<NotUtf8> find(InputStream in) throws IOException {
     return find(in, Long.MAX_VALUE);
   }
 
-  /** As {@link #find(InputStream)}, looking at the first {@code limit} bytes only (about: whole reads). */
+  /**
+   * As {@link #find(InputStream)}, looking at the first {@code limit} bytes only (about: whole
+   * reads).
+   */
   public static Optional<NotUtf8> find(InputStream in, long limit) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
     CharBuffer chars = CharBuffer.allocate(CHUNK);
     long consumed = 0; // bytes before bytes' position 0

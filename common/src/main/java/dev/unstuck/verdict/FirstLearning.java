@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link RunDiagnoser#firstLearningEpoch} of a run whose epochs keep coming (the stream job's runs, batch after
- * batch), carried from one call to the next instead of re-diagnosing every prefix each time. The answer is the same:
- * the first prefix whose diagnosis is LEARNING, named by its last epoch.
+ * {@link RunDiagnoser#firstLearningEpoch} of a run whose epochs keep coming (the stream job's runs,
+ * batch after batch), carried from one call to the next instead of re-diagnosing every prefix each
+ * time. The answer is the same: the first prefix whose diagnosis is LEARNING, named by its last
+ * epoch.
  *
  * <ul>
- *   <li>Once found, the answer stands for as long as the epochs up to it stay as they were.</li>
- *   <li>Until then only the prefixes that end after the last one checked are diagnosed; a change to an epoch
- *       already checked ({@link #changedAt}) takes the check back to it.</li>
- *   <li>A prefix whose last epoch does not beat chance by the margin is never LEARNING
- *       ({@link RunDiagnoser#beatsChance}): it is passed over without running the detectors, which is what makes
- *       a run that never learns cheap.</li>
+ *   <li>Once found, the answer stands for as long as the epochs up to it stay as they were.
+ *   <li>Until then only the prefixes that end after the last one checked are diagnosed; a change to
+ *       an epoch already checked ({@link #changedAt}) takes the check back to it.
+ *   <li>A prefix whose last epoch does not beat chance by the margin is never LEARNING ({@link
+ *       RunDiagnoser#beatsChance}): it is passed over without running the detectors, which is what
+ *       makes a run that never learns cheap.
  * </ul>
  */
 public final class FirstLearning {
@@ -32,8 +33,9 @@ public final class FirstLearning {
   }
 
   /**
-   * Carried on from an earlier search with the same diagnoser's thresholds: {@code checked} prefixes (the first
-   * that many epochs' prefixes) known not LEARNING, and the answer {@code epoch} once found (null before).
+   * Carried on from an earlier search with the same diagnoser's thresholds: {@code checked}
+   * prefixes (the first that many epochs' prefixes) known not LEARNING, and the answer {@code
+   * epoch} once found (null before).
    */
   public FirstLearning(RunDiagnoser diagnoser, int checked, Integer epoch) {
     if (checked < 0) {
@@ -45,8 +47,8 @@ public final class FirstLearning {
   }
 
   /**
-   * The first learning epoch of {@code series}, which must be the series of earlier calls with epochs added after
-   * them (or changed where {@link #changedAt} was told).
+   * The first learning epoch of {@code series}, which must be the series of earlier calls with
+   * epochs added after them (or changed where {@link #changedAt} was told).
    */
   public Optional<Integer> of(List<EpochMetrics> series) {
     if (epoch != null) {
@@ -67,8 +69,8 @@ public final class FirstLearning {
   }
 
   /**
-   * The series' entry at {@code index} (0-based), epoch {@code epochNumber}, was added or replaced out of turn:
-   * nothing known from it on still holds.
+   * The series' entry at {@code index} (0-based), epoch {@code epochNumber}, was added or replaced
+   * out of turn: nothing known from it on still holds.
    */
   public void changedAt(int index, int epochNumber) {
     checked = Math.min(checked, index);

@@ -12,15 +12,17 @@ import java.util.Set;
  * @param comparedEpoch epoch both were compared at
  * @param baselineSymptoms symptoms of the baseline (present in at least half its seeds)
  * @param fixSymptoms symptoms of the fix, same rule
- * @param fixHints advisory findings the fix still shows as hints, same rule: a learning fix's unnormalised inputs
- *     are no symptom of it, but a fix that leaves them as they were has not resolved them
+ * @param fixHints advisory findings the fix still shows as hints, same rule: a learning fix's
+ *     unnormalised inputs are no symptom of it, but a fix that leaves them as they were has not
+ *     resolved them
  * @param fixLearns the fix's runs are LEARNING (at least half of them)
  * @param baselineMetric mean validation balanced accuracy of the baseline
  * @param fixMetric same for the fix
  * @param delta mean over seeds of fix minus baseline
  * @param spread sample standard deviation of that delta (0 with one seed)
  * @param improvementSupported the delta beats the minimum and the seed-to-seed noise
- * @param noWorse the delta is not below minus that same margin: the fix costs no measurable accuracy
+ * @param noWorse the delta is not below minus that same margin: the fix costs no measurable
+ *     accuracy
  * @param epochsToLearn mean first LEARNING epoch over the fix's runs that learned
  * @param complete every compared run ended: the verdict is final
  */
@@ -41,13 +43,17 @@ public record Judgement(
     boolean complete) {
 
   /**
-   * Resolved: the symptom is gone with the fix, the fix learns, and it is measurably better - or, for a symptom
-   * that is harmful in itself ({@link Symptom#goneIsEnough()}), measurably no worse. A fix that brings a blocking
-   * symptom of its own (it diverges in half its seeds) resolves nothing, whatever its surviving seeds show.
+   * Resolved: the symptom is gone with the fix, the fix learns, and it is measurably better - or,
+   * for a symptom that is harmful in itself ({@link Symptom#goneIsEnough()}), measurably no worse.
+   * A fix that brings a blocking symptom of its own (it diverges in half its seeds) resolves
+   * nothing, whatever its surviving seeds show.
    */
   public boolean resolves(Symptom symptom) {
-    return baselineSymptoms.contains(symptom) && !fixSymptoms.contains(symptom) && !fixHints.contains(symptom)
-        && newSymptoms().stream().noneMatch(Symptom::blocking) && fixLearns
+    return baselineSymptoms.contains(symptom)
+        && !fixSymptoms.contains(symptom)
+        && !fixHints.contains(symptom)
+        && newSymptoms().stream().noneMatch(Symptom::blocking)
+        && fixLearns
         && (improvementSupported || symptom.goneIsEnough() && noWorse);
   }
 

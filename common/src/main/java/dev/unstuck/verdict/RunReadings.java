@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link FixJudge} reads off a run: its diagnosis after some of its epochs, and its first learning epoch. By
- * default diagnosed on the spot; a caller that already holds them (the stream job carries a run's first learning
- * epoch from batch to batch, and diagnoses a run once however many fixes compare against it) gives its own, which
- * must answer exactly as diagnosing would.
+ * What {@link FixJudge} reads off a run: its diagnosis after some of its epochs, and its first
+ * learning epoch. By default diagnosed on the spot; a caller that already holds them (the stream
+ * job carries a run's first learning epoch from batch to batch, and diagnoses a run once however
+ * many fixes compare against it) gives its own, which must answer exactly as diagnosing would.
  */
 public interface RunReadings {
 
-  /** The diagnosis after {@code epochs}: the first epochs of {@code run} (non-empty, oldest first). */
+  /**
+   * The diagnosis after {@code epochs}: the first epochs of {@code run} (non-empty, oldest first).
+   */
   Diagnosis diagnose(RunHistory run, List<EpochMetrics> epochs);
 
   /** {@link RunDiagnoser#firstLearningEpoch} of {@code epochs}: the first epochs of {@code run}. */

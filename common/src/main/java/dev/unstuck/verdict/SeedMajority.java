@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one rule for what a variant "has" across its seeds: a finding seen in at least half of the seeds that ran
- * (ties count). With three or more seeds one unlucky seed does not decide; with two, either seed counts, erring
- * towards reporting it. The verdicts ({@link FixJudge}), {@code fixes: auto} and the printed answer all use it, so
- * a symptom the answer names always has its verdict rows and the other way round.
+ * The one rule for what a variant "has" across its seeds: a finding seen in at least half of the
+ * seeds that ran (ties count). With three or more seeds one unlucky seed does not decide; with two,
+ * either seed counts, erring towards reporting it. The verdicts ({@link FixJudge}), {@code fixes:
+ * auto} and the printed answer all use it, so a symptom the answer names always has its verdict
+ * rows and the other way round.
  */
 public final class SeedMajority {
   private SeedMajority() {}
@@ -21,16 +22,20 @@ public final class SeedMajority {
     return seeds > 0 && seedsWith * 2 >= seeds;
   }
 
-  /** The findings present in at least half of {@code perSeed} (one collection per seed), in first-seen order. */
+  /**
+   * The findings present in at least half of {@code perSeed} (one collection per seed), in
+   * first-seen order.
+   */
   public static <T> Set<T> of(List<? extends Collection<T>> perSeed) {
     Map<T, Integer> counts = new LinkedHashMap<>();
     perSeed.forEach(findings -> findings.forEach(f -> counts.merge(f, 1, Integer::sum)));
     Set<T> majority = new LinkedHashSet<>();
-    counts.forEach((finding, count) -> {
-      if (holds(count, perSeed.size())) {
-        majority.add(finding);
-      }
-    });
+    counts.forEach(
+        (finding, count) -> {
+          if (holds(count, perSeed.size())) {
+            majority.add(finding);
+          }
+        });
     return majority;
   }
 }

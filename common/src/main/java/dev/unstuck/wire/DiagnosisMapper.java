@@ -20,11 +20,20 @@ public final class DiagnosisMapper {
   private DiagnosisMapper() {}
 
   /** Identifies the run a diagnosis is about, in its execution of the sweep. */
-  public record RunRef(String sweepId, String executionId, String runId, String variantId, String fixFamily,
+  public record RunRef(
+      String sweepId,
+      String executionId,
+      String runId,
+      String variantId,
+      String fixFamily,
       int seed) {}
 
   /** Identifies the fix a verdict is about, in its execution of the sweep. */
-  public record FixRef(String sweepId, String executionId, String variantId, String fixFamily,
+  public record FixRef(
+      String sweepId,
+      String executionId,
+      String variantId,
+      String fixFamily,
       Map<String, String> params) {}
 
   public static RunDiagnosis toAvro(RunRef run, Diagnosis diagnosis, long nowMs) {
@@ -53,13 +62,28 @@ public final class DiagnosisMapper {
     if (judgement.baselineSymptoms().isEmpty()) {
       rows.add(row(fix, judgement, NO_SYMPTOM, false, baselineSymptoms, nowMs));
     }
-    judgement.baselineSymptoms().stream().sorted().forEach(symptom ->
-        rows.add(row(fix, judgement, symptom.name(), judgement.resolves(symptom), baselineSymptoms, nowMs)));
+    judgement.baselineSymptoms().stream()
+        .sorted()
+        .forEach(
+            symptom ->
+                rows.add(
+                    row(
+                        fix,
+                        judgement,
+                        symptom.name(),
+                        judgement.resolves(symptom),
+                        baselineSymptoms,
+                        nowMs)));
     return rows;
   }
 
-  private static FixVerdict row(FixRef fix, Judgement j, String symptom, boolean resolved,
-      List<String> baselineSymptoms, long nowMs) {
+  private static FixVerdict row(
+      FixRef fix,
+      Judgement j,
+      String symptom,
+      boolean resolved,
+      List<String> baselineSymptoms,
+      long nowMs) {
     return FixVerdict.newBuilder()
         .setSweepId(fix.sweepId())
         .setExecutionId(fix.executionId())

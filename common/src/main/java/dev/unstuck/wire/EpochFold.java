@@ -8,14 +8,14 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The rule that folds one run's telemetry to one entry per epoch, whatever form an entry takes ({@link RunTelemetry}
- * holds the records themselves, the stream job's state the epochs as the detectors read them), so every reader of
- * telemetry folds alike.
+ * The rule that folds one run's telemetry to one entry per epoch, whatever form an entry takes
+ * ({@link RunTelemetry} holds the records themselves, the stream job's state the epochs as the
+ * detectors read them), so every reader of telemetry folds alike.
  *
  * <ul>
- *   <li>A terminal entry (FINISHED, DIVERGED, FAILED) replaces the RUNNING entry of its epoch.</li>
- *   <li>Anything else that repeats an epoch, or comes after the run's terminal epoch, is ignored: duplicates and
- *       late copies never count twice.</li>
+ *   <li>A terminal entry (FINISHED, DIVERGED, FAILED) replaces the RUNNING entry of its epoch.
+ *   <li>Anything else that repeats an epoch, or comes after the run's terminal epoch, is ignored:
+ *       duplicates and late copies never count twice.
  * </ul>
  *
  * @param <T> an epoch's entry
@@ -29,7 +29,10 @@ public final class EpochFold<T> {
     this.terminal = terminal;
   }
 
-  /** Applies {@code entry} for {@code epoch}; true when it changed what is held, false for a duplicate or late copy. */
+  /**
+   * Applies {@code entry} for {@code epoch}; true when it changed what is held, false for a
+   * duplicate or late copy.
+   */
   public boolean accept(int epoch, T entry) {
     T current = epochs.get(epoch);
     if (current == null) {

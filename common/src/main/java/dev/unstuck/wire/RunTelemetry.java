@@ -8,16 +8,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One run's telemetry folded to what it says: one record per epoch. The one rule every reader of telemetry applies
- * (the stream job's state, the sweep job's choice of automatic fixes), so both diagnose a run alike.
+ * One run's telemetry folded to what it says: one record per epoch. The one rule every reader of
+ * telemetry applies (the stream job's state, the sweep job's choice of automatic fixes), so both
+ * diagnose a run alike.
  *
  * <ul>
- *   <li>A terminal record (FINISHED, DIVERGED, FAILED) replaces the RUNNING record of its epoch; anything else that
- *       repeats an epoch, or comes after the run's terminal epoch, is ignored ({@link EpochFold}).</li>
- *   <li>Epoch 0 (a run that failed before its first epoch) carries a status but no metrics: it counts for how the
- *       run ended and is left out of the {@link #series()}.</li>
- *   <li>A terminal record without metrics stays in the series: its status is what the diagnoser judges (a FAILED
- *       run is a failure, never a symptom), its missing metrics read as NaN.</li>
+ *   <li>A terminal record (FINISHED, DIVERGED, FAILED) replaces the RUNNING record of its epoch;
+ *       anything else that repeats an epoch, or comes after the run's terminal epoch, is ignored
+ *       ({@link EpochFold}).
+ *   <li>Epoch 0 (a run that failed before its first epoch) carries a status but no metrics: it
+ *       counts for how the run ended and is left out of the {@link #series()}.
+ *   <li>A terminal record without metrics stays in the series: its status is what the diagnoser
+ *       judges (a FAILED run is a failure, never a symptom), its missing metrics read as NaN.
  * </ul>
  *
  * @param <P> what is kept beside each record (the stream job keeps the bytes it arrived as)
@@ -29,8 +31,8 @@ public final class RunTelemetry<P> {
   public record Held<P>(EpochTelemetry record, P payload) {}
 
   /**
-   * Applies one record of this run; true when it changed what is known about the run, false for a duplicate or a
-   * late copy.
+   * Applies one record of this run; true when it changed what is known about the run, false for a
+   * duplicate or a late copy.
    */
   public boolean accept(EpochTelemetry record, P payload) {
     return epochs.accept(record.getEpoch(), new Held<>(record, payload));
@@ -43,7 +45,8 @@ public final class RunTelemetry<P> {
 
   /** The measured epochs (1 on), as the detectors read them. */
   public List<EpochMetrics> series() {
-    return epochs.byEpoch().tailMap(1, true).values().stream().map(h -> TelemetryMapper.toMetrics(h.record()))
+    return epochs.byEpoch().tailMap(1, true).values().stream()
+        .map(h -> TelemetryMapper.toMetrics(h.record()))
         .toList();
   }
 

@@ -12,11 +12,12 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
 /**
- * Every writer schema one record type has been published with, oldest first: the files
- * {@code avro-history/<Name>/v1.avsc}, {@code v2.avsc}, ... on the class path (kept in
- * {@code common/src/main/resources}). Records stay on topics and in the stream job's state for as long as they
- * are retained, so a reader must know every schema a producer of any release wrote with; a release that changes
- * a schema adds the next version here (SchemaHistoryTest fails until it does) and never edits or removes one.
+ * Every writer schema one record type has been published with, oldest first: the files {@code
+ * avro-history/<Name>/v1.avsc}, {@code v2.avsc}, ... on the class path (kept in {@code
+ * common/src/main/resources}). Records stay on topics and in the stream job's state for as long as
+ * they are retained, so a reader must know every schema a producer of any release wrote with; a
+ * release that changes a schema adds the next version here (SchemaHistoryTest fails until it does)
+ * and never edits or removes one.
  */
 public final class SchemaHistory {
   /** The class-path folder the versions live under. */
@@ -34,7 +35,10 @@ public final class SchemaHistory {
     }
   }
 
-  /** The published versions of the record type named {@code name} (simple name, e.g. EpochTelemetry). */
+  /**
+   * The published versions of the record type named {@code name} (simple name, e.g.
+   * EpochTelemetry).
+   */
   public static SchemaHistory of(String name) {
     List<Schema> versions = new ArrayList<>();
     ClassLoader loader = SchemaHistory.class.getClassLoader();
@@ -47,11 +51,13 @@ public final class SchemaHistory {
         // a parser per version: every version defines the same full names
         versions.add(new Schema.Parser().parse(in));
       } catch (IOException | RuntimeException e) {
-        throw new IllegalStateException("cannot read the published schema " + path + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot read the published schema " + path + ": " + e.getMessage(), e);
       }
     }
     if (versions.isEmpty()) {
-      throw new IllegalStateException("no published schema of " + name + " under " + ROOT + name + "/");
+      throw new IllegalStateException(
+          "no published schema of " + name + " under " + ROOT + name + "/");
     }
     return new SchemaHistory(name, versions);
   }
@@ -70,12 +76,17 @@ public final class SchemaHistory {
     return versions;
   }
 
-  /** Distinct writer schemas by their single-object fingerprint (CRC-64-AVRO of the parsing canonical form). */
+  /**
+   * Distinct writer schemas by their single-object fingerprint (CRC-64-AVRO of the parsing
+   * canonical form).
+   */
   public Map<Long, Schema> byFingerprint() {
     return Collections.unmodifiableMap(byFingerprint);
   }
 
-  /** The version number (1-based) of the first published version with {@code schema}'s fingerprint. */
+  /**
+   * The version number (1-based) of the first published version with {@code schema}'s fingerprint.
+   */
   public Optional<Integer> versionOf(Schema schema) {
     long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
     for (int i = 0; i < versions.size(); i++) {

@@ -19,14 +19,15 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The wire format of every Unstuck topic: Avro single-object encoding (marker C3 01, the writer schema's 8-byte
- * CRC-64-AVRO fingerprint little-endian, then the Avro binary body). Self-describing without a schema registry:
- * the fingerprint names the writer schema, and the codec keeps a store of every schema the record type was ever
- * published with ({@link SchemaHistory}), so a record written by any release is read into the current schema by
- * Avro schema resolution (fields it lacks take their defaults, fields it has that are gone are skipped). A
- * fingerprint outside the history (a newer release's schema, or another record type) is
- * {@link WireFormatException.Reason#UNKNOWN_SCHEMA}. Spark reads a body with
- * {@code from_avro(substring(value, 11, length(value) - 10), writerSchema, {avroSchema: currentSchema})}.
+ * The wire format of every Unstuck topic: Avro single-object encoding (marker C3 01, the writer
+ * schema's 8-byte CRC-64-AVRO fingerprint little-endian, then the Avro binary body).
+ * Self-describing without a schema registry: the fingerprint names the writer schema, and the codec
+ * keeps a store of every schema the record type was ever published with ({@link SchemaHistory}), so
+ * a record written by any release is read into the current schema by Avro schema resolution (fields
+ * it lacks take their defaults, fields it has that are gone are skipped). A fingerprint outside the
+ * history (a newer release's schema, or another record type) is {@link
+ * WireFormatException.Reason#UNKNOWN_SCHEMA}. Spark reads a body with {@code
+ * from_avro(substring(value, 11, length(value) - 10), writerSchema, {avroSchema: currentSchema})}.
  */
 public final class SingleObjectCodec<T extends SpecificRecord> {
   /** Marker (2 bytes) plus fingerprint (8 bytes). */
@@ -59,10 +60,11 @@ public final class SingleObjectCodec<T extends SpecificRecord> {
   }
 
   /**
-   * A codec that writes {@code schema} and reads records of it and of every version in {@code history}, each
-   * resolved into {@code schema}.
+   * A codec that writes {@code schema} and reads records of it and of every version in {@code
+   * history}, each resolved into {@code schema}.
    */
-  public static <T extends SpecificRecord> SingleObjectCodec<T> withHistory(Schema schema, SchemaHistory history) {
+  public static <T extends SpecificRecord> SingleObjectCodec<T> withHistory(
+      Schema schema, SchemaHistory history) {
     return new SingleObjectCodec<>(schema, history.versions());
   }
 
@@ -98,23 +100,37 @@ public final class SingleObjectCodec<T extends SpecificRecord> {
   }
 
   public T decode(byte[] bytes) throws WireFormatException {
-    if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {
-      throw new WireFormatException(WireFormatException.Reason.NOT_SINGLE_OBJECT,
-          "no Avro single-object header (" + (bytes == null ? "null" : bytes.length + " bytes") + ")", null);
+    if (bytes == null
+        || bytes.length < HEADER_LENGTH
+        || bytes[0] != (byte) 0xC3
+        || bytes[1] != (byte) 0x01) {
+      throw new WireFormatException(
+          WireFormatException.Reason.NOT_SINGLE_OBJECT,
+          "no Avro single-object header ("
+              + (bytes == null ? "null" : bytes.length + " bytes")
+              + ")",
+          null);
     }
     long found = fingerprintOf(bytes);
     if (!knows(found)) {
-      throw new WireFormatException(WireFormatException.Reason.UNKNOWN_SCHEMA,
-          String.format("fingerprint %016x is none of the %d published %s schemas (a newer release, or another"
-              + " record type)", found, writers.size(), schema.getName()), null);
+      throw new WireFormatException(
+          WireFormatException.Reason.UNKNOWN_SCHEMA,
+          String.format(
+              "fingerprint %016x is none of the %d published %s schemas (a newer release, or another"
+                  + " record type)",
+              found, writers.size(), schema.getName()),
+          null);
     }
     try {
       return decoder.decode(bytes);
     } catch (BadHeaderException | MissingSchemaException e) {
       throw new WireFormatException(WireFormatException.Reason.UNKNOWN_SCHEMA, e.getMessage(), e);
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-      throw new WireFormatException(WireFormatException.Reason.CORRUPT,
-          schema.getName() + " body unreadable: " + e, e);
+    } catch (IOException
+        | AvroRuntimeException
+        | IndexOutOfBoundsException
+        | NegativeArraySizeException e) {
+      throw new WireFormatException(
+          WireFormatException.Reason.CORRUPT, schema.getName() + " body unreadable: " + e, e);
     }
   }
 

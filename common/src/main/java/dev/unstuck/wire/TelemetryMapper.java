@@ -27,15 +27,26 @@ public final class TelemetryMapper {
         t.getValPerClassRecall(),
         orNaN(t.getMajorityClassRate()),
         t.getLayers().stream().map(TelemetryMapper::toLayer).toList(),
-        nf == null ? NonFinite.NONE : new NonFinite(nf.getLoss(), nf.getGradients(), nf.getParameters(), nf.getInputs()),
+        nf == null
+            ? NonFinite.NONE
+            : new NonFinite(nf.getLoss(), nf.getGradients(), nf.getParameters(), nf.getInputs()),
         orNaN(t.getMaxAbsFeatureMean()),
         orNaN(t.getMaxFeatureStd()));
   }
 
   static LayerMetrics toLayer(LayerStats s) {
-    return new LayerMetrics(s.getIndex(), s.getKind(), s.getActivation(), s.getUnits(), orNaN(s.getGradientNorm()),
-        orNaN(s.getMeanAbsGradient()), orNaN(s.getUpdateRatio()), orNaN(s.getWeightMean()), orNaN(s.getWeightStd()),
-        orNaN(s.getDeadFraction()), orNaN(s.getSaturatedFraction()));
+    return new LayerMetrics(
+        s.getIndex(),
+        s.getKind(),
+        s.getActivation(),
+        s.getUnits(),
+        orNaN(s.getGradientNorm()),
+        orNaN(s.getMeanAbsGradient()),
+        orNaN(s.getUpdateRatio()),
+        orNaN(s.getWeightMean()),
+        orNaN(s.getWeightStd()),
+        orNaN(s.getDeadFraction()),
+        orNaN(s.getSaturatedFraction()));
   }
 
   private static double orNaN(Double value) {

@@ -37,17 +37,28 @@ class ClassImbalanceCollapseDetectorTest extends DetectorTestBase {
 
   @Test
   void minorityRecallBoundaryIsInclusive() {
-    assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valPerClassRecall(0.99, 0.05)))).isTrue();
-    assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valPerClassRecall(0.99, 0.06)))).isFalse();
+    assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valPerClassRecall(0.99, 0.05))))
+        .isTrue();
+    assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valPerClassRecall(0.99, 0.06))))
+        .isFalse();
   }
 
   @Test
   void aClassAbsentFromValidationHidesNoCollapsedMinority() {
-    // three classes, the second with no validation rows (recall NaN): the third one's recall 0.0 still counts
-    assertThat(fires(Curves.classImbalanceCollapse().classes(3)
-        .last(e -> e.valPerClassRecall(0.99, Double.NaN, 0.0)))).isTrue();
-    assertThat(fires(Curves.classImbalanceCollapse().classes(3)
-        .last(e -> e.valPerClassRecall(0.99, Double.NaN, 0.5)))).isFalse();
+    // three classes, the second with no validation rows (recall NaN): the third one's recall 0.0
+    // still counts
+    assertThat(
+            fires(
+                Curves.classImbalanceCollapse()
+                    .classes(3)
+                    .last(e -> e.valPerClassRecall(0.99, Double.NaN, 0.0))))
+        .isTrue();
+    assertThat(
+            fires(
+                Curves.classImbalanceCollapse()
+                    .classes(3)
+                    .last(e -> e.valPerClassRecall(0.99, Double.NaN, 0.5))))
+        .isFalse();
   }
 
   @Test
@@ -59,8 +70,11 @@ class ClassImbalanceCollapseDetectorTest extends DetectorTestBase {
 
   @Test
   void threeClassesWithOneNeverRecalled() {
-    Curves curve = Curves.classImbalanceCollapse().classes(3).majorityRate(0.8)
-        .last(e -> e.valAccuracy(0.8).valPerClassRecall(0.2, 1.0, 0.0));
+    Curves curve =
+        Curves.classImbalanceCollapse()
+            .classes(3)
+            .majorityRate(0.8)
+            .last(e -> e.valAccuracy(0.8).valPerClassRecall(0.2, 1.0, 0.0));
 
     Evidence evidence = evidence(curve);
 
@@ -69,6 +83,7 @@ class ClassImbalanceCollapseDetectorTest extends DetectorTestBase {
 
   @Test
   void withoutPerClassRecallThereIsNoVerdict() {
-    assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valPerClassRecall(1.0)))).isFalse();
+    assertThat(fires(Curves.classImbalanceCollapse().last(e -> e.valPerClassRecall(1.0))))
+        .isFalse();
   }
 }

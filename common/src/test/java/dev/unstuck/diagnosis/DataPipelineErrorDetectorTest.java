@@ -45,7 +45,8 @@ class DataPipelineErrorDetectorTest extends DetectorTestBase {
 
   @Test
   void nanInputsAreReportedBeforeScale() {
-    assertThat(detected(Curves.unnormalisedInputs().withNanInputs(3)).metric()).isEqualTo("nonFinite.inputs");
+    assertThat(detected(Curves.unnormalisedInputs().withNanInputs(3)).metric())
+        .isEqualTo("nonFinite.inputs");
   }
 
   @Test
@@ -55,6 +56,7 @@ class DataPipelineErrorDetectorTest extends DetectorTestBase {
 
   @Test
   void aHugeStdIsAnErrorEvenWhenTheMeanWasNotMeasured() {
-    assertThat(detected(Curves.healthy().withFeatureScale(Double.NaN, 1000)).value()).isEqualTo(1000.0);
+    assertThat(detected(Curves.healthy().withFeatureScale(Double.NaN, 1000)).value())
+        .isEqualTo(1000.0);
   }
 }

@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What every detector's test shares: the detector under test with the symptom it must report, helpers that run it
- * on a curve at the default thresholds, and the check that no healthy run raises that symptom.
+ * What every detector's test shares: the detector under test with the symptom it must report,
+ * helpers that run it on a curve at the default thresholds, and the check that no healthy run
+ * raises that symptom.
  */
 abstract class DetectorTestBase {
   protected final Detector detector;
@@ -26,7 +27,10 @@ abstract class DetectorTestBase {
     return detector.detect(curve.build(), Thresholds.DEFAULTS).isPresent();
   }
 
-  /** The evidence of the detection the curve must raise, after asserting that it names this test's symptom. */
+  /**
+   * The evidence of the detection the curve must raise, after asserting that it names this test's
+   * symptom.
+   */
   protected Evidence detected(Curves curve) {
     Detection detection = detector.detect(curve.build(), Thresholds.DEFAULTS).orElseThrow();
     assertThat(detection.symptom()).isEqualTo(symptom);
@@ -39,7 +43,8 @@ abstract class DetectorTestBase {
   }
 
   static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return Curves.healthyVariety().entrySet().stream()
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.testing.Curves;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class DivergingDetectorTest extends DetectorTestBase {
@@ -33,7 +35,8 @@ class DivergingDetectorTest extends DetectorTestBase {
 
   @Test
   void nonFiniteGradientsAloneAreDivergence() {
-    Evidence evidence = detected(Curves.healthy().last(e -> e.nonFinite(new NonFinite(0, 7, 0, 0))));
+    Evidence evidence =
+        detected(Curves.healthy().last(e -> e.nonFinite(new NonFinite(0, 7, 0, 0))));
 
     assertThat(evidence.metric()).isEqualTo("nonFinite");
     assertThat(evidence.value()).isEqualTo(7.0);
@@ -41,7 +44,8 @@ class DivergingDetectorTest extends DetectorTestBase {
 
   @Test
   void divergedStatusAloneIsDivergence() {
-    assertThat(detected(Curves.healthy().endingWith(RunStatus.DIVERGED)).metric()).isEqualTo("nonFinite");
+    assertThat(detected(Curves.healthy().endingWith(RunStatus.DIVERGED)).metric())
+        .isEqualTo("nonFinite");
   }
 
   @Test
@@ -51,8 +55,10 @@ class DivergingDetectorTest extends DetectorTestBase {
 
   @Test
   void aNanEpochThatIsNotTheLastDoesNotCount() {
-    // Only the current epoch is judged; a series that recovered (e.g. a restarted run) is not diverging now.
-    assertThat(fires(Curves.healthy().at(4, e -> e.nonFinite(new NonFinite(1, 0, 0, 0))))).isFalse();
+    // Only the current epoch is judged; a series that recovered (e.g. a restarted run) is not
+    // diverging now.
+    assertThat(fires(Curves.healthy().at(4, e -> e.nonFinite(new NonFinite(1, 0, 0, 0)))))
+        .isFalse();
   }
 
   @Test
@@ -74,7 +80,8 @@ class DivergingDetectorTest extends DetectorTestBase {
 
   @Test
   void trainingLossRisingTenfoldFromItsBestIsDivergence() {
-    // ten classes: a uniform guess loses ln 10 = 2.30, so 8.0 stays under the 5x-chance rule and the rise rule speaks
+    // ten classes: a uniform guess loses ln 10 = 2.30, so 8.0 stays under the 5x-chance rule and
+    // the rise rule speaks
     Evidence evidence = detected(Curves.explodingLoss().classes(10));
 
     assertThat(evidence.metric()).isEqualTo("trainLoss");
@@ -99,28 +106,39 @@ class DivergingDetectorTest extends DetectorTestBase {
 
     assertThat(evidence.metric()).isEqualTo("trainLoss");
     assertThat(evidence.value()).isEqualTo(3.5);
-    assertThat(evidence.threshold()).isCloseTo(5 * Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(evidence.threshold()).isCloseTo(5 * Math.log(2), Offset.offset(1e-12));
     assertThat(evidence.explanation()).contains("uniform guess");
   }
 
   @Test
   void chanceLossBoundary() {
     double bound = 5 * Math.log(2);
-    // a loss flat at 3.4 throughout, so the 10x-rise rule stays silent and only the chance rule can speak
+    // a loss flat at 3.4 throughout, so the 10x-rise rule stays silent and only the chance rule can
+    // speak
     Curves flatHigh = Curves.healthy().classes(2).each(e -> e.trainLoss(3.4));
     assertThat(fires(flatHigh.last(e -> e.trainLoss(bound - 0.01)))).isFalse();
-    assertThat(fires(Curves.healthy().classes(2).each(e -> e.trainLoss(3.4)).last(e -> e.trainLoss(bound))))
+    assertThat(
+            fires(
+                Curves.healthy()
+                    .classes(2)
+                    .each(e -> e.trainLoss(3.4))
+                    .last(e -> e.trainLoss(bound))))
         .isTrue();
   }
 
   @Test
   void theRiseIsMeasuredAgainstTheBestEpochNotTheFirst() {
     // 0.7 -> 0.05 (best) -> 0.6: only 0.86x the first epoch, but 12x the best
-    List<EpochMetrics> series = Curves.healthy().epochs(3)
-        .at(1, e -> e.trainLoss(0.7)).at(2, e -> e.trainLoss(0.05)).at(3, e -> e.trainLoss(0.6)).build();
+    List<EpochMetrics> series =
+        Curves.healthy()
+            .epochs(3)
+            .at(1, e -> e.trainLoss(0.7))
+            .at(2, e -> e.trainLoss(0.05))
+            .at(3, e -> e.trainLoss(0.6))
+            .build();
 
     Evidence evidence = detector.detect(series, Thresholds.DEFAULTS).orElseThrow().evidence();
 
-    assertThat(evidence.value()).isCloseTo(12.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(evidence.value()).isCloseTo(12.0, Assertions.within(1e-9));
   }
 }

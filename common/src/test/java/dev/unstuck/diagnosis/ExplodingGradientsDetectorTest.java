@@ -30,14 +30,15 @@ class ExplodingGradientsDetectorTest extends DetectorTestBase {
 
   @Test
   void aSingleLayerHasNoRatio() {
-    Curves logisticRegression = Curves.healthy().hidden()
-        .each(e -> e.layer(0, l -> l.gradientNorm(1e6)));
+    Curves logisticRegression =
+        Curves.healthy().hidden().each(e -> e.layer(0, l -> l.gradientNorm(1e6)));
 
     assertThat(fires(logisticRegression)).isFalse();
   }
 
   @Test
   void aZeroOutputGradientHasNoRatio() {
-    assertThat(fires(Curves.explodingGradients().last(e -> e.layer(2, l -> l.gradientNorm(0))))).isFalse();
+    assertThat(fires(Curves.explodingGradients().last(e -> e.layer(2, l -> l.gradientNorm(0)))))
+        .isFalse();
   }
 }

@@ -55,17 +55,24 @@ class NotLearningDetectorTest extends DetectorTestBase {
 
   @Test
   void balancedAccuracyWithinTheMarginOfChanceCounts() {
-    // accuracy 0.58 is well above the majority rate 0.5, but balanced accuracy 0.58 is within 0.1 of chance
+    // accuracy 0.58 is well above the majority rate 0.5, but balanced accuracy 0.58 is within 0.1
+    // of chance
     assertThat(fires(Curves.healthy().underfit(0.58))).isTrue();
   }
 
   @Test
   void aConvergedRunOnImbalancedDataIsLearningEvenWithAccuracyBelowTheMajorityRate() {
-    // 90/10 data; a class-weighted fix recalls 84 % of class 0 and 80 % of class 1: balanced accuracy 0.82, plain
-    // accuracy 0.9 * 0.84 + 0.1 * 0.80 = 0.836 - below the majority rate 0.9, as resampling fixes typically are.
+    // 90/10 data; a class-weighted fix recalls 84 % of class 0 and 80 % of class 1: balanced
+    // accuracy 0.82, plain
+    // accuracy 0.9 * 0.84 + 0.1 * 0.80 = 0.836 - below the majority rate 0.9, as resampling fixes
+    // typically are.
     // 30 epochs: it converged, the loss is flat at the end.
-    Curves classWeighted = Curves.healthy().epochs(30).majorityRate(0.9).reaching(0.82)
-        .last(e -> e.valPerClassRecall(0.84, 0.80).valAccuracy(0.836));
+    Curves classWeighted =
+        Curves.healthy()
+            .epochs(30)
+            .majorityRate(0.9)
+            .reaching(0.82)
+            .last(e -> e.valPerClassRecall(0.84, 0.80).valAccuracy(0.836));
 
     assertThat(detector.detect(classWeighted.build(), Thresholds.DEFAULTS)).isEmpty();
   }

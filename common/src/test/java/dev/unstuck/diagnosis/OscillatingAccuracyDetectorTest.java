@@ -27,8 +27,12 @@ class OscillatingAccuracyDetectorTest extends DetectorTestBase {
 
   @Test
   void swingSizeBoundary() {
-    assertThat(fires(Curves.healthy().oscillatingBetween(0.70, 0.729))).as("steps of 0.029").isFalse();
-    assertThat(fires(Curves.healthy().oscillatingBetween(0.70, 0.731))).as("steps of 0.031").isTrue();
+    assertThat(fires(Curves.healthy().oscillatingBetween(0.70, 0.729)))
+        .as("steps of 0.029")
+        .isFalse();
+    assertThat(fires(Curves.healthy().oscillatingBetween(0.70, 0.731)))
+        .as("steps of 0.031")
+        .isTrue();
   }
 
   @Test
@@ -39,13 +43,18 @@ class OscillatingAccuracyDetectorTest extends DetectorTestBase {
 
   /** Validation balanced accuracy given per epoch. */
   private static Curves valAccuracy(int epochs, IntToDoubleFunction value) {
-    return Curves.healthy().epochs(epochs).each(e -> {
-      double v = value.applyAsDouble(e.epoch());
-      e.accuracy(v + 0.02, v);
-    });
+    return Curves.healthy()
+        .epochs(epochs)
+        .each(
+            e -> {
+              double v = value.applyAsDouble(e.epoch());
+              e.accuracy(v + 0.02, v);
+            });
   }
 
-  /** 0.7, jumps to 0.8 at epoch 6, back to 0.7 at 7 (swing 1), up to 0.8 at 9 (swing 2) and stays. */
+  /**
+   * 0.7, jumps to 0.8 at epoch 6, back to 0.7 at 7 (swing 1), up to 0.8 at 9 (swing 2) and stays.
+   */
   private static double twoSwings(int epoch) {
     return epoch == 6 || epoch >= 9 ? 0.8 : 0.7;
   }

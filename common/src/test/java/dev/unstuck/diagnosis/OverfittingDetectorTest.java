@@ -43,6 +43,7 @@ class OverfittingDetectorTest extends DetectorTestBase {
 
   @Test
   void validationLossRisingWithoutAGapIsNotOverfitting() {
-    assertThat(fires(Curves.overfitting().each(e -> e.trainAccuracy(e.valAccuracy() + 0.05)))).isFalse();
+    assertThat(fires(Curves.overfitting().each(e -> e.trainAccuracy(e.valAccuracy() + 0.05))))
+        .isFalse();
   }
 }

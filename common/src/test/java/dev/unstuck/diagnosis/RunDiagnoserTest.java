@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,7 +33,8 @@ class RunDiagnoserTest {
   private final RunDiagnoser diagnoser = new RunDiagnoser(Thresholds.DEFAULTS);
 
   static Stream<Arguments> healthy() {
-    return Curves.healthyVariety().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return Curves.healthyVariety().entrySet().stream()
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -57,35 +59,77 @@ class RunDiagnoserTest {
 
   static Stream<Arguments> everySymptom() {
     return Stream.of(
-        Arguments.of("nanDivergence(5)", Curves.nanDivergence(5), EnumSet.of(DIVERGING), LearningState.DIVERGED),
-        Arguments.of("explodingLoss", Curves.explodingLoss(), EnumSet.of(DIVERGING, NOT_LEARNING),
+        Arguments.of(
+            "nanDivergence(5)",
+            Curves.nanDivergence(5),
+            EnumSet.of(DIVERGING),
             LearningState.DIVERGED),
-        Arguments.of("explodingGradients", Curves.explodingGradients(), EnumSet.of(EXPLODING_GRADIENTS),
+        Arguments.of(
+            "explodingLoss",
+            Curves.explodingLoss(),
+            EnumSet.of(DIVERGING, NOT_LEARNING),
+            LearningState.DIVERGED),
+        Arguments.of(
+            "explodingGradients",
+            Curves.explodingGradients(),
+            EnumSet.of(EXPLODING_GRADIENTS),
             LearningState.LEARNING),
-        Arguments.of("vanishingGradients", Curves.vanishingGradients(), EnumSet.of(VANISHING_GRADIENTS),
+        Arguments.of(
+            "vanishingGradients",
+            Curves.vanishingGradients(),
+            EnumSet.of(VANISHING_GRADIENTS),
             LearningState.LEARNING),
         Arguments.of("deadRelu", Curves.deadRelu(), EnumSet.of(DEAD_UNITS), LearningState.LEARNING),
-        Arguments.of("saturatedSigmoid", Curves.saturatedSigmoid(), EnumSet.of(SATURATED_ACTIVATIONS),
+        Arguments.of(
+            "saturatedSigmoid",
+            Curves.saturatedSigmoid(),
+            EnumSet.of(SATURATED_ACTIVATIONS),
             LearningState.LEARNING),
-        Arguments.of("oscillating", Curves.oscillating(), EnumSet.of(OSCILLATING_LOSS), LearningState.LEARNING),
-        // still below chance + margin at the end: NOT_LEARNING, stated with the numbers though the loss is not flat
-        Arguments.of("slowConvergence", Curves.slowConvergence(), EnumSet.of(SLOW_CONVERGENCE, NOT_LEARNING),
+        Arguments.of(
+            "oscillating",
+            Curves.oscillating(),
+            EnumSet.of(OSCILLATING_LOSS),
+            LearningState.LEARNING),
+        // still below chance + margin at the end: NOT_LEARNING, stated with the numbers though the
+        // loss is not flat
+        Arguments.of(
+            "slowConvergence",
+            Curves.slowConvergence(),
+            EnumSet.of(SLOW_CONVERGENCE, NOT_LEARNING),
             LearningState.NOT_LEARNING),
-        Arguments.of("flatAtChance", Curves.flatAtChance(), EnumSet.of(NOT_LEARNING, SLOW_CONVERGENCE),
+        Arguments.of(
+            "flatAtChance",
+            Curves.flatAtChance(),
+            EnumSet.of(NOT_LEARNING, SLOW_CONVERGENCE),
             LearningState.NOT_LEARNING),
-        Arguments.of("classImbalanceCollapse", Curves.classImbalanceCollapse(),
-            EnumSet.of(CLASS_IMBALANCE_COLLAPSE, NOT_LEARNING, SLOW_CONVERGENCE), LearningState.NOT_LEARNING),
-        Arguments.of("overfitting", Curves.overfitting(), EnumSet.of(OVERFITTING), LearningState.LEARNING),
-        Arguments.of("underfitting", Curves.underfitting(), EnumSet.of(UNDERFITTING), LearningState.LEARNING),
-        Arguments.of("unnormalisedInputs, not learning", Curves.unnormalisedInputs().flat(),
-            EnumSet.of(DATA_PIPELINE_ERROR, NOT_LEARNING, SLOW_CONVERGENCE), LearningState.NOT_LEARNING),
-        Arguments.of("nanInputs", Curves.nanInputs(), EnumSet.of(DATA_PIPELINE_ERROR), LearningState.LEARNING));
+        Arguments.of(
+            "classImbalanceCollapse",
+            Curves.classImbalanceCollapse(),
+            EnumSet.of(CLASS_IMBALANCE_COLLAPSE, NOT_LEARNING, SLOW_CONVERGENCE),
+            LearningState.NOT_LEARNING),
+        Arguments.of(
+            "overfitting", Curves.overfitting(), EnumSet.of(OVERFITTING), LearningState.LEARNING),
+        Arguments.of(
+            "underfitting",
+            Curves.underfitting(),
+            EnumSet.of(UNDERFITTING),
+            LearningState.LEARNING),
+        Arguments.of(
+            "unnormalisedInputs, not learning",
+            Curves.unnormalisedInputs().flat(),
+            EnumSet.of(DATA_PIPELINE_ERROR, NOT_LEARNING, SLOW_CONVERGENCE),
+            LearningState.NOT_LEARNING),
+        Arguments.of(
+            "nanInputs",
+            Curves.nanInputs(),
+            EnumSet.of(DATA_PIPELINE_ERROR),
+            LearningState.LEARNING));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everySymptom")
-  void eachSyntheticRunShowsExactlyItsSymptoms(String name, Curves curve, Set<Symptom> expected,
-      LearningState state) {
+  void eachSyntheticRunShowsExactlyItsSymptoms(
+      String name, Curves curve, Set<Symptom> expected, LearningState state) {
     Diagnosis diagnosis = diagnoser.diagnose(curve.build());
 
     assertThat(diagnosis.symptoms()).isEqualTo(expected);
@@ -94,8 +138,11 @@ class RunDiagnoserTest {
 
   @Test
   void everySymptomIsCoveredByASyntheticRun() {
-    Set<Symptom> covered = everySymptom().flatMap(a -> ((Set<?>) a.get()[2]).stream())
-        .map(Symptom.class::cast).collect(Collectors.toSet());
+    Set<Symptom> covered =
+        everySymptom()
+            .flatMap(a -> ((Set<?>) a.get()[2]).stream())
+            .map(Symptom.class::cast)
+            .collect(Collectors.toSet());
 
     assertThat(covered).containsExactlyInAnyOrder(Symptom.values());
   }
@@ -145,9 +192,15 @@ class RunDiagnoserTest {
   @Test
   void learningMarginBoundary() {
     // chance 0.5 + margin 0.1
-    assertThat(diagnoser.diagnose(Curves.healthy().epochs(2).last(e -> e.accuracy(0.61, 0.59)).build()).state())
+    assertThat(
+            diagnoser
+                .diagnose(Curves.healthy().epochs(2).last(e -> e.accuracy(0.61, 0.59)).build())
+                .state())
         .isEqualTo(LearningState.NOT_LEARNING);
-    assertThat(diagnoser.diagnose(Curves.healthy().epochs(2).last(e -> e.accuracy(0.63, 0.61)).build()).state())
+    assertThat(
+            diagnoser
+                .diagnose(Curves.healthy().epochs(2).last(e -> e.accuracy(0.63, 0.61)).build())
+                .state())
         .isEqualTo(LearningState.LEARNING);
   }
 
@@ -164,17 +217,20 @@ class RunDiagnoserTest {
     Detection detection = diagnoser.diagnose(Curves.deadRelu().build()).detections().get(0);
 
     assertThat(detection.evidence().metric()).isEqualTo("deadFraction[0]");
-    assertThat(detection.toString()).isEqualTo("DEAD_UNITS: 85% of layer 0's relu units are dead (>= 70%)");
+    assertThat(detection.toString())
+        .isEqualTo("DEAD_UNITS: 85% of layer 0's relu units are dead (>= 70%)");
   }
 
   @Test
   void anEmptyRunCannotBeDiagnosed() {
-    assertThatThrownBy(() -> diagnoser.diagnose(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> diagnoser.diagnose(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void overriddenThresholdsReachTheDetectors() {
-    RunDiagnoser lenient = new RunDiagnoser(Thresholds.DEFAULTS.withOverrides(Map.of("deadUnitFraction", "0.9")));
+    RunDiagnoser lenient =
+        new RunDiagnoser(Thresholds.DEFAULTS.withOverrides(Map.of("deadUnitFraction", "0.9")));
 
     assertThat(lenient.diagnose(Curves.deadRelu().build()).detections()).isEmpty();
   }
@@ -186,7 +242,8 @@ class RunDiagnoserTest {
 
   @Test
   void firstLearningEpochAfterAFlatStart() {
-    assertThat(diagnoser.firstLearningEpoch(Curves.healthy().notLearningUntil(5).build())).contains(6);
+    assertThat(diagnoser.firstLearningEpoch(Curves.healthy().notLearningUntil(5).build()))
+        .contains(6);
   }
 
   @Test
@@ -202,33 +259,55 @@ class RunDiagnoserTest {
 
   @Test
   void aRunBelowChancePlusMarginWithoutAFlatLossIsStillNamedNotLearning() {
-    Diagnosis diagnosis = new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.slowConvergence().build());
+    Diagnosis diagnosis =
+        new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.slowConvergence().build());
 
-    Detection notLearning = diagnosis.detections().stream()
-        .filter(d -> d.symptom() == Symptom.NOT_LEARNING).findFirst().orElseThrow();
+    Detection notLearning =
+        diagnosis.detections().stream()
+            .filter(d -> d.symptom() == Symptom.NOT_LEARNING)
+            .findFirst()
+            .orElseThrow();
     assertThat(notLearning.evidence().metric()).isEqualTo("valBalancedAccuracy");
-    assertThat(notLearning.evidence().threshold()).isCloseTo(
-        Curves.slowConvergence().build().get(0).chance() + Thresholds.DEFAULTS.learningMargin(),
-        org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(notLearning.evidence().threshold())
+        .isCloseTo(
+            Curves.slowConvergence().build().get(0).chance() + Thresholds.DEFAULTS.learningMargin(),
+            Offset.offset(1e-12));
     assertThat(notLearning.evidence().explanation()).contains("does not beat chance");
   }
 
   @Test
   void tooFewEpochsToCallItNotLearning() {
-    Diagnosis diagnosis = new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.slowConvergence().build().subList(0, 2));
+    Diagnosis diagnosis =
+        new RunDiagnoser(Thresholds.DEFAULTS)
+            .diagnose(Curves.slowConvergence().build().subList(0, 2));
 
     assertThat(diagnosis.symptoms()).doesNotContain(Symptom.NOT_LEARNING);
   }
 
   /** The terminal record of a run that crashed inside epoch 1: a status and nothing measured. */
   static EpochMetrics crashedInFirstEpoch() {
-    return new EpochMetrics(1, RunStatus.FAILED, 10, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, List.of(), Double.NaN, List.of(), NonFinite.NONE, Double.NaN, Double.NaN);
+    return new EpochMetrics(
+        1,
+        RunStatus.FAILED,
+        10,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        List.of(),
+        Double.NaN,
+        List.of(),
+        NonFinite.NONE,
+        Double.NaN,
+        Double.NaN);
   }
 
   @Test
   void aRunThatCrashedInItsFirstEpochIsAFailureNotADivergence() {
-    // issue 10: this used to read "DIVERGING: NaN/Inf ... at epoch 1 (0 values)" with state DIVERGED
+    // issue 10: this used to read "DIVERGING: NaN/Inf ... at epoch 1 (0 values)" with state
+    // DIVERGED
     Diagnosis diagnosis = diagnoser.diagnose(List.of(crashedInFirstEpoch()));
 
     assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
@@ -238,8 +317,10 @@ class RunDiagnoserTest {
 
   @Test
   void aRunThatFailedAfterSomeEpochsIsAFailureWithoutSymptoms() {
-    // flat at chance for 6 epochs, then training threw: the crash, not the curve, is what happened to it
-    Diagnosis diagnosis = diagnoser.diagnose(Curves.flatAtChance().stopAfter(6).endingWith(RunStatus.FAILED).build());
+    // flat at chance for 6 epochs, then training threw: the crash, not the curve, is what happened
+    // to it
+    Diagnosis diagnosis =
+        diagnoser.diagnose(Curves.flatAtChance().stopAfter(6).endingWith(RunStatus.FAILED).build());
 
     assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
     assertThat(diagnosis.symptoms()).isEmpty();
@@ -247,13 +328,16 @@ class RunDiagnoserTest {
 
   @Test
   void unnormalisedInputsOnARunThatLearnsAreAHintNotASymptom() {
-    // issue 10: an advisory finding on a model that learns must not make a healthy baseline "ill", nor give
+    // issue 10: an advisory finding on a model that learns must not make a healthy baseline "ill",
+    // nor give
     // normalizeInputs something to "resolve"
     Diagnosis diagnosis = diagnoser.diagnose(Curves.unnormalisedInputs().build());
 
     assertThat(diagnosis.state()).isEqualTo(LearningState.LEARNING);
     assertThat(diagnosis.symptoms()).isEmpty();
-    assertThat(diagnosis.hints()).extracting(Detection::symptom).containsExactly(DATA_PIPELINE_ERROR);
+    assertThat(diagnosis.hints())
+        .extracting(Detection::symptom)
+        .containsExactly(DATA_PIPELINE_ERROR);
     assertThat(diagnosis.hints().get(0).evidence().explanation()).contains("unnormalised");
   }
 

@@ -49,7 +49,8 @@ class SlowConvergenceDetectorTest extends DetectorTestBase {
 
   @Test
   void noBalancedAccuracyMeasuredSaysNothing() {
-    // every epoch's balanced accuracy NaN (e.g. a run whose outputs were NaN from the start): no gain was measured,
+    // every epoch's balanced accuracy NaN (e.g. a run whose outputs were NaN from the start): no
+    // gain was measured,
     // so there is no "best gain" to report, least of all -Infinity
     assertThat(fires(Curves.healthy().each(e -> e.accuracy(Double.NaN, Double.NaN)))).isFalse();
   }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class ThresholdsTest {
 
   /**
-   * The README's table of thresholds is what users tune with {@code --threshold}: every threshold is in it, with
-   * the default in force. (Each default's source and reason is in {@link Thresholds}' own documentation.)
+   * The README's table of thresholds is what users tune with {@code --threshold}: every threshold
+   * is in it, with the default in force. (Each default's source and reason is in {@link
+   * Thresholds}' own documentation.)
    */
   @Test
   void theReadmeDocumentsEveryThresholdWithItsDefault() throws Exception {
@@ -30,9 +31,12 @@ class ThresholdsTest {
       }
     }
     for (RecordComponent component : Thresholds.class.getRecordComponents()) {
-      assertThat(documented).as("README row for %s", component.getName()).containsKey(component.getName());
+      assertThat(documented)
+          .as("README row for %s", component.getName())
+          .containsKey(component.getName());
       Object inForce = component.getAccessor().invoke(Thresholds.DEFAULTS);
-      assertThat(Double.parseDouble(documented.get(component.getName()))).as(component.getName())
+      assertThat(Double.parseDouble(documented.get(component.getName())))
+          .as(component.getName())
           .isEqualTo(((Number) inForce).doubleValue());
     }
   }
@@ -44,16 +48,20 @@ class ThresholdsTest {
     assertThat(changed.deadUnitFraction()).isEqualTo(0.8);
     for (RecordComponent component : Thresholds.class.getRecordComponents()) {
       if (!component.getName().equals("deadUnitFraction")) {
-        assertThat(component.getAccessor().invoke(changed)).as(component.getName())
+        assertThat(component.getAccessor().invoke(changed))
+            .as(component.getName())
             .isEqualTo(component.getAccessor().invoke(Thresholds.DEFAULTS));
       }
     }
-    assertThat(Thresholds.DEFAULTS.deadUnitFraction()).as("the original is unchanged").isEqualTo(0.7);
+    assertThat(Thresholds.DEFAULTS.deadUnitFraction())
+        .as("the original is unchanged")
+        .isEqualTo(0.7);
   }
 
   @Test
   void spacedAndScientificValuesParse() {
-    Thresholds changed = Thresholds.DEFAULTS.withOverrides(Map.of("divergenceLoss", " 1e4 ", "overfitGap", "0.2"));
+    Thresholds changed =
+        Thresholds.DEFAULTS.withOverrides(Map.of("divergenceLoss", " 1e4 ", "overfitGap", "0.2"));
 
     assertThat(changed.divergenceLoss()).isEqualTo(1e4);
     assertThat(changed.overfitGap()).isEqualTo(0.2);
@@ -71,7 +79,8 @@ class ThresholdsTest {
     assertThatThrownBy(() -> Thresholds.DEFAULTS.withOverrides(Map.of("deadUnitFraction", "NaN")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("threshold deadUnitFraction: 'NaN' is not a finite number");
-    assertThatThrownBy(() -> Thresholds.DEFAULTS.withOverrides(Map.of("divergenceLoss", "Infinity")))
+    assertThatThrownBy(
+            () -> Thresholds.DEFAULTS.withOverrides(Map.of("divergenceLoss", "Infinity")))
         .hasMessage("threshold divergenceLoss: 'Infinity' is not a finite number");
     assertThatThrownBy(() -> Thresholds.DEFAULTS.withOverrides(Map.of("overfitGap", "big")))
         .hasMessage("threshold overfitGap: 'big' is not a number");
@@ -105,6 +114,7 @@ class ThresholdsTest {
     Thresholds looser = Thresholds.DEFAULTS.withOverrides(Map.of("deadUnitFraction", "0.8"));
 
     assertThat(dead.detect(Curves.deadRelu().build(), stricter)).isEmpty(); // 0.85 < 0.9
-    assertThat(dead.detect(Curves.deadRelu().build(), looser).orElseThrow().evidence().threshold()).isEqualTo(0.8);
+    assertThat(dead.detect(Curves.deadRelu().build(), looser).orElseThrow().evidence().threshold())
+        .isEqualTo(0.8);
   }
 }

@@ -25,7 +25,8 @@ class VanishingGradientsDetectorTest extends DetectorTestBase {
 
   /** Layer 0 gradient norm {@code first}, the output layer's {@code output}. */
   private static Curves norms(double first, double output) {
-    return Curves.healthy().last(e -> e.layer(0, l -> l.gradientNorm(first)).layer(2, l -> l.gradientNorm(output)));
+    return Curves.healthy()
+        .last(e -> e.layer(0, l -> l.gradientNorm(first)).layer(2, l -> l.gradientNorm(output)));
   }
 
   @Test
@@ -80,18 +81,27 @@ class VanishingGradientsDetectorTest extends DetectorTestBase {
 
   @Test
   void meanAbsoluteGradientBoundaryIsExclusive() {
-    assertThat(fires(Curves.healthy().last(e -> e.layer(0, l -> l.meanAbsGradient(1e-7))))).isFalse();
-    assertThat(fires(Curves.healthy().last(e -> e.layer(0, l -> l.meanAbsGradient(0.99e-7))))).isTrue();
+    assertThat(fires(Curves.healthy().last(e -> e.layer(0, l -> l.meanAbsGradient(1e-7)))))
+        .isFalse();
+    assertThat(fires(Curves.healthy().last(e -> e.layer(0, l -> l.meanAbsGradient(0.99e-7)))))
+        .isTrue();
   }
 
   @Test
   void theOutputLayersMeanAbsoluteGradientIsNotJudged() {
-    assertThat(fires(Curves.healthy().last(e -> e.layer(2, l -> l.meanAbsGradient(1e-12))))).isFalse();
+    assertThat(fires(Curves.healthy().last(e -> e.layer(2, l -> l.meanAbsGradient(1e-12)))))
+        .isFalse();
   }
 
   @Test
   void missingGradientStatisticsAreNotVanishing() {
-    assertThat(fires(Curves.healthy().last(e -> e.eachLayer(l -> l.gradientNorm(Double.NaN)
-        .meanAbsGradient(Double.NaN))))).isFalse();
+    assertThat(
+            fires(
+                Curves.healthy()
+                    .last(
+                        e ->
+                            e.eachLayer(
+                                l -> l.gradientNorm(Double.NaN).meanAbsGradient(Double.NaN)))))
+        .isFalse();
   }
 }

@@ -24,7 +24,8 @@ class AutoFixesTest {
   void classImbalanceCollapseIsAResamplingProblem() {
     List<Fix> fixes = AutoFixes.forSymptoms(Set.of(Symptom.CLASS_IMBALANCE_COLLAPSE));
 
-    assertThat(ids(fixes)).containsExactly("resample-oversample", "resample-undersample", "resample-classweights");
+    assertThat(ids(fixes))
+        .containsExactly("resample-oversample", "resample-undersample", "resample-classweights");
     assertThat(fixes).extracting(Fix::family).containsOnly(FixFamily.RESAMPLING);
   }
 
@@ -48,10 +49,13 @@ class AutoFixesTest {
 
   @Test
   void severalSymptomsShareFixesWithoutRepeats() {
-    List<Fix> fixes = AutoFixes.forSymptoms(List.of(Symptom.EXPLODING_GRADIENTS, Symptom.DIVERGING));
+    List<Fix> fixes =
+        AutoFixes.forSymptoms(List.of(Symptom.EXPLODING_GRADIENTS, Symptom.DIVERGING));
 
-    assertThat(ids(fixes)).containsExactly("lr-x0.1", "lr-x0.01", "clip-norm-1.0", "normalize-standard", "batchnorm");
-    assertThat(fixes).isEqualTo(AutoFixes.forSymptoms(List.of(Symptom.DIVERGING, Symptom.EXPLODING_GRADIENTS)));
+    assertThat(ids(fixes))
+        .containsExactly("lr-x0.1", "lr-x0.01", "clip-norm-1.0", "normalize-standard", "batchnorm");
+    assertThat(fixes)
+        .isEqualTo(AutoFixes.forSymptoms(List.of(Symptom.DIVERGING, Symptom.EXPLODING_GRADIENTS)));
   }
 
   @Test
@@ -59,9 +63,12 @@ class AutoFixesTest {
     RunConfig plain = Specs.issueExample().parse().baseline();
     RunConfig penalised = plain.withModel(plain.model().withL2(1.0));
 
-    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.UNDERFITTING), penalised))).contains("l2-x0.01");
-    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.NOT_LEARNING), penalised))).contains("l2-x0.01");
-    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.UNDERFITTING), plain))).doesNotContain("l2-x0.01");
+    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.UNDERFITTING), penalised)))
+        .contains("l2-x0.01");
+    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.NOT_LEARNING), penalised)))
+        .contains("l2-x0.01");
+    assertThat(ids(AutoFixes.forSymptoms(Set.of(Symptom.UNDERFITTING), plain)))
+        .doesNotContain("l2-x0.01");
   }
 
   @ParameterizedTest
@@ -75,7 +82,9 @@ class AutoFixesTest {
     List<Fix> fixes = AutoFixes.forSymptoms(Set.of());
 
     assertThat(fixes.stream().map(Fix::family).collect(Collectors.toSet()))
-        .isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED, FixFamily.PROBE)));
+        .isEqualTo(
+            EnumSet.complementOf(
+                EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED, FixFamily.PROBE)));
     assertThat(ids(fixes)).doesNotHaveDuplicates().hasSize(17);
   }
 }

@@ -13,9 +13,11 @@ class ExecutionIdsTest {
 
   @Test
   void anIdIsTheUtcStartSecondAndSixHexDigits() {
-    // the suffix is the first three bytes the random source gives: the same source, drawn here directly
+    // the suffix is the first three bytes the random source gives: the same source, drawn here
+    // directly
     Random draws = new Random(7);
-    String expectedSuffix = String.format("%02x%02x%02x", draws.nextInt(256), draws.nextInt(256), draws.nextInt(256));
+    String expectedSuffix =
+        String.format("%02x%02x%02x", draws.nextInt(256), draws.nextInt(256), draws.nextInt(256));
 
     String id = ExecutionIds.of(Instant.parse("2026-11-30T04:45:12.789Z"), new Random(7));
 

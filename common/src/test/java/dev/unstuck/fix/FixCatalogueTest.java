@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every fix type, through the catalogue, on the baseline (sigmoid 64-64, normal init, SGD at 0.5, batch 64). */
+/**
+ * Every fix type, through the catalogue, on the issue's baseline (sigmoid 64-64, normal init, SGD
+ * at 0.5, batch 64).
+ */
 class FixCatalogueTest {
   private static RunConfig baseline;
 
@@ -78,7 +81,10 @@ class FixCatalogueTest {
   void switchingToAdamResetsTheLearningRateToAdamsDefault() {
     assertThat(apply("optimizer", "adam", "optimizer-adam", FixFamily.LEARNING_RATE))
         .isEqualTo(training(t -> t.withOptimizer(Optimizer.ADAM).withLearningRate(1e-3)));
-    assertThat(apply("optimizer", "rmsprop", "optimizer-rmsprop", FixFamily.LEARNING_RATE).training().learningRate())
+    assertThat(
+            apply("optimizer", "rmsprop", "optimizer-rmsprop", FixFamily.LEARNING_RATE)
+                .training()
+                .learningRate())
         .isEqualTo(1e-3);
   }
 
@@ -112,22 +118,28 @@ class FixCatalogueTest {
   void hiddenScalingRoundsAndKeepsAtLeastOneUnit() {
     RunConfig odd = baseline.withModel(baseline.model().withHidden(List.of(5, 1)));
 
-    assertThat(FixCatalogue.fix("hidden", "x0.5").apply(odd).model().hidden()).containsExactly(3, 1);
+    assertThat(FixCatalogue.fix("hidden", "x0.5").apply(odd).model().hidden())
+        .containsExactly(3, 1);
   }
 
   @Test
   void batchSize() {
-    assertThat(apply("batchSize", "x2", "batch-x2", FixFamily.BATCH_SIZE)).isEqualTo(training(t -> t.withBatchSize(128)));
-    assertThat(apply("batchSize", "x0.5", "batch-x0.5", FixFamily.BATCH_SIZE)).isEqualTo(training(t -> t.withBatchSize(32)));
-    assertThat(apply("batchSize", "256", "batch-256", FixFamily.BATCH_SIZE)).isEqualTo(training(t -> t.withBatchSize(256)));
+    assertThat(apply("batchSize", "x2", "batch-x2", FixFamily.BATCH_SIZE))
+        .isEqualTo(training(t -> t.withBatchSize(128)));
+    assertThat(apply("batchSize", "x0.5", "batch-x0.5", FixFamily.BATCH_SIZE))
+        .isEqualTo(training(t -> t.withBatchSize(32)));
+    assertThat(apply("batchSize", "256", "batch-256", FixFamily.BATCH_SIZE))
+        .isEqualTo(training(t -> t.withBatchSize(256)));
   }
 
   @Test
   void regularisation() {
     assertThat(apply("dropout", "0.5", "dropout-0.5", FixFamily.REGULARISATION))
         .isEqualTo(model(m -> m.withDropout(0.5)));
-    assertThat(apply("l2", "1e-3", "l2-1e-3", FixFamily.REGULARISATION)).isEqualTo(model(m -> m.withL2(1e-3)));
-    assertThat(apply("l1", "1e-4", "l1-1e-4", FixFamily.REGULARISATION)).isEqualTo(model(m -> m.withL1(1e-4)));
+    assertThat(apply("l2", "1e-3", "l2-1e-3", FixFamily.REGULARISATION))
+        .isEqualTo(model(m -> m.withL2(1e-3)));
+    assertThat(apply("l1", "1e-4", "l1-1e-4", FixFamily.REGULARISATION))
+        .isEqualTo(model(m -> m.withL1(1e-4)));
     assertThat(apply("earlyStopping", "3", "early-stop-3", FixFamily.REGULARISATION))
         .isEqualTo(training(t -> t.withEarlyStopping(3)));
   }
@@ -148,8 +160,10 @@ class FixCatalogueTest {
   void aPenaltyMultiplierOnABaselineWithoutThePenaltyIsInapplicable() {
     assertThat(baseline.model().l2()).isZero();
 
-    assertThat(FixCatalogue.fix("l2", "x0.01").inapplicable(baseline)).contains("'x0.01' scales the baseline's l2 "
-        + "penalty, and it has none; give a coefficient, e.g. l2: 1e-4");
+    assertThat(FixCatalogue.fix("l2", "x0.01").inapplicable(baseline))
+        .contains(
+            "'x0.01' scales the baseline's l2 "
+                + "penalty, and it has none; give a coefficient, e.g. l2: 1e-4");
     assertThat(FixCatalogue.fix("l2", "1e-4").inapplicable(baseline)).isEmpty();
   }
 
@@ -186,7 +200,8 @@ class FixCatalogueTest {
   void initialisation() {
     assertThat(apply("init", "xavier", "init-xavier", FixFamily.INITIALISATION))
         .isEqualTo(model(m -> m.withInit(WeightInit.XAVIER)));
-    assertThat(apply("init", "he", "init-he", FixFamily.INITIALISATION)).isEqualTo(model(m -> m.withInit(WeightInit.HE)));
+    assertThat(apply("init", "he", "init-he", FixFamily.INITIALISATION))
+        .isEqualTo(model(m -> m.withInit(WeightInit.HE)));
   }
 
   @Test
@@ -207,7 +222,8 @@ class FixCatalogueTest {
 
   @Test
   void inputNoise() {
-    assertThat(apply("inputNoise", "0.1", "noise-0.1", FixFamily.DATA)).isEqualTo(training(t -> t.withInputNoise(0.1)));
+    assertThat(apply("inputNoise", "0.1", "noise-0.1", FixFamily.DATA))
+        .isEqualTo(training(t -> t.withInputNoise(0.1)));
   }
 
   @Test
@@ -221,41 +237,64 @@ class FixCatalogueTest {
 
   @Test
   void theCatalogueCoversEveryFamily() {
-    Set<FixFamily> families = FixCatalogue.keys().stream().map(k -> FixCatalogue.type(k).orElseThrow().family())
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(FixFamily.class)));
+    Set<FixFamily> families =
+        FixCatalogue.keys().stream()
+            .map(k -> FixCatalogue.type(k).orElseThrow().family())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(FixFamily.class)));
 
     assertThat(families)
-        .isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED, FixFamily.PROBE)));
-    assertThat(FixCatalogue.keys()).containsExactlyInAnyOrder("learningRate", "lrSchedule", "optimizer", "l2", "l1",
-        "dropout", "earlyStopping", "resample", "gradientClip", "gradientClipValue", "normalizeInputs", "batchNorm",
-        "init", "activation", "hidden", "batchSize", "inputNoise");
+        .isEqualTo(
+            EnumSet.complementOf(
+                EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED, FixFamily.PROBE)));
+    assertThat(FixCatalogue.keys())
+        .containsExactlyInAnyOrder(
+            "learningRate",
+            "lrSchedule",
+            "optimizer",
+            "l2",
+            "l1",
+            "dropout",
+            "earlyStopping",
+            "resample",
+            "gradientClip",
+            "gradientClipValue",
+            "normalizeInputs",
+            "batchNorm",
+            "init",
+            "activation",
+            "hidden",
+            "batchSize",
+            "inputNoise");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "dropout|1.5|1.5 not in [0, 1)",
-      "dropout|-0.1|-0.1 not in [0, 1)",
-      "dropout|half|'half' is not a number",
-      "l2|-1|-1 not in [0, inf)",
-      "l2|NaN|'NaN' is not a number",
-      "l2|x0|'x0' is not a multiplier like x2 or x0.5",
-      "l1|x1|'x1' changes nothing",
-      "learningRate|x0|'x0' is not a multiplier like x10 or x0.1, or a number > 0",
-      "learningRate|-0.1|'-0.1' is not a multiplier like x10 or x0.1, or a number > 0",
-      "learningRate|xfast|'xfast' is not a multiplier like x10 or x0.1, or a number > 0",
-      "learningRate|x1|'x1' changes nothing",
-      "batchSize|x1.0|'x1.0' changes nothing",
-      "hidden|3|'3' is not x2, x0.5, deeper or shallower",
-      "hidden|x1|'x1' changes nothing",
-      "gradientClip|0|must be > 0, got 0",
-      "gradientClip|max|'max' is not a number",
-      "inputNoise|-0.1|must be > 0, got -0.1",
-      "earlyStopping|0|patience must be >= 1, got 0",
-      "earlyStopping|soon|expected a patience in epochs (an integer >= 1), got 'soon'",
-      "batchNorm|maybe|expected true or false, got 'maybe'",
-      "activation|relux|unknown 'relux' (did you mean relu?)",
-      "resample|smote|unknown 'smote' (expected one of none, oversample, undersample, classWeights)",
-      "optimizer|adamw|unknown 'adamw' (did you mean adam?)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "dropout|1.5|1.5 not in [0, 1)",
+        "dropout|-0.1|-0.1 not in [0, 1)",
+        "dropout|half|'half' is not a number",
+        "l2|-1|-1 not in [0, inf)",
+        "l2|NaN|'NaN' is not a number",
+        "l2|x0|'x0' is not a multiplier like x2 or x0.5",
+        "l1|x1|'x1' changes nothing",
+        "learningRate|x0|'x0' is not a multiplier like x10 or x0.1, or a number > 0",
+        "learningRate|-0.1|'-0.1' is not a multiplier like x10 or x0.1, or a number > 0",
+        "learningRate|xfast|'xfast' is not a multiplier like x10 or x0.1, or a number > 0",
+        "learningRate|x1|'x1' changes nothing",
+        "batchSize|x1.0|'x1.0' changes nothing",
+        "hidden|3|'3' is not x2, x0.5, deeper or shallower",
+        "hidden|x1|'x1' changes nothing",
+        "gradientClip|0|must be > 0, got 0",
+        "gradientClip|max|'max' is not a number",
+        "inputNoise|-0.1|must be > 0, got -0.1",
+        "earlyStopping|0|patience must be >= 1, got 0",
+        "earlyStopping|soon|expected a patience in epochs (an integer >= 1), got 'soon'",
+        "batchNorm|maybe|expected true or false, got 'maybe'",
+        "activation|relux|unknown 'relux' (did you mean relu?)",
+        "resample|smote|unknown 'smote' (expected one of none, oversample, undersample, classWeights)",
+        "optimizer|adamw|unknown 'adamw' (did you mean adam?)"
+      })
   void invalidSettingsSayWhy(String key, String setting, String problem) {
     assertThat(FixCatalogue.type(key).orElseThrow().problem(setting)).contains(problem);
     assertThatThrownBy(() -> FixCatalogue.fix(key, setting))
@@ -265,7 +304,8 @@ class FixCatalogueTest {
 
   @Test
   void validSettingsHaveNoProblem() {
-    assertThat(FixCatalogue.type("learningRate").orElseThrow().problem("x0.1")).isEqualTo(Optional.empty());
+    assertThat(FixCatalogue.type("learningRate").orElseThrow().problem("x0.1"))
+        .isEqualTo(Optional.empty());
     assertThat(FixCatalogue.type("hidden").orElseThrow().problem("deeper")).isEmpty();
     assertThat(FixCatalogue.type("dropout").orElseThrow().problem("0")).isEmpty();
   }
@@ -281,6 +321,7 @@ class FixCatalogueTest {
   @Test
   void aFixReadsLikeTheSpec() {
     assertThat(FixCatalogue.fix("learningRate", "x0.1")).hasToString("learningRate: x0.1");
-    assertThat(FixCatalogue.fix("learningRate", "x0.1")).isEqualTo(FixCatalogue.fix("learningRate", "x0.1"));
+    assertThat(FixCatalogue.fix("learningRate", "x0.1"))
+        .isEqualTo(FixCatalogue.fix("learningRate", "x0.1"));
   }
 }

@@ -32,10 +32,11 @@ class SweepExpanderTest {
     assertThat(plan.sweepId()).isEqualTo("tiny-sweep");
     assertThat(plan.seeds()).isEqualTo(2);
     assertThat(variantIds(plan)).containsExactly("baseline", "lr-x0.1", "dropout-0.5");
-    assertThat(runIds(plan)).containsExactly(
-        "tiny-sweep/baseline/seed-1", "tiny-sweep/baseline/seed-2",
-        "tiny-sweep/lr-x0.1/seed-1", "tiny-sweep/lr-x0.1/seed-2",
-        "tiny-sweep/dropout-0.5/seed-1", "tiny-sweep/dropout-0.5/seed-2");
+    assertThat(runIds(plan))
+        .containsExactly(
+            "tiny-sweep/baseline/seed-1", "tiny-sweep/baseline/seed-2",
+            "tiny-sweep/lr-x0.1/seed-1", "tiny-sweep/lr-x0.1/seed-2",
+            "tiny-sweep/dropout-0.5/seed-1", "tiny-sweep/dropout-0.5/seed-2");
   }
 
   @Test
@@ -76,21 +77,30 @@ class SweepExpanderTest {
   void autoWithoutKnownSymptomsTriesEveryFamily() throws SpecException {
     SweepPlan plan = SweepExpander.expand(Specs.issueExample().parse());
 
-    Set<FixFamily> families = plan.variants().stream().filter(v -> !v.isBaseline()).map(Variant::family)
-        .collect(Collectors.toSet());
-    // every family of a single fix: not the baseline, nor a second round's combination, nor the probe
-    assertThat(families).isEqualTo(EnumSet.complementOf(EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED,
-        FixFamily.PROBE)));
-    assertThat(plan.variants()).hasSize(18); // the sigmoid / normal-init baseline equals none of the 17 auto fixes
+    Set<FixFamily> families =
+        plan.variants().stream()
+            .filter(v -> !v.isBaseline())
+            .map(Variant::family)
+            .collect(Collectors.toSet());
+    // every family of a single fix: not the baseline, nor a second round's combination, nor the
+    // probe
+    assertThat(families)
+        .isEqualTo(
+            EnumSet.complementOf(
+                EnumSet.of(FixFamily.BASELINE, FixFamily.COMBINED, FixFamily.PROBE)));
+    assertThat(plan.variants())
+        .hasSize(18); // the sigmoid / normal-init baseline equals none of the 17 auto fixes
     assertThat(plan.runs()).hasSize(54);
   }
 
   @Test
   void autoDropsFixesEqualToTheBaseline() throws SpecException {
-    // a relu net with xavier init: 'activation: relu' and 'init: xavier' would only repeat the baseline
+    // a relu net with xavier init: 'activation: relu' and 'init: xavier' would only repeat the
+    // baseline
     SweepPlan plan = SweepExpander.expand(Specs.valid().autoFixes().parse());
 
-    assertThat(variantIds(plan)).doesNotContain("activation-relu", "init-xavier")
+    assertThat(variantIds(plan))
+        .doesNotContain("activation-relu", "init-xavier")
         .contains("activation-leakyrelu", "init-he");
     assertThat(plan.variants()).hasSize(16);
     assertThat(plan.variants().stream().skip(1).map(Variant::config))
@@ -99,15 +109,19 @@ class SweepExpanderTest {
 
   @Test
   void autoWithKnownSymptomsTriesTheirFixes() throws SpecException {
-    SweepPlan plan = SweepExpander.expand(Specs.issueExample().parse(), Set.of(Symptom.CLASS_IMBALANCE_COLLAPSE));
+    SweepPlan plan =
+        SweepExpander.expand(
+            Specs.issueExample().parse(), Set.of(Symptom.CLASS_IMBALANCE_COLLAPSE));
 
     assertThat(variantIds(plan))
-        .containsExactly("baseline", "resample-oversample", "resample-undersample", "resample-classweights");
+        .containsExactly(
+            "baseline", "resample-oversample", "resample-undersample", "resample-classweights");
   }
 
   @Test
   void explicitFixesIgnoreKnownSymptoms() throws SpecException {
-    SweepPlan plan = SweepExpander.expand(Specs.valid().parse(), Set.of(Symptom.CLASS_IMBALANCE_COLLAPSE));
+    SweepPlan plan =
+        SweepExpander.expand(Specs.valid().parse(), Set.of(Symptom.CLASS_IMBALANCE_COLLAPSE));
 
     assertThat(variantIds(plan)).containsExactly("baseline", "lr-x0.1", "dropout-0.5");
   }
@@ -116,8 +130,13 @@ class SweepExpanderTest {
   void aRepeatedFixRunsOnce() throws SpecException {
     SweepSpec parsed = Specs.valid().parse();
     Fix lr = FixCatalogue.fix("learningRate", "x0.1");
-    SweepSpec spec = new SweepSpec(parsed.name(), parsed.data(), parsed.model(), parsed.training(),
-        FixSelection.of(List.of(lr, lr, FixCatalogue.fix("learningRate", "X0.1"))));
+    SweepSpec spec =
+        new SweepSpec(
+            parsed.name(),
+            parsed.data(),
+            parsed.model(),
+            parsed.training(),
+            FixSelection.of(List.of(lr, lr, FixCatalogue.fix("learningRate", "X0.1"))));
 
     assertThat(variantIds(SweepExpander.expand(spec))).containsExactly("baseline", "lr-x0.1");
   }

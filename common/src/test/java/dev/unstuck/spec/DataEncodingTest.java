@@ -16,7 +16,8 @@ class DataEncodingTest {
           path: x.csv
           label: y
         %s
-        """.formatted(dataLines.indent(2).stripTrailing());
+        """
+        .formatted(dataLines.indent(2).stripTrailing());
   }
 
   private static DataSpec data(String dataLines) throws SpecException {
@@ -24,8 +25,10 @@ class DataEncodingTest {
   }
 
   private static SpecProblem problem(String dataLines) {
-    SpecException e = catchThrowableOfType(SpecException.class,
-        () -> SpecParser.parse(spec(dataLines), "s.yaml", Optional.empty()));
+    SpecException e =
+        catchThrowableOfType(
+            SpecException.class,
+            () -> SpecParser.parse(spec(dataLines), "s.yaml", Optional.empty()));
     assertThat(e).isNotNull();
     assertThat(e.problems()).hasSize(1);
     return e.problems().get(0);
@@ -49,7 +52,8 @@ class DataEncodingTest {
   void anUnknownNameIsNamedWithItsLine() {
     SpecProblem p = problem("encoding: latin-99");
     assertThat(p.path()).isEqualTo("data.encoding");
-    assertThat(p.message()).startsWith("unknown 'latin-99': a character set such as UTF-8, ISO-8859-1");
+    assertThat(p.message())
+        .startsWith("unknown 'latin-99': a character set such as UTF-8, ISO-8859-1");
     assertThat(p.line()).isEqualTo(5);
     assertThat(problem("encoding: 'not a name'").message()).startsWith("unknown 'not a name'");
   }

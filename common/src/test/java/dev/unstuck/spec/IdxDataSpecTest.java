@@ -11,10 +11,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code data.format: idx} in a spec: where its labels file is, and what an idx spec may not say. */
+/**
+ * {@code data.format: idx} in a spec: where its labels file is, and what an idx spec may not say.
+ */
 class IdxDataSpecTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String spec(String data) {
     return "name: idx\ndata:\n" + data.indent(2) + "model:\n  hidden: [8]\n";
@@ -47,9 +48,13 @@ class IdxDataSpecTest {
   void aMissingLabelsFileIsNamed() throws IOException {
     Files.writeString(dir.resolve("t10k-images-idx3-ubyte"), "");
 
-    assertThat(problems(spec("path: t10k-images-idx3-ubyte\nformat: idx"))).containsExactly("data.labels: missing: no"
-        + " labels file '" + dir.resolve("t10k-labels-idx1-ubyte") + "' beside the images; name it with data.labels"
-        + " (line 3)");
+    assertThat(problems(spec("path: t10k-images-idx3-ubyte\nformat: idx")))
+        .containsExactly(
+            "data.labels: missing: no"
+                + " labels file '"
+                + dir.resolve("t10k-labels-idx1-ubyte")
+                + "' beside the images; name it with data.labels"
+                + " (line 3)");
   }
 
   @Test
@@ -57,9 +62,13 @@ class IdxDataSpecTest {
     Files.writeString(dir.resolve("pictures.gz"), "");
     Files.writeString(dir.resolve("classes.gz"), "");
 
-    assertThat(problems(spec("path: pictures.gz\nformat: idx"))).containsExactly("data.labels: missing: the labels"
-        + " file of '" + dir.resolve("pictures.gz") + "' (it is found by itself only under the standard name,"
-        + " *images-idx3-ubyte* -> *labels-idx1-ubyte*) (line 3)");
+    assertThat(problems(spec("path: pictures.gz\nformat: idx")))
+        .containsExactly(
+            "data.labels: missing: the labels"
+                + " file of '"
+                + dir.resolve("pictures.gz")
+                + "' (it is found by itself only under the standard name,"
+                + " *images-idx3-ubyte* -> *labels-idx1-ubyte*) (line 3)");
     assertThat(parse(spec("path: pictures.gz\nformat: idx\nlabels: classes.gz")).data().labels())
         .isEqualTo(dir.resolve("classes.gz").toString());
   }
@@ -70,19 +79,21 @@ class IdxDataSpecTest {
     Files.writeString(dir.resolve("train-labels-idx1-ubyte"), "");
     Files.writeString(dir.resolve("rows.csv"), "");
 
-    assertThat(problems(spec("path: train-images-idx3-ubyte\nformat: idx\nlabel: last"))).containsExactly(
-        "data.label: idx data has its labels in a file of their own: name it with data.labels (or leave it to the"
-            + " standard name) (line 5)");
-    assertThat(problems(spec("path: rows.csv\nlabel: last\nlabels: train-labels-idx1-ubyte"))).containsExactly(
-        "data.labels: only idx data has a separate labels file (data.format is csv; name the label column with"
-            + " data.label) (line 5)");
+    assertThat(problems(spec("path: train-images-idx3-ubyte\nformat: idx\nlabel: last")))
+        .containsExactly(
+            "data.label: idx data has its labels in a file of their own: name it with data.labels (or leave it to the"
+                + " standard name) (line 5)");
+    assertThat(problems(spec("path: rows.csv\nlabel: last\nlabels: train-labels-idx1-ubyte")))
+        .containsExactly(
+            "data.labels: only idx data has a separate labels file (data.format is csv; name the label column with"
+                + " data.label) (line 5)");
   }
 
   @Test
   void aLimitMustBePositive() throws IOException {
     Files.writeString(dir.resolve("rows.csv"), "");
 
-    assertThat(problems(spec("path: rows.csv\nlabel: last\nlimit: 0"))).containsExactly(
-        "data.limit: must be >= 1 (the number of rows to read), got 0 (line 5)");
+    assertThat(problems(spec("path: rows.csv\nlabel: last\nlimit: 0")))
+        .containsExactly("data.limit: must be >= 1 (the number of rows to read), got 0 (line 5)");
   }
 }

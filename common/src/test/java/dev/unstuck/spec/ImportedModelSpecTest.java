@@ -19,27 +19,41 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code model: {dl4j: PATH}} and {@code model: {keras: PATH}}: what the spec reads, and each kind of mistake. */
+/**
+ * {@code model: {dl4j: PATH}} and {@code model: {keras: PATH}}: what the spec reads, and each kind
+ * of mistake.
+ */
 class ImportedModelSpecTest {
   /** The shape of what Keras' model.to_json() writes, cut to what matters here. */
-  private static final String KERAS_SEQUENTIAL = """
+  private static final String KERAS_SEQUENTIAL =
+      """
       {"class_name": "Sequential", "config": {"name": "s", "layers": [
         {"class_name": "InputLayer", "config": {"batch_input_shape": [null, 4], "name": "in"}},
         {"class_name": "Dense", "config": {"name": "h", "units": 8, "activation": "relu"}},
         {"class_name": "Dense", "config": {"name": "out", "units": 3, "activation": "softmax"}}]},
        "keras_version": "2.11.0", "backend": "tensorflow"}""";
-  private static final String KERAS_ONLY_OUTPUT = """
+
+  private static final String KERAS_ONLY_OUTPUT =
+      """
       {"class_name": "Sequential", "config": {"name": "s", "layers": [
         {"class_name": "Dense", "config": {"name": "out", "units": 3, "activation": "softmax",
          "batch_input_shape": [null, 4]}}]}}""";
-  private static final String KERAS_FUNCTIONAL = """
+  private static final String KERAS_FUNCTIONAL =
+      """
       {"class_name": "Functional", "config": {"name": "f", "layers": [], "input_layers": [], "output_layers": []}}""";
-  /** The top-level keys of DL4J's conf.toJson() for a MultiLayerConfiguration, with layer classes only. */
-  private static final String DL4J_LAYERS = """
+
+  /**
+   * The top-level keys of DL4J's conf.toJson() for a MultiLayerConfiguration, with layer classes
+   * only.
+   */
+  private static final String DL4J_LAYERS =
+      """
       {"backpropType": "Standard", "confs": [
         {"layer": {"@class": "org.deeplearning4j.nn.conf.layers.DenseLayer", "nin": 4, "nout": 8}},
         {"layer": {"@class": "org.deeplearning4j.nn.conf.layers.OutputLayer", "nin": 8, "nout": 3}}]}""";
-  private static final String DL4J_GRAPH = """
+
+  private static final String DL4J_GRAPH =
+      """
       {"vertices": {"in": {}}, "networkInputs": ["in"], "networkOutputs": ["out"]}""";
 
   @TempDir Path folder;
@@ -55,14 +69,19 @@ class ImportedModelSpecTest {
 
   private Path spec(String model, String fixes) throws IOException {
     Path spec = folder.resolve("sweep.yaml");
-    Files.writeString(spec, "name: mine\ndata:\n  path: rows.csv\n  label: label\nmodel:\n" + model.indent(2)
-        + "training:\n  learningRate: 0.05\n" + (fixes.isEmpty() ? "" : "fixes:\n" + fixes.indent(2)));
+    Files.writeString(
+        spec,
+        "name: mine\ndata:\n  path: rows.csv\n  label: label\nmodel:\n"
+            + model.indent(2)
+            + "training:\n  learningRate: 0.05\n"
+            + (fixes.isEmpty() ? "" : "fixes:\n" + fixes.indent(2)));
     return spec;
   }
 
   /** Every problem as "path: message". */
   private List<String> problems(String model, String fixes) throws IOException {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> SpecParser.parse(spec(model, fixes)));
+    SpecException e =
+        catchThrowableOfType(SpecException.class, () -> SpecParser.parse(spec(model, fixes)));
     assertThat(e).as("expected the spec to be rejected").isNotNull();
     return e.problems().stream().map(p -> p.path() + ": " + p.message()).toList();
   }
@@ -81,7 +100,8 @@ class ImportedModelSpecTest {
     assertThat(imported.format()).isEqualTo(ImportedModel.Format.KERAS);
     assertThat(imported.path()).isEqualTo(folder.resolve("model.json").toString());
     assertThat(imported.json()).isEqualTo(KERAS_SEQUENTIAL);
-    assertThat(imported.layers()).containsExactly("Dense", "Dense"); // InputLayer is not a layer DL4J builds
+    assertThat(imported.layers())
+        .containsExactly("Dense", "Dense"); // InputLayer is not a layer DL4J builds
     assertThat(model.activation()).isNull();
     assertThat(model.init()).isNull();
     assertThat(model.loss()).isEqualTo(LossFunction.MCXENT);
@@ -93,7 +113,8 @@ class ImportedModelSpecTest {
   void aDl4jJsonIsReadWithItsLayerClasses() throws Exception {
     file("conf.json", DL4J_LAYERS);
 
-    ImportedModel imported = parse("dl4j: conf.json\nl2: 1e-4", "").model().importedModel().orElseThrow();
+    ImportedModel imported =
+        parse("dl4j: conf.json\nl2: 1e-4", "").model().importedModel().orElseThrow();
 
     assertThat(imported.format()).isEqualTo(ImportedModel.Format.DL4J);
     assertThat(imported.layers()).containsExactly("DenseLayer", "OutputLayer");
@@ -109,39 +130,49 @@ class ImportedModelSpecTest {
       out.write(DL4J_LAYERS.getBytes(StandardCharsets.UTF_8));
     }
 
-    assertThat(parse("dl4j: model.zip", "").model().importedModel().orElseThrow().json()).isEqualTo(DL4J_LAYERS);
+    assertThat(parse("dl4j: model.zip", "").model().importedModel().orElseThrow().json())
+        .isEqualTo(DL4J_LAYERS);
   }
 
   @Test
   void aMissingFileIsNamed() throws Exception {
-    assertThat(problems("keras: nope.json", "")).containsExactly(
-        "model.keras: no such file: '" + folder.resolve("nope.json") + "'");
+    assertThat(problems("keras: nope.json", ""))
+        .containsExactly("model.keras: no such file: '" + folder.resolve("nope.json") + "'");
   }
 
   @Test
   void aFileThatIsNotJsonSaysWhereJsonBroke() throws Exception {
     file("conf.json", "confs:\n  - dense\n");
 
-    assertThat(problems("dl4j: conf.json", "")).singleElement().asString()
+    assertThat(problems("dl4j: conf.json", ""))
+        .singleElement()
+        .asString()
         .startsWith("model.dl4j: '" + folder.resolve("conf.json") + "' is not JSON (line 1: ")
-        .endsWith("; expected the JSON of a DL4J MultiLayerConfiguration (conf.toJson()) or a ModelSerializer zip");
+        .endsWith(
+            "; expected the JSON of a DL4J MultiLayerConfiguration (conf.toJson()) or a ModelSerializer zip");
   }
 
   @Test
   void aFunctionalKerasModelIsNotSupportedYet() throws Exception {
     file("model.json", KERAS_FUNCTIONAL);
 
-    assertThat(problems("keras: model.json", "")).containsExactly("model.keras: '" + folder.resolve("model.json")
-        + "' is a functional Keras model ('Functional'): a functional Keras model is not supported yet; give a"
-        + " Sequential model");
+    assertThat(problems("keras: model.json", ""))
+        .containsExactly(
+            "model.keras: '"
+                + folder.resolve("model.json")
+                + "' is a functional Keras model ('Functional'): a functional Keras model is not supported yet; give a"
+                + " Sequential model");
   }
 
   @Test
   void aComputationGraphIsNotSupportedYet() throws Exception {
     file("graph.json", DL4J_GRAPH);
 
-    assertThat(problems("dl4j: graph.json", "")).singleElement().asString()
-        .contains("is a DL4J ComputationGraph configuration: a ComputationGraph is not supported yet");
+    assertThat(problems("dl4j: graph.json", ""))
+        .singleElement()
+        .asString()
+        .contains(
+            "is a DL4J ComputationGraph configuration: a ComputationGraph is not supported yet");
   }
 
   @Test
@@ -149,10 +180,16 @@ class ImportedModelSpecTest {
     file("model.json", KERAS_SEQUENTIAL);
     file("conf.json", DL4J_LAYERS);
 
-    assertThat(problems("dl4j: model.json", "")).containsExactly("model.dl4j: '" + folder.resolve("model.json")
-        + "' is a Keras model (it has 'class_name'): give it as model.keras");
-    assertThat(problems("keras: conf.json", "")).containsExactly("model.keras: '" + folder.resolve("conf.json")
-        + "' is a DL4J configuration: give it as model.dl4j");
+    assertThat(problems("dl4j: model.json", ""))
+        .containsExactly(
+            "model.dl4j: '"
+                + folder.resolve("model.json")
+                + "' is a Keras model (it has 'class_name'): give it as model.keras");
+    assertThat(problems("keras: conf.json", ""))
+        .containsExactly(
+            "model.keras: '"
+                + folder.resolve("conf.json")
+                + "' is a DL4J configuration: give it as model.dl4j");
   }
 
   @Test
@@ -162,7 +199,9 @@ class ImportedModelSpecTest {
       out.write(new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n', 0, 0});
     }
 
-    assertThat(problems("keras: model.h5", "")).singleElement().asString()
+    assertThat(problems("keras: model.h5", ""))
+        .singleElement()
+        .asString()
         .contains("is an HDF5 file (.h5): Unstuck reads a model's architecture JSON");
   }
 
@@ -173,46 +212,64 @@ class ImportedModelSpecTest {
       out.putNextEntry(new ZipEntry("readme.txt"));
     }
 
-    assertThat(problems("dl4j: other.zip", "")).containsExactly("model.dl4j: '" + zip
-        + "' is a zip archive without configuration.json: not a model saved with DL4J's ModelSerializer");
+    assertThat(problems("dl4j: other.zip", ""))
+        .containsExactly(
+            "model.dl4j: '"
+                + zip
+                + "' is a zip archive without configuration.json: not a model saved with DL4J's ModelSerializer");
   }
 
   @Test
   void settingsOfABuiltNetworkBesideAFileAreRefused() throws Exception {
     file("conf.json", DL4J_LAYERS);
 
-    assertThat(problems("dl4j: conf.json\nhidden: [8]\nloss: mse", "")).containsExactly(
-        "model.hidden: the network comes from model.dl4j and keeps its own layers: hidden does not apply (it"
-            + " describes a network Unstuck builds)",
-        "model.loss: a DL4J configuration's output layer has its own loss function: set it there");
+    assertThat(problems("dl4j: conf.json\nhidden: [8]\nloss: mse", ""))
+        .containsExactly(
+            "model.hidden: the network comes from model.dl4j and keeps its own layers: hidden does not apply (it"
+                + " describes a network Unstuck builds)",
+            "model.loss: a DL4J configuration's output layer has its own loss function: set it there");
   }
 
   @Test
   void architectureFixesAreRefusedWithTheReason() throws Exception {
     file("model.json", KERAS_ONLY_OUTPUT);
 
-    assertThat(problems("keras: model.json", "- hidden: [x2]\n- batchNorm: [true]\n- activation: [tanh]\n"
-        + "- l2: [x0.1]")).containsExactly(
-        "fixes[0].hidden: 'x2' resizes the layers Unstuck builds from model.hidden or model.layers; the network of"
-            + " model.keras is your own, and Unstuck does not resize its layers",
-        "fixes[1].batchNorm: adding batch normalisation would insert layers into the network of model.keras, which"
-            + " Unstuck does not do: add BatchNormalization layers to your model to try it",
-        "fixes[2].activation: the network of model.keras has no hidden dense or convolution layer whose activation"
-            + " could change (its layers: Dense)",
-        "fixes[3].l2: 'x0.1' scales the model's l2 penalty as the spec gives it (model.l2), and the spec gives none;"
-            + " model.keras's own is not read: give a coefficient, e.g. l2: 1e-4");
+    assertThat(
+            problems(
+                "keras: model.json",
+                "- hidden: [x2]\n- batchNorm: [true]\n- activation: [tanh]\n" + "- l2: [x0.1]"))
+        .containsExactly(
+            "fixes[0].hidden: 'x2' resizes the layers Unstuck builds from model.hidden or model.layers; the network of"
+                + " model.keras is your own, and Unstuck does not resize its layers",
+            "fixes[1].batchNorm: adding batch normalisation would insert layers into the network of model.keras, which"
+                + " Unstuck does not do: add BatchNormalization layers to your model to try it",
+            "fixes[2].activation: the network of model.keras has no hidden dense or convolution layer whose activation"
+                + " could change (its layers: Dense)",
+            "fixes[3].l2: 'x0.1' scales the model's l2 penalty as the spec gives it (model.l2), and the spec gives none;"
+                + " model.keras's own is not read: give a coefficient, e.g. l2: 1e-4");
   }
 
   @Test
   void trainingFixesAndLayerWideSettingsApply() throws Exception {
     file("model.json", KERAS_SEQUENTIAL);
 
-    SweepSpec spec = parse("keras: model.json", "- learningRate: [x0.1]\n- optimizer: [adam]\n- l2: [1e-3]\n"
-        + "- dropout: [0.5]\n- init: [he]\n- activation: [tanh]\n- gradientClip: [1.0]\n- earlyStopping: [3]");
+    SweepSpec spec =
+        parse(
+            "keras: model.json",
+            "- learningRate: [x0.1]\n- optimizer: [adam]\n- l2: [1e-3]\n"
+                + "- dropout: [0.5]\n- init: [he]\n- activation: [tanh]\n- gradientClip: [1.0]\n- earlyStopping: [3]");
 
-    assertThat(spec.fixes().explicit()).extracting(Fix::toString).containsExactly("learningRate: x0.1",
-        "optimizer: adam", "l2: 1e-3", "dropout: 0.5", "init: he", "activation: tanh", "gradientClip: 1.0",
-        "earlyStopping: 3");
+    assertThat(spec.fixes().explicit())
+        .extracting(Fix::toString)
+        .containsExactly(
+            "learningRate: x0.1",
+            "optimizer: adam",
+            "l2: 1e-3",
+            "dropout: 0.5",
+            "init: he",
+            "activation: tanh",
+            "gradientClip: 1.0",
+            "earlyStopping: 3");
     RunConfig withInit = spec.fixes().explicit().get(4).apply(spec.baseline());
     assertThat(withInit.model().init()).isEqualTo(WeightInit.HE);
     assertThat(withInit.model().importedModel()).isEqualTo(spec.model().importedModel());
@@ -224,9 +281,15 @@ class ImportedModelSpecTest {
     RunConfig baseline = parse("keras: model.json", "").baseline();
 
     // NOT_LEARNING's table less batchNorm (refused) and l2 x0.01 (no penalty in the spec to scale)
-    assertThat(AutoFixes.forSymptoms(List.of(Symptom.NOT_LEARNING), baseline)).extracting(Fix::toString)
-        .containsExactly("learningRate: x10", "learningRate: x0.1", "optimizer: adam", "normalizeInputs: standard",
-            "init: xavier", "activation: relu");
+    assertThat(AutoFixes.forSymptoms(List.of(Symptom.NOT_LEARNING), baseline))
+        .extracting(Fix::toString)
+        .containsExactly(
+            "learningRate: x10",
+            "learningRate: x0.1",
+            "optimizer: adam",
+            "normalizeInputs: standard",
+            "init: xavier",
+            "activation: relu");
   }
 
   @Test
@@ -234,7 +297,8 @@ class ImportedModelSpecTest {
     file("model.json", KERAS_SEQUENTIAL);
     SweepSpec spec = parse("keras: model.json\ninit: he\nl2: 1e-4", "- learningRate: [x0.1]");
 
-    SweepSpec back = SpecParser.parse(SpecWriter.yaml(spec, List.of()), "written.yaml", Optional.of(folder));
+    SweepSpec back =
+        SpecParser.parse(SpecWriter.yaml(spec, List.of()), "written.yaml", Optional.of(folder));
 
     assertThat(back.model()).isEqualTo(spec.model());
   }

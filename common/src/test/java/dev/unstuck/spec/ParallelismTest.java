@@ -7,7 +7,9 @@ import dev.unstuck.testing.Specs;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** training.parallelism: parsed with its threshold, and auto decides by the training split's bytes. */
+/**
+ * training.parallelism: parsed with its threshold, and auto decides by the training split's bytes.
+ */
 class ParallelismTest {
   private static final long MIB = 1024 * 1024;
 
@@ -20,19 +22,34 @@ class ParallelismTest {
 
   @Test
   void modeAndThresholdAreRead() throws SpecException {
-    SweepSpec spec = SpecParser.parse(Specs.valid().set("training.parallelism", "data")
-        .set("training.dataParallelAboveMiB", "8").yaml(), "s.yaml", Optional.empty());
+    SweepSpec spec =
+        SpecParser.parse(
+            Specs.valid()
+                .set("training.parallelism", "data")
+                .set("training.dataParallelAboveMiB", "8")
+                .yaml(),
+            "s.yaml",
+            Optional.empty());
 
     assertThat(spec.parallelism()).isEqualTo(new Parallelism(Parallelism.Mode.DATA, 8));
   }
 
   @Test
   void anUnknownModeAndANonPositiveThresholdAreNamed() {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> SpecParser.parse(Specs.valid()
-        .set("training.parallelism", "model").set("training.dataParallelAboveMiB", "0").yaml(), "s.yaml",
-        Optional.empty()));
+    SpecException e =
+        catchThrowableOfType(
+            SpecException.class,
+            () ->
+                SpecParser.parse(
+                    Specs.valid()
+                        .set("training.parallelism", "model")
+                        .set("training.dataParallelAboveMiB", "0")
+                        .yaml(),
+                    "s.yaml",
+                    Optional.empty()));
 
-    assertThat(e.problems()).extracting(SpecProblem::path)
+    assertThat(e.problems())
+        .extracting(SpecProblem::path)
         .containsExactlyInAnyOrder("training.parallelism", "training.dataParallelAboveMiB");
     assertThat(e.getMessage()).contains("auto").contains("must be > 0");
   }
@@ -47,7 +64,9 @@ class ParallelismTest {
 
   @Test
   void anExplicitModeIsKeptWhateverTheSize() {
-    assertThat(new Parallelism(Parallelism.Mode.DATA, 64).choose(1)).isEqualTo(Parallelism.Mode.DATA);
-    assertThat(new Parallelism(Parallelism.Mode.VARIANT, 64).choose(1000 * MIB)).isEqualTo(Parallelism.Mode.VARIANT);
+    assertThat(new Parallelism(Parallelism.Mode.DATA, 64).choose(1))
+        .isEqualTo(Parallelism.Mode.DATA);
+    assertThat(new Parallelism(Parallelism.Mode.VARIANT, 64).choose(1000 * MIB))
+        .isEqualTo(Parallelism.Mode.VARIANT);
   }
 }

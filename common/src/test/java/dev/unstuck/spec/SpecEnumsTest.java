@@ -10,16 +10,21 @@ class SpecEnumsTest {
   void yamlNamesAreLowerCamelCase() {
     assertThat(SpecEnums.yamlName(Resampling.CLASS_WEIGHTS)).isEqualTo("classWeights");
     assertThat(SpecEnums.yamlName(Activation.LEAKYRELU)).isEqualTo("leakyrelu");
-    assertThat(SpecEnums.yamlNames(InputNormalization.class)).containsExactly("none", "standard", "minmax");
+    assertThat(SpecEnums.yamlNames(InputNormalization.class))
+        .containsExactly("none", "standard", "minmax");
   }
 
   @Test
   void parsingIgnoresCaseDashesAndUnderscores() {
-    assertThat(SpecEnums.parse(Resampling.class, "class-weights")).contains(Resampling.CLASS_WEIGHTS);
-    assertThat(SpecEnums.parse(Resampling.class, "CLASS_WEIGHTS")).contains(Resampling.CLASS_WEIGHTS);
-    assertThat(SpecEnums.parse(Resampling.class, "classweights")).contains(Resampling.CLASS_WEIGHTS);
+    assertThat(SpecEnums.parse(Resampling.class, "class-weights"))
+        .contains(Resampling.CLASS_WEIGHTS);
+    assertThat(SpecEnums.parse(Resampling.class, "CLASS_WEIGHTS"))
+        .contains(Resampling.CLASS_WEIGHTS);
+    assertThat(SpecEnums.parse(Resampling.class, "classweights"))
+        .contains(Resampling.CLASS_WEIGHTS);
     assertThat(SpecEnums.parse(Resampling.class, "weights")).isEmpty();
   }
+
   @Test
   void theDeliberatelyPoorInitHasItsOwnNameAndNormalStaysDl4jsNormal() {
     // issue 10: 'normal' means WeightInit.NORMAL, N(0, 1/fanIn); N(0, 1) is spelled unitNormal

@@ -100,7 +100,9 @@ class SpecParserTest {
 
   @Test
   void aMinimalSpecGetsEveryDefault() throws SpecException {
-    SweepSpec spec = parse("""
+    SweepSpec spec =
+        parse(
+            """
         name: minimal
         data:
           path: s3a://bucket/train.parquet
@@ -110,27 +112,63 @@ class SpecParserTest {
     assertThat(spec.data().format()).isEqualTo(DataFormat.CSV);
     assertThat(spec.data().header()).isTrue();
     assertThat(spec.data().validation()).isEqualTo(0.2);
-    assertThat(spec.model()).isEqualTo(new ModelSpec(List.of(64, 64), Activation.RELU, WeightInit.XAVIER,
-        LossFunction.MCXENT, 0, 0, 0, false));
-    assertThat(spec.training()).isEqualTo(new TrainingSpec(Optimizer.SGD, 0.1, LrSchedule.NONE, 64, 20, 0, 0,
-        InputNormalization.NONE, Resampling.NONE, 0, 0, 3, 2));
+    assertThat(spec.model())
+        .isEqualTo(
+            new ModelSpec(
+                List.of(64, 64),
+                Activation.RELU,
+                WeightInit.XAVIER,
+                LossFunction.MCXENT,
+                0,
+                0,
+                0,
+                false));
+    assertThat(spec.training())
+        .isEqualTo(
+            new TrainingSpec(
+                Optimizer.SGD,
+                0.1,
+                LrSchedule.NONE,
+                64,
+                20,
+                0,
+                0,
+                InputNormalization.NONE,
+                Resampling.NONE,
+                0,
+                0,
+                3,
+                2));
     assertThat(spec.fixes().auto()).isTrue();
   }
 
   @Test
   void explicitFixesAreParsedInOrder() throws SpecException {
-    SweepSpec spec = parse(Specs.valid().fixes("learningRate: [x0.1, x0.01]", "dropout: 0.5",
-        "{resample: [classWeights], gradientClip: [1.0]}"));
+    SweepSpec spec =
+        parse(
+            Specs.valid()
+                .fixes(
+                    "learningRate: [x0.1, x0.01]",
+                    "dropout: 0.5",
+                    "{resample: [classWeights], gradientClip: [1.0]}"));
 
     assertThat(spec.fixes().auto()).isFalse();
-    assertThat(spec.fixes().explicit()).extracting(Fix::id)
-        .containsExactly("lr-x0.1", "lr-x0.01", "dropout-0.5", "resample-classweights", "clip-norm-1.0");
+    assertThat(spec.fixes().explicit())
+        .extracting(Fix::id)
+        .containsExactly(
+            "lr-x0.1", "lr-x0.01", "dropout-0.5", "resample-classweights", "clip-norm-1.0");
   }
 
   @Test
   void enumNamesIgnoreCaseAndSeparators() throws SpecException {
-    SweepSpec spec = parse(Specs.valid().set("model.activation", "LeakyReLU").set("training.resample", "class-weights")
-        .set("training.optimizer", "ADAM").set("training.normalizeInputs", "minMax").set("data.nonFinite", "drop"));
+    SweepSpec spec =
+        parse(
+            Specs.valid()
+                .set("model.activation", "LeakyReLU")
+                .set("training.resample", "class-weights")
+                .set("training.optimizer", "ADAM")
+                .set("training.normalizeInputs", "minMax")
+                .set("data.nonFinite", "drop"));
 
     assertThat(spec.model().activation()).isEqualTo(Activation.LEAKYRELU);
     assertThat(spec.training().resample()).isEqualTo(Resampling.CLASS_WEIGHTS);
@@ -140,9 +178,19 @@ class SpecParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"true, STANDARD", "false, NONE", "standard, STANDARD", "minmax, MINMAX", "none, NONE"})
-  void normalizeInputsTakesABooleanOrAMethod(String value, InputNormalization expected) throws SpecException {
-    assertThat(parse(Specs.valid().set("training.normalizeInputs", value)).training().normalizeInputs())
+  @CsvSource({
+    "true, STANDARD",
+    "false, NONE",
+    "standard, STANDARD",
+    "minmax, MINMAX",
+    "none, NONE"
+  })
+  void normalizeInputsTakesABooleanOrAMethod(String value, InputNormalization expected)
+      throws SpecException {
+    assertThat(
+            parse(Specs.valid().set("training.normalizeInputs", value))
+                .training()
+                .normalizeInputs())
         .isEqualTo(expected);
   }
 
@@ -170,37 +218,43 @@ class SpecParserTest {
 
   @Test
   void anUnrecognisableNameListsTheChoices() {
-    assertThat(problem(Specs.valid().set("model.activation", "banana"))).isEqualTo(
-        "model.activation: unknown 'banana' (expected one of relu, leakyrelu, elu, tanh, sigmoid, softplus, identity)");
+    assertThat(problem(Specs.valid().set("model.activation", "banana")))
+        .isEqualTo(
+            "model.activation: unknown 'banana' (expected one of relu, leakyrelu, elu, tanh, sigmoid, softplus, identity)");
   }
 
   @Test
   void dropoutFixOutOfRange() {
-    assertThat(problem(Specs.valid().fixes("learningRate: [x0.1]", "hidden: [x2]", "dropout: [1.5]")))
+    assertThat(
+            problem(Specs.valid().fixes("learningRate: [x0.1]", "hidden: [x2]", "dropout: [1.5]")))
         .isEqualTo("fixes[2].dropout: 1.5 not in [0, 1)");
   }
 
   @Test
   void modelDropoutOutOfRange() {
-    assertThat(problem(Specs.valid().set("model.dropout", "1"))).isEqualTo("model.dropout: 1 not in [0, 1)");
+    assertThat(problem(Specs.valid().set("model.dropout", "1")))
+        .isEqualTo("model.dropout: 1 not in [0, 1)");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "training.epochs|0|training.epochs: must be in [1, 100000], got 0",
-      "training.seeds|101|training.seeds: must be in [1, 100], got 101",
-      "training.batchSize|0|training.batchSize: must be >= 1, got 0",
-      "training.workers|0|training.workers: must be >= 1, got 0",
-      "training.earlyStopping|-2|training.earlyStopping: must be >= 0 (0 = off), got -2",
-      "model.l2|-0.1|model.l2: must be >= 0, got -0.1",
-      "model.hidden|[64, 0]|model.hidden: layer widths must be >= 1, got 0",
-      "data.validation|1.0|data.validation: 1 not in (0, 1): the held-out fraction",
-      "data.validation|0|data.validation: 0 not in (0, 1): the held-out fraction",
-      "training.epochs|ten|training.epochs: expected an integer, got 'ten'",
-      "data.header|maybe|data.header: expected true or false, got 'maybe'",
-      "model.hidden|[a, 2]|model.hidden: expected a list of integers, got 'a'",
-      "training.learningRate|.nan|training.learningRate: expected a number, got '.nan'",
-      "name|my sweep/1|name: 'my sweep/1' must be letters, digits, '.', '_' or '-' (it becomes part of run ids and paths)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "training.epochs|0|training.epochs: must be in [1, 100000], got 0",
+        "training.seeds|101|training.seeds: must be in [1, 100], got 101",
+        "training.batchSize|0|training.batchSize: must be >= 1, got 0",
+        "training.workers|0|training.workers: must be >= 1, got 0",
+        "training.earlyStopping|-2|training.earlyStopping: must be >= 0 (0 = off), got -2",
+        "model.l2|-0.1|model.l2: must be >= 0, got -0.1",
+        "model.hidden|[64, 0]|model.hidden: layer widths must be >= 1, got 0",
+        "data.validation|1.0|data.validation: 1 not in (0, 1): the held-out fraction",
+        "data.validation|0|data.validation: 0 not in (0, 1): the held-out fraction",
+        "training.epochs|ten|training.epochs: expected an integer, got 'ten'",
+        "data.header|maybe|data.header: expected true or false, got 'maybe'",
+        "model.hidden|[a, 2]|model.hidden: expected a list of integers, got 'a'",
+        "training.learningRate|.nan|training.learningRate: expected a number, got '.nan'",
+        "name|my sweep/1|name: 'my sweep/1' must be letters, digits, '.', '_' or '-' (it becomes part of run ids and paths)"
+      })
   void valueOutOfRangeOrOfTheWrongType(String path, String value, String expected) {
     assertThat(problem(Specs.valid().set(path, value))).isEqualTo(expected);
   }
@@ -209,30 +263,36 @@ class SpecParserTest {
   void unknownKeysAreRejectedWithASuggestion() {
     assertThat(problem(Specs.valid().set("training.learningrate", "0.1")))
         .isEqualTo("training.learningrate: unknown key (did you mean learningRate?)");
-    assertThat(problem(Specs.valid().set("fixs", "auto"))).isEqualTo("fixs: unknown key (did you mean fixes?)");
+    assertThat(problem(Specs.valid().set("fixs", "auto")))
+        .isEqualTo("fixs: unknown key (did you mean fixes?)");
   }
 
   @Test
   void anUnknownKeyFarFromAnyKnownOneListsThem() {
-    assertThat(problem(Specs.valid().set("data.colour", "blue"))).isEqualTo("data.colour: unknown key "
-        + "(expected one of path, format, header, label, shape, limit, labels, features, validation, seed, nonFinite, delimiter, encoding)");
+    assertThat(problem(Specs.valid().set("data.colour", "blue")))
+        .isEqualTo(
+            "data.colour: unknown key "
+                + "(expected one of path, format, header, label, shape, limit, labels, features, validation, seed, nonFinite, delimiter, encoding)");
   }
 
   @Test
   void anUnknownFixIsSuggested() {
-    assertThat(problem(Specs.valid().fixes("dropot: [0.5]"))).isEqualTo("fixes[0]: unknown fix 'dropot' (did you mean dropout?)");
+    assertThat(problem(Specs.valid().fixes("dropot: [0.5]")))
+        .isEqualTo("fixes[0]: unknown fix 'dropot' (did you mean dropout?)");
   }
 
   @Test
   void anInvalidFixSettingNamesItsPath() {
-    assertThat(problem(Specs.valid().fixes("learningRate: [x1]"))).isEqualTo("fixes[0].learningRate: 'x1' changes nothing");
+    assertThat(problem(Specs.valid().fixes("learningRate: [x1]")))
+        .isEqualTo("fixes[0].learningRate: 'x1' changes nothing");
   }
 
   @Test
   void fixesMustBeAutoOrAList() {
     assertThat(problem(Specs.valid().rawFixes("everything")))
         .isEqualTo("fixes: expected 'auto' or a list like '- learningRate: [x0.1]'");
-    assertThat(problem(Specs.valid().fixes("x0.1"))).isEqualTo("fixes[0]: expected 'key: [settings]', e.g. 'learningRate: [x0.1]'");
+    assertThat(problem(Specs.valid().fixes("x0.1")))
+        .isEqualTo("fixes[0]: expected 'key: [settings]', e.g. 'learningRate: [x0.1]'");
   }
 
   @Test
@@ -253,15 +313,26 @@ class SpecParserTest {
   void aFixEqualToTheBaselineIsRejected() {
     assertThat(problem(Specs.valid().fixes("activation: [relu]")))
         .isEqualTo("fixes[0].activation: 'relu' is what the baseline already has");
-    assertThat(problem(Specs.valid().set("training.optimizer", "nesterovs").fixes("optimizer: [nesterovs]")))
+    assertThat(
+            problem(
+                Specs.valid()
+                    .set("training.optimizer", "nesterovs")
+                    .fixes("optimizer: [nesterovs]")))
         .isEqualTo("fixes[0].optimizer: 'nesterovs' is what the baseline already has");
   }
 
-  /** Adam is adaptive, so switching to it also resets the rate: the switch must still count as "the same". */
+  /**
+   * Adam is adaptive, so switching to it also resets the rate: the switch must still count as "the
+   * same".
+   */
   @Test
   void anAdaptiveOptimizerEqualToTheBaselinesIsRejectedThoughTheRateWouldChange() {
-    assertThat(problem(Specs.valid().set("training.optimizer", "adam").set("training.learningRate", "0.01")
-        .fixes("optimizer: [adam]")))
+    assertThat(
+            problem(
+                Specs.valid()
+                    .set("training.optimizer", "adam")
+                    .set("training.learningRate", "0.01")
+                    .fixes("optimizer: [adam]")))
         .isEqualTo("fixes[0].optimizer: 'adam' is what the baseline already has");
   }
 
@@ -275,28 +346,37 @@ class SpecParserTest {
   void aDuplicateYamlKeyIsRejected() {
     String yaml = Specs.valid().yaml().replace("  epochs: 5\n", "  epochs: 5\n  epochs: 6\n");
 
-    assertThat(problems(yaml)).extracting(SpecProblem::path, SpecProblem::message)
+    assertThat(problems(yaml))
+        .extracting(SpecProblem::path, SpecProblem::message)
         .containsExactly(tuple("training.epochs", "duplicate key"));
   }
 
-  /** A list or mapping used as a key: one problem with the key as the user wrote it, not SnakeYAML's node dump. */
+  /**
+   * A list or mapping used as a key: one problem with the key as the user wrote it, not SnakeYAML's
+   * node dump.
+   */
   @Test
   void aComplexKeyIsOneProblemWithItsLine() {
     String yaml = Specs.valid().yaml() + "? [a, b]\n: 1\n";
 
-    assertThat(problems(yaml)).singleElement().satisfies(p -> {
-      assertThat(p.toString()).doesNotContain("Node");
-      assertThat(p.path()).isEmpty();
-      assertThat(p.message()).isEqualTo("a key must be a plain name, not a list ('[a, b]')");
-      assertThat(p.line()).isEqualTo(yaml.split("\n").length - 1);
-    });
+    assertThat(problems(yaml))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.toString()).doesNotContain("Node");
+              assertThat(p.path()).isEmpty();
+              assertThat(p.message())
+                  .isEqualTo("a key must be a plain name, not a list ('[a, b]')");
+              assertThat(p.line()).isEqualTo(yaml.split("\n").length - 1);
+            });
   }
 
   @Test
   void aMappingAsKeyInsideASectionNamesTheSection() {
     String yaml = Specs.valid().yaml().replace("data:\n", "data:\n  {a: 1}: x\n");
 
-    assertThat(problems(yaml)).extracting(SpecProblem::path, SpecProblem::message, SpecProblem::line)
+    assertThat(problems(yaml))
+        .extracting(SpecProblem::path, SpecProblem::message, SpecProblem::line)
         .containsExactly(tuple("data", "a key must be a plain name, not a mapping ('{a: 1}')", 3));
   }
 
@@ -310,14 +390,19 @@ class SpecParserTest {
   void missingDataPathAndLabel() {
     Specs spec = Specs.valid().remove("data.path").remove("data.label");
 
-    assertThat(problems(spec)).extracting(SpecProblem::path, SpecProblem::message)
+    assertThat(problems(spec))
+        .extracting(SpecProblem::path, SpecProblem::message)
         .containsExactlyInAnyOrder(tuple("data.path", "missing"), tuple("data.label", "missing"));
   }
 
   @Test
   void missingDataSectionSaysWhatIsNeeded() {
-    assertThat(problems(Specs.valid().remove("data"))).extracting(SpecProblem::path, SpecProblem::message)
-        .contains(tuple("data", "missing: where the dataset is (data.path) and its label column (data.label)"));
+    assertThat(problems(Specs.valid().remove("data")))
+        .extracting(SpecProblem::path, SpecProblem::message)
+        .contains(
+            tuple(
+                "data",
+                "missing: where the dataset is (data.path) and its label column (data.label)"));
   }
 
   @Test
@@ -328,15 +413,24 @@ class SpecParserTest {
   @Test
   void aHeaderlessCsvNamesItsLabelByIndexOrLast() throws SpecException {
     assertThat(problem(Specs.valid().set("data.header", "false").set("data.label", "churn")))
-        .isEqualTo("data.label: 'churn': a CSV without a header names its label by 0-based column index or 'last'");
-    assertThat(parse(Specs.valid().set("data.header", "false").set("data.label", "last")).data().label())
+        .isEqualTo(
+            "data.label: 'churn': a CSV without a header names its label by 0-based column index or 'last'");
+    assertThat(
+            parse(Specs.valid().set("data.header", "false").set("data.label", "last"))
+                .data()
+                .label())
         .isEqualTo("last");
-    assertThat(parse(Specs.valid().set("data.header", "false").set("data.label", "4")).data().label()).isEqualTo("4");
+    assertThat(
+            parse(Specs.valid().set("data.header", "false").set("data.label", "4")).data().label())
+        .isEqualTo("4");
   }
 
   @Test
   void theHeaderRuleIsForCsvOnly() throws SpecException {
-    assertThat(parse(Specs.valid().set("data.format", "parquet").set("data.header", "false")).data().label())
+    assertThat(
+            parse(Specs.valid().set("data.format", "parquet").set("data.header", "false"))
+                .data()
+                .label())
         .isEqualTo("label");
   }
 
@@ -345,44 +439,67 @@ class SpecParserTest {
 
   @Test
   void fiveMistakesAreAllReportedWithTheirPaths() {
-    Specs spec = Specs.issueExample()
-        .remove("data.label")
-        .set("model.activation", "relux")
-        .set("training.learningRate", "-1")
-        .set("training.epoch", "3")
-        .fixes("learningRate: [x0.1]", "hidden: [x2]", "dropout: [1.5]");
+    Specs spec =
+        Specs.issueExample()
+            .remove("data.label")
+            .set("model.activation", "relux")
+            .set("training.learningRate", "-1")
+            .set("training.epoch", "3")
+            .fixes("learningRate: [x0.1]", "hidden: [x2]", "dropout: [1.5]");
 
     List<SpecProblem> problems = problems(spec);
 
-    assertThat(problems).extracting(SpecProblem::path, SpecProblem::message).containsExactlyInAnyOrder(
-        tuple("data.label", "missing"),
-        tuple("model.activation", "unknown 'relux' (did you mean relu?)"),
-        tuple("training.learningRate", "must be > 0, got -1"),
-        tuple("training.epoch", "unknown key (did you mean epochs?)"),
-        tuple("fixes[2].dropout", "1.5 not in [0, 1)"));
-    assertThat(problems).filteredOn(p -> p.path().equals("training.learningRate")).singleElement()
-        .extracting(SpecProblem::line).isEqualTo(spec.lineOf("training.learningRate"));
-    assertThat(problems).filteredOn(p -> p.path().equals("model.activation")).singleElement()
-        .extracting(SpecProblem::line).isEqualTo(spec.lineOf("model.activation"));
-    assertThat(problems).filteredOn(p -> p.path().equals("fixes[2].dropout")).singleElement()
-        .extracting(SpecProblem::line).isEqualTo(spec.lineOf("fixes[2]"));
+    assertThat(problems)
+        .extracting(SpecProblem::path, SpecProblem::message)
+        .containsExactlyInAnyOrder(
+            tuple("data.label", "missing"),
+            tuple("model.activation", "unknown 'relux' (did you mean relu?)"),
+            tuple("training.learningRate", "must be > 0, got -1"),
+            tuple("training.epoch", "unknown key (did you mean epochs?)"),
+            tuple("fixes[2].dropout", "1.5 not in [0, 1)"));
+    assertThat(problems)
+        .filteredOn(p -> p.path().equals("training.learningRate"))
+        .singleElement()
+        .extracting(SpecProblem::line)
+        .isEqualTo(spec.lineOf("training.learningRate"));
+    assertThat(problems)
+        .filteredOn(p -> p.path().equals("model.activation"))
+        .singleElement()
+        .extracting(SpecProblem::line)
+        .isEqualTo(spec.lineOf("model.activation"));
+    assertThat(problems)
+        .filteredOn(p -> p.path().equals("fixes[2].dropout"))
+        .singleElement()
+        .extracting(SpecProblem::line)
+        .isEqualTo(spec.lineOf("fixes[2]"));
   }
 
   @Test
   void theExceptionMessageListsEveryProblem() {
-    SpecException e = catchThrowableOfType(SpecException.class,
-        () -> SpecParser.parse(Specs.valid().set("training.learningRate", "-1").set("model.activation", "relux").yaml(),
-            "my-sweep.yaml", Optional.empty()));
+    SpecException e =
+        catchThrowableOfType(
+            SpecException.class,
+            () ->
+                SpecParser.parse(
+                    Specs.valid()
+                        .set("training.learningRate", "-1")
+                        .set("model.activation", "relux")
+                        .yaml(),
+                    "my-sweep.yaml",
+                    Optional.empty()));
 
     assertThat(e.source()).isEqualTo("my-sweep.yaml");
-    assertThat(e.getMessage()).isEqualTo("my-sweep.yaml: 2 problems\n"
-        + "  model.activation: unknown 'relux' (did you mean relu?) (line 9)\n"
-        + "  training.learningRate: must be > 0, got -1 (line 12)");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "my-sweep.yaml: 2 problems\n"
+                + "  model.activation: unknown 'relux' (did you mean relu?) (line 9)\n"
+                + "  training.learningRate: must be > 0, got -1 (line 12)");
   }
 
   @Test
   void brokenYamlNamesTheLine() {
-    String yaml = """
+    String yaml =
+        """
         name: x
         data:
           path: a.csv
@@ -404,22 +521,31 @@ class SpecParserTest {
   void aTabIndentNamesItsLine() {
     List<SpecProblem> problems = problems("name: x\ndata:\n\tpath: a.csv\n");
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.message()).startsWith("broken YAML: ").contains("TAB");
-      assertThat(p.line()).isEqualTo(3);
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message()).startsWith("broken YAML: ").contains("TAB");
+              assertThat(p.line()).isEqualTo(3);
+            });
   }
 
   @Test
   void anEmptySpec() {
     assertThat(problems("")).extracting(SpecProblem::message).containsExactly("the spec is empty");
-    assertThat(problems("# only a comment\n")).extracting(SpecProblem::message).containsExactly("the spec is empty");
+    assertThat(problems("# only a comment\n"))
+        .extracting(SpecProblem::message)
+        .containsExactly("the spec is empty");
   }
 
   @Test
   void aSpecThatIsNotAMapping() {
-    assertThat(problems("- a\n- b\n")).extracting(SpecProblem::path, SpecProblem::message)
-        .containsExactly(tuple("", "not a sweep spec: expected YAML keys such as 'name:', 'data:', 'model:', got a list"));
+    assertThat(problems("- a\n- b\n"))
+        .extracting(SpecProblem::path, SpecProblem::message)
+        .containsExactly(
+            tuple(
+                "",
+                "not a sweep spec: expected YAML keys such as 'name:', 'data:', 'model:', got a list"));
   }
 
   // ----------------------------------------------------------------------------------------------------------
@@ -435,36 +561,61 @@ class SpecParserTest {
 
   @Test
   void aDataPathThatDoesNotExist(@TempDir Path folder) {
-    SpecException e = catchThrowableOfType(SpecException.class, () -> Specs.valid().parseIn(folder));
+    SpecException e =
+        catchThrowableOfType(SpecException.class, () -> Specs.valid().parseIn(folder));
 
-    assertThat(e.problems()).extracting(SpecProblem::path, SpecProblem::message).containsExactly(
-        tuple("data.path", "no such file '" + folder.resolve("data/train.csv") + "'"));
+    assertThat(e.problems())
+        .extracting(SpecProblem::path, SpecProblem::message)
+        .containsExactly(
+            tuple("data.path", "no such file '" + folder.resolve("data/train.csv") + "'"));
   }
 
   @Test
   void anAbsoluteDataPathIsCheckedAsIs(@TempDir Path folder) throws SpecException, IOException {
     Path data = Files.createFile(folder.resolve("abs.csv"));
 
-    assertThat(Specs.valid().set("data.path", data.toString()).parseIn(folder.resolve("elsewhere")).data().path())
+    assertThat(
+            Specs.valid()
+                .set("data.path", data.toString())
+                .parseIn(folder.resolve("elsewhere"))
+                .data()
+                .path())
         .isEqualTo(data.toString());
-    assertThat(catchThrowableOfType(SpecException.class,
-        () -> Specs.valid().set("data.path", folder.resolve("missing.csv").toString()).parseIn(folder)).problems())
-        .extracting(SpecProblem::message).containsExactly("no such file '" + folder.resolve("missing.csv") + "'");
+    assertThat(
+            catchThrowableOfType(
+                    SpecException.class,
+                    () ->
+                        Specs.valid()
+                            .set("data.path", folder.resolve("missing.csv").toString())
+                            .parseIn(folder))
+                .problems())
+        .extracting(SpecProblem::message)
+        .containsExactly("no such file '" + folder.resolve("missing.csv") + "'");
   }
 
   @Test
   void aFileUriIsChecked(@TempDir Path folder) {
     String uri = folder.resolve("nope.csv").toUri().toString();
 
-    assertThat(catchThrowableOfType(SpecException.class, () -> Specs.valid().set("data.path", uri).parseIn(folder))
-        .problems()).extracting(SpecProblem::message).containsExactly("no such file '" + uri + "'");
+    assertThat(
+            catchThrowableOfType(
+                    SpecException.class, () -> Specs.valid().set("data.path", uri).parseIn(folder))
+                .problems())
+        .extracting(SpecProblem::message)
+        .containsExactly("no such file '" + uri + "'");
   }
 
   @Test
   void remoteDataPathsAreNotCheckedOrResolved(@TempDir Path folder) throws SpecException {
-    assertThat(Specs.valid().set("data.path", "hdfs://namenode/data/train.csv").parseIn(folder).data().path())
+    assertThat(
+            Specs.valid()
+                .set("data.path", "hdfs://namenode/data/train.csv")
+                .parseIn(folder)
+                .data()
+                .path())
         .isEqualTo("hdfs://namenode/data/train.csv");
-    assertThat(Specs.valid().set("data.path", "s3a://bucket/train.csv").parseIn(folder).data().path())
+    assertThat(
+            Specs.valid().set("data.path", "s3a://bucket/train.csv").parseIn(folder).data().path())
         .isEqualTo("s3a://bucket/train.csv");
   }
 
@@ -498,38 +649,53 @@ class SpecParserTest {
   void aFolderGivenAsTheSpec(@TempDir Path folder) {
     SpecException e = catchThrowableOfType(SpecException.class, () -> SpecParser.parse(folder));
 
-    assertThat(e.problems()).extracting(SpecProblem::message)
+    assertThat(e.problems())
+        .extracting(SpecProblem::message)
         .containsExactly("is a folder: give the sweep's .yaml file");
   }
 
   @Test
   void aBinaryFileGivenAsTheSpecNamesTheByte(@TempDir Path folder) throws IOException {
     Path gzip = folder.resolve("sweep.yaml");
-    Files.write(gzip, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0x1f, (byte) 0x8b, 0x08, 0x00});
+    Files.write(
+        gzip, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0x1f, (byte) 0x8b, 0x08, 0x00});
 
     SpecException e = catchThrowableOfType(SpecException.class, () -> SpecParser.parse(gzip));
 
-    assertThat(e.problems()).extracting(SpecProblem::message).containsExactly(
-        "not UTF-8 text (byte 0x8B on line 1): a sweep spec is a YAML text file in UTF-8");
+    assertThat(e.problems())
+        .extracting(SpecProblem::message)
+        .containsExactly(
+            "not UTF-8 text (byte 0x8B on line 1): a sweep spec is a YAML text file in UTF-8");
   }
 
-  /** A data file given where the spec goes: one problem saying what a spec is, not "name: missing" and the rest. */
+  /**
+   * A data file given where the spec goes: one problem saying what a spec is, not "name: missing"
+   * and the rest.
+   */
   @Test
   void aCsvFileGivenAsTheSpecIsOneProblem() {
     assertThat(problems("sepal_length,sepal_width,species\n5.1,3.5,setosa\n"))
-        .extracting(SpecProblem::path, SpecProblem::message, SpecProblem::line).containsExactly(tuple("",
-            "not a sweep spec: expected YAML keys such as 'name:', 'data:', 'model:', got text "
-                + "('sepal_length,sepal_width,species 5.1,3.5,setosa')", 1));
+        .extracting(SpecProblem::path, SpecProblem::message, SpecProblem::line)
+        .containsExactly(
+            tuple(
+                "",
+                "not a sweep spec: expected YAML keys such as 'name:', 'data:', 'model:', got text "
+                    + "('sepal_length,sepal_width,species 5.1,3.5,setosa')",
+                1));
   }
 
   @Test
   void aControlCharacterInTheSpecNamesItsLine() {
     List<SpecProblem> problems = problems("name: x\ndata:\n  path: a\u0000.csv\n");
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.message()).isEqualTo("broken YAML: a control character (U+0000) that YAML does not allow");
-      assertThat(p.line()).isEqualTo(3);
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .isEqualTo("broken YAML: a control character (U+0000) that YAML does not allow");
+              assertThat(p.line()).isEqualTo(3);
+            });
   }
 
   /** Notepad's "UTF-8" puts a byte order mark first. */

@@ -15,8 +15,10 @@ class SpecProblemTest {
 
   @Test
   void withoutAPathOrALine() {
-    assertThat(new SpecProblem("", "the spec is empty", SpecProblem.NO_LINE)).hasToString("the spec is empty");
-    assertThat(new SpecProblem("data.path", "missing", SpecProblem.NO_LINE)).hasToString("data.path: missing");
+    assertThat(new SpecProblem("", "the spec is empty", SpecProblem.NO_LINE))
+        .hasToString("the spec is empty");
+    assertThat(new SpecProblem("data.path", "missing", SpecProblem.NO_LINE))
+        .hasToString("data.path: missing");
   }
 
   @Test

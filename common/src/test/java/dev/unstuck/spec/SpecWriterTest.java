@@ -8,24 +8,30 @@ import dev.unstuck.testing.ExampleSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** What SpecWriter writes, SpecParser reads back as the same spec: the examples, odd settings, every fix applied. */
+/**
+ * What SpecWriter writes, SpecParser reads back as the same spec: the examples, odd settings, every
+ * fix applied.
+ */
 class SpecWriterTest {
-  private static final Path EXAMPLES = Path.of("..", "deploy", "examples").toAbsolutePath().normalize();
+  private static final Path EXAMPLES =
+      Path.of("..", "deploy", "examples").toAbsolutePath().normalize();
 
   private static SweepSpec roundTrip(SweepSpec spec) throws SpecException {
-    return SpecParser.parse(SpecWriter.yaml(spec, List.of("a comment")), "written.yaml", Optional.empty());
+    return SpecParser.parse(
+        SpecWriter.yaml(spec, List.of("a comment")), "written.yaml", Optional.empty());
   }
 
   private static List<SweepSpec> examples() throws IOException, SpecException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
       List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
       assertThat(yaml).hasSizeGreaterThanOrEqualTo(4);
-      List<SweepSpec> specs = new java.util.ArrayList<>();
+      List<SweepSpec> specs = new ArrayList<>();
       for (Path file : yaml) {
         if (ExampleSpecs.dataInstalled(file)) {
           specs.add(SpecParser.parse(file));
@@ -34,7 +40,6 @@ class SpecWriterTest {
       return specs;
     }
   }
-
 
   @Test
   void everyExampleReadsBackTheSame() throws Exception {
@@ -58,7 +63,9 @@ class SpecWriterTest {
 
   @Test
   void settingsAwayFromTheDefaultsReadBackTheSame() throws Exception {
-    SweepSpec spec = SpecParser.parse("""
+    SweepSpec spec =
+        SpecParser.parse(
+            """
         name: odd.one_1
         data:
           path: /data/x y.csv
@@ -98,7 +105,9 @@ class SpecWriterTest {
           - batchNorm: ['false']
           - l2: [0.001]
           - learningRate: [x3]
-        """, "odd.yaml", Optional.empty());
+        """,
+            "odd.yaml",
+            Optional.empty());
 
     SweepSpec back = roundTrip(spec);
 
@@ -110,13 +119,18 @@ class SpecWriterTest {
   @Test
   void theFixedSpecHasTheFixInItsBaselineAndAsksForAutoFixes() throws Exception {
     SweepSpec example = SpecParser.parse(EXAMPLES.resolve("diverging-lr.yaml"));
-    Fix rate = example.fixes().explicit().stream().filter(f -> f.id().equals("lr-x0.01")).findFirst().orElseThrow();
+    Fix rate =
+        example.fixes().explicit().stream()
+            .filter(f -> f.id().equals("lr-x0.01"))
+            .findFirst()
+            .orElseThrow();
 
     SweepSpec fixed = roundTrip(FixedSpec.of(example, rate));
 
     assertThat(fixed.name()).isEqualTo("diverging-lr-fixed");
     assertThat(fixed.training().learningRate()).isEqualTo(example.training().learningRate() * 0.01);
-    assertThat(fixed.training().withLearningRate(example.training().learningRate())).isEqualTo(example.training());
+    assertThat(fixed.training().withLearningRate(example.training().learningRate()))
+        .isEqualTo(example.training());
     assertThat(fixed.model()).isEqualTo(example.model());
     assertThat(fixed.data()).isEqualTo(example.data());
     assertThat(fixed.fixes().auto()).isTrue();

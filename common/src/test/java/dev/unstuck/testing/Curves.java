@@ -13,18 +13,19 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
- * Synthetic training runs: a fluent builder of {@code List<EpochMetrics>} series for detector, verdict and
- * streaming tests.
+ * Synthetic training runs: a fluent builder of {@code List<EpochMetrics>} series for detector,
+ * verdict and streaming tests.
  *
- * <p>Every series starts from a <b>healthy</b> learning curve: validation balanced accuracy rises from chance
- * (epoch 1) to {@link #reaching(double) a final value} (default {@value #DEFAULT_TOP}, reached exactly at the
- * last planned epoch), training loss falls from {@code ln(classes)} to 0.3, gradients, dead and saturated
- * fractions and input statistics are all unremarkable, and the last epoch is {@code FINISHED}. A healthy curve
- * triggers no detector and is LEARNING from epoch 2 on.
+ * <p>Every series starts from a <b>healthy</b> learning curve: validation balanced accuracy rises
+ * from chance (epoch 1) to {@link #reaching(double) a final value} (default {@value #DEFAULT_TOP},
+ * reached exactly at the last planned epoch), training loss falls from {@code ln(classes)} to 0.3,
+ * gradients, dead and saturated fractions and input statistics are all unremarkable, and the last
+ * epoch is {@code FINISHED}. A healthy curve triggers no detector and is LEARNING from epoch 2 on.
  *
- * <p>The static factories then bend that curve into one symptom each; the {@code with...} methods do the same
- * on any curve, so symptoms compose ({@code Curves.flatAtChance().withVanishingGradients()}). Finally
- * {@link #at}, {@link #from}, {@link #until}, {@link #each} and {@link #last} override fields of single epochs:
+ * <p>The static factories then bend that curve into one symptom each; the {@code with...} methods
+ * do the same on any curve, so symptoms compose ({@code
+ * Curves.flatAtChance().withVanishingGradients()}). Finally {@link #at}, {@link #from}, {@link
+ * #until}, {@link #each} and {@link #last} override fields of single epochs:
  *
  * <pre>{@code
  * List<EpochMetrics> run = Curves.healthy().epochs(20).reaching(0.85)
@@ -33,14 +34,16 @@ import java.util.function.IntPredicate;
  *     .build();
  * }</pre>
  *
- * Changes apply in the order they were made, after the base curve; {@link #stopAfter} and {@link #running}
- * shape which epochs are emitted and with which status.
+ * Changes apply in the order they were made, after the base curve; {@link #stopAfter} and {@link
+ * #running} shape which epochs are emitted and with which status.
  */
 public final class Curves {
   public static final int DEFAULT_EPOCHS = 10;
   public static final double DEFAULT_TOP = 0.9;
+
   /** Final training loss of the healthy curve. */
   public static final double FINAL_LOSS = 0.3;
+
   /** The healthy curve approaches its final value with this time constant, in epochs. */
   private static final double TAU = 2.5;
 
@@ -68,25 +71,26 @@ public final class Curves {
   }
 
   /**
-   * NOT_LEARNING: training loss flat at {@code ln(classes)}, the network predicts one class for everything
-   * (recall 1 for class 0, 0 for the others), validation balanced accuracy at chance. SLOW_CONVERGENCE comes
-   * with it (no epoch gains anything).
+   * NOT_LEARNING: training loss flat at {@code ln(classes)}, the network predicts one class for
+   * everything (recall 1 for class 0, 0 for the others), validation balanced accuracy at chance.
+   * SLOW_CONVERGENCE comes with it (no epoch gains anything).
    */
   public static Curves flatAtChance() {
     return healthy().flat();
   }
 
   /**
-   * DIVERGING: healthy until {@code epoch}, where loss and accuracies become NaN, NaN/Inf counts appear
-   * (loss 1, gradients 100, parameters 200) and the run stops with status DIVERGED.
+   * DIVERGING: healthy until {@code epoch}, where loss and accuracies become NaN, NaN/Inf counts
+   * appear (loss 1, gradients 100, parameters 200) and the run stops with status DIVERGED.
    */
   public static Curves nanDivergence(int epoch) {
     return healthy().withNanAt(epoch);
   }
 
   /**
-   * DIVERGING by a rising loss: training loss falls to 0.5 at epoch 3, then doubles every epoch (8.0 = 16x its
-   * best at epoch 7, the default length); accuracies fall back to 0.55, so NOT_LEARNING comes with it.
+   * DIVERGING by a rising loss: training loss falls to 0.5 at epoch 3, then doubles every epoch
+   * (8.0 = 16x its best at epoch 7, the default length); accuracies fall back to 0.55, so
+   * NOT_LEARNING comes with it.
    */
   public static Curves explodingLoss() {
     return healthy().epochs(7).withExplodingLoss();
@@ -97,32 +101,35 @@ public final class Curves {
     return healthy().withExplodingGradients(100);
   }
 
-  /** OSCILLATING_LOSS: validation balanced accuracy alternates 0.65 (odd epochs) and 0.75 (even epochs). */
+  /**
+   * OSCILLATING_LOSS: validation balanced accuracy alternates 0.65 (odd epochs) and 0.75 (even
+   * epochs).
+   */
   public static Curves oscillating() {
     return healthy().oscillatingBetween(0.65, 0.75);
   }
 
   /**
-   * OVERFITTING: training accuracy climbs to 0.99 while validation stops at 0.8 and validation loss, best at
-   * epoch 5, climbs 10 % of that best per epoch afterwards.
+   * OVERFITTING: training accuracy climbs to 0.99 while validation stops at 0.8 and validation
+   * loss, best at epoch 5, climbs 10 % of that best per epoch afterwards.
    */
   public static Curves overfitting() {
     return healthy().overfit();
   }
 
   /**
-   * CLASS_IMBALANCE_COLLAPSE: 90 % of the validation set is class 0 and the network predicts class 0 for
-   * everything: accuracy 0.9, recall [1, 0], balanced accuracy 0.5. NOT_LEARNING and SLOW_CONVERGENCE come
-   * with it.
+   * CLASS_IMBALANCE_COLLAPSE: 90 % of the validation set is class 0 and the network predicts class
+   * 0 for everything: accuracy 0.9, recall [1, 0], balanced accuracy 0.5. NOT_LEARNING and
+   * SLOW_CONVERGENCE come with it.
    */
   public static Curves classImbalanceCollapse() {
     return healthy().majorityRate(0.9).flat();
   }
 
   /**
-   * VANISHING_GRADIENTS: a deep sigmoid net (4 x 64) whose gradient norms fall tenfold per layer towards the
-   * input: 1e-6 at layer 0, 1e-2 at the output (ratio 1e-4). Accuracy is healthy; compose with
-   * {@link #flat()} for the usual not-learning picture.
+   * VANISHING_GRADIENTS: a deep sigmoid net (4 x 64) whose gradient norms fall tenfold per layer
+   * towards the input: 1e-6 at layer 0, 1e-2 at the output (ratio 1e-4). Accuracy is healthy;
+   * compose with {@link #flat()} for the usual not-learning picture.
    */
   public static Curves vanishingGradients() {
     return healthy().hidden(64, 64, 64, 64).activation("sigmoid").withVanishingGradients();
@@ -133,22 +140,25 @@ public final class Curves {
     return healthy().activation("relu").withDeadUnits(0.85);
   }
 
-  /** SATURATED_ACTIVATIONS: 80 % of the sigmoid activations of layer 0 (60 % of layer 1) are saturated. */
+  /**
+   * SATURATED_ACTIVATIONS: 80 % of the sigmoid activations of layer 0 (60 % of layer 1) are
+   * saturated.
+   */
   public static Curves saturatedSigmoid() {
     return healthy().activation("sigmoid").withSaturation(0.8);
   }
 
   /**
-   * UNDERFITTING: balanced accuracy climbs to 0.62 (validation) / 0.63 (training) by epoch 3 and stays there,
-   * training loss flat at 0.62 from epoch 3 on. LEARNING, but badly.
+   * UNDERFITTING: balanced accuracy climbs to 0.62 (validation) / 0.63 (training) by epoch 3 and
+   * stays there, training loss flat at 0.62 from epoch 3 on. LEARNING, but badly.
    */
   public static Curves underfitting() {
     return healthy().underfit(0.62);
   }
 
   /**
-   * SLOW_CONVERGENCE: balanced accuracy gains 0.005 per epoch (from chance), while the loss falls 2 % per
-   * epoch - so the loss is not flat and NOT_LEARNING does not fire.
+   * SLOW_CONVERGENCE: balanced accuracy gains 0.005 per epoch (from chance), while the loss falls 2
+   * % per epoch - so the loss is not flat and NOT_LEARNING does not fire.
    */
   public static Curves slowConvergence() {
     return healthy().gainingPerEpoch(0.005);
@@ -165,9 +175,10 @@ public final class Curves {
   }
 
   /**
-   * Healthy runs of several kinds, by name - none may trigger any detector: 2 and 3 classes, imbalanced data
-   * (majority 0.8) learnt well, sigmoid and tanh nets, a deep one, a short one (3 epochs), a single epoch, a
-   * long one (30 epochs, converged: the loss is flat at the end) and a run still going (epoch 6 of 10).
+   * Healthy runs of several kinds, by name - none may trigger any detector: 2 and 3 classes,
+   * imbalanced data (majority 0.8) learnt well, sigmoid and tanh nets, a deep one, a short one (3
+   * epochs), a single epoch, a long one (30 epochs, converged: the loss is flat at the end) and a
+   * run still going (epoch 6 of 10).
    */
   public static Map<String, Curves> healthyVariety() {
     Map<String, Curves> curves = new LinkedHashMap<>();
@@ -215,7 +226,10 @@ public final class Curves {
     return this;
   }
 
-  /** Number of label classes (chance = 1/classes); the base validation set is balanced unless overridden. */
+  /**
+   * Number of label classes (chance = 1/classes); the base validation set is balanced unless
+   * overridden.
+   */
   public Curves classes(int classes) {
     this.numClasses = classes;
     return this;
@@ -227,7 +241,10 @@ public final class Curves {
     return this;
   }
 
-  /** Final validation balanced accuracy of the base curve, reached exactly at the last planned epoch. */
+  /**
+   * Final validation balanced accuracy of the base curve, reached exactly at the last planned
+   * epoch.
+   */
   public Curves reaching(double finalValBalancedAccuracy) {
     this.top = finalValBalancedAccuracy;
     return this;
@@ -256,110 +273,145 @@ public final class Curves {
   /** Loss and metrics NaN at {@code epoch}, NaN counts, status DIVERGED; no epochs after it. */
   public Curves withNanAt(int epoch) {
     stopAfter(epoch);
-    return at(epoch, e -> e.trainLoss(Double.NaN).valLoss(Double.NaN)
-        .trainAccuracy(Double.NaN).trainBalancedAccuracy(Double.NaN)
-        .valAccuracy(Double.NaN).valBalancedAccuracy(Double.NaN).valPerClassRecall(new double[0])
-        .nonFinite(new NonFinite(1, 100, 200, 0))
-        .eachLayer(l -> l.gradientNorm(Double.NaN).meanAbsGradient(Double.NaN).weightMean(Double.NaN)
-            .weightStd(Double.NaN))
-        .status(RunStatus.DIVERGED));
+    return at(
+        epoch,
+        e ->
+            e.trainLoss(Double.NaN)
+                .valLoss(Double.NaN)
+                .trainAccuracy(Double.NaN)
+                .trainBalancedAccuracy(Double.NaN)
+                .valAccuracy(Double.NaN)
+                .valBalancedAccuracy(Double.NaN)
+                .valPerClassRecall(new double[0])
+                .nonFinite(new NonFinite(1, 100, 200, 0))
+                .eachLayer(
+                    l ->
+                        l.gradientNorm(Double.NaN)
+                            .meanAbsGradient(Double.NaN)
+                            .weightMean(Double.NaN)
+                            .weightStd(Double.NaN))
+                .status(RunStatus.DIVERGED));
   }
 
   /** See {@link #explodingLoss()}. */
   public Curves withExplodingLoss() {
     double[] early = {0.7, 0.6, 0.5};
-    return each(e -> {
-      int n = e.epoch();
-      if (n <= 3) {
-        e.trainLoss(early[n - 1]).valLoss(early[n - 1] + 0.02);
-      } else {
-        double loss = 0.5 * Math.pow(2, n - 3);
-        e.trainLoss(loss).valLoss(loss * 1.1).accuracy(0.55, 0.55);
-      }
-    });
+    return each(
+        e -> {
+          int n = e.epoch();
+          if (n <= 3) {
+            e.trainLoss(early[n - 1]).valLoss(early[n - 1] + 0.02);
+          } else {
+            double loss = 0.5 * Math.pow(2, n - 3);
+            e.trainLoss(loss).valLoss(loss * 1.1).accuracy(0.55, 0.55);
+          }
+        });
   }
 
   /** First-layer gradient norm {@code ratio} times the output layer's (1.0). */
   public Curves withExplodingGradients(double ratio) {
-    return each(e -> {
-      int layers = e.layers().size();
-      for (int i = 0; i < layers; i++) {
-        double norm = i == layers - 1 ? 1.0 : ratio / Math.pow(2, i);
-        e.layer(i, l -> l.gradientNorm(norm).meanAbsGradient(norm / 100));
-      }
-    });
+    return each(
+        e -> {
+          int layers = e.layers().size();
+          for (int i = 0; i < layers; i++) {
+            double norm = i == layers - 1 ? 1.0 : ratio / Math.pow(2, i);
+            e.layer(i, l -> l.gradientNorm(norm).meanAbsGradient(norm / 100));
+          }
+        });
   }
 
-  /** Gradient norms 1e-6 at layer 0, tenfold more per layer towards the output; mean |gradient| a fifth of that. */
+  /**
+   * Gradient norms 1e-6 at layer 0, tenfold more per layer towards the output; mean |gradient| a
+   * fifth of that.
+   */
   public Curves withVanishingGradients() {
-    return each(e -> {
-      for (int i = 0; i < e.layers().size(); i++) {
-        double norm = 1e-6 * Math.pow(10, i);
-        e.layer(i, l -> l.gradientNorm(norm).meanAbsGradient(norm / 5));
-      }
-    });
+    return each(
+        e -> {
+          for (int i = 0; i < e.layers().size(); i++) {
+            double norm = 1e-6 * Math.pow(10, i);
+            e.layer(i, l -> l.gradientNorm(norm).meanAbsGradient(norm / 5));
+          }
+        });
   }
 
-  /** Dead fraction of layer 0 rising linearly to {@code fractionAtEnd} at the last planned epoch. */
+  /**
+   * Dead fraction of layer 0 rising linearly to {@code fractionAtEnd} at the last planned epoch.
+   */
   public Curves withDeadUnits(double fractionAtEnd) {
-    return each(e -> {
-      double share = (double) e.epoch() / epochs;
-      e.layer(0, l -> l.deadFraction(fractionAtEnd * share));
-      if (e.layers().size() > 2) {
-        e.layer(1, l -> l.deadFraction(0.4 * share));
-      }
-    });
+    return each(
+        e -> {
+          double share = (double) e.epoch() / epochs;
+          e.layer(0, l -> l.deadFraction(fractionAtEnd * share));
+          if (e.layers().size() > 2) {
+            e.layer(1, l -> l.deadFraction(0.4 * share));
+          }
+        });
   }
 
-  /** Saturated fraction of layer 0 rising linearly to {@code fractionAtEnd} at the last planned epoch. */
+  /**
+   * Saturated fraction of layer 0 rising linearly to {@code fractionAtEnd} at the last planned
+   * epoch.
+   */
   public Curves withSaturation(double fractionAtEnd) {
-    return each(e -> {
-      double share = (double) e.epoch() / epochs;
-      e.layer(0, l -> l.saturatedFraction(fractionAtEnd * share));
-      if (e.layers().size() > 2) {
-        e.layer(1, l -> l.saturatedFraction(0.6 * share));
-      }
-    });
+    return each(
+        e -> {
+          double share = (double) e.epoch() / epochs;
+          e.layer(0, l -> l.saturatedFraction(fractionAtEnd * share));
+          if (e.layers().size() > 2) {
+            e.layer(1, l -> l.saturatedFraction(0.6 * share));
+          }
+        });
   }
 
-  /** Validation (and training, +0.02) balanced accuracy alternating: {@code odd} on odd epochs, else {@code even}. */
+  /**
+   * Validation (and training, +0.02) balanced accuracy alternating: {@code odd} on odd epochs, else
+   * {@code even}.
+   */
   public Curves oscillatingBetween(double odd, double even) {
-    return each(e -> {
-      double val = e.epoch() % 2 == 1 ? odd : even;
-      e.accuracy(Math.min(1, val + 0.02), val);
-    });
+    return each(
+        e -> {
+          double val = e.epoch() % 2 == 1 ? odd : even;
+          e.accuracy(Math.min(1, val + 0.02), val);
+        });
   }
 
   /** See {@link #overfitting()}. */
   public Curves overfit() {
     reaching(0.8);
-    return each(e -> {
-      double p = progress(e.epoch());
-      double train = e.chance() + (0.99 - e.chance()) * p;
-      e.trainAccuracy(train).trainBalancedAccuracy(train).trainLoss(0.05 + (e.trainLoss() - 0.05) * (1 - p));
-      if (e.epoch() > 5) {
-        e.valLoss(valLossAt(5) * (1 + 0.1 * (e.epoch() - 5)));
-      }
-    });
+    return each(
+        e -> {
+          double p = progress(e.epoch());
+          double train = e.chance() + (0.99 - e.chance()) * p;
+          e.trainAccuracy(train)
+              .trainBalancedAccuracy(train)
+              .trainLoss(0.05 + (e.trainLoss() - 0.05) * (1 - p));
+          if (e.epoch() > 5) {
+            e.valLoss(valLossAt(5) * (1 + 0.1 * (e.epoch() - 5)));
+          }
+        });
   }
 
   /** See {@link #underfitting()}: stuck at {@code level} balanced accuracy from epoch 3. */
   public Curves underfit(double level) {
-    return each(e -> {
-      double share = Math.min(1.0, e.epoch() / 3.0);
-      double val = e.chance() + (level - e.chance()) * share;
-      e.accuracy(val + 0.01, val);
-      e.trainLoss(e.epoch() >= 3 ? level : 0.8 - 0.05 * e.epoch()).valLoss(e.trainLoss() + 0.01);
-    });
+    return each(
+        e -> {
+          double share = Math.min(1.0, e.epoch() / 3.0);
+          double val = e.chance() + (level - e.chance()) * share;
+          e.accuracy(val + 0.01, val);
+          e.trainLoss(e.epoch() >= 3 ? level : 0.8 - 0.05 * e.epoch())
+              .valLoss(e.trainLoss() + 0.01);
+        });
   }
 
   /** Balanced accuracy = chance + gain x epoch; loss falling 2 % per epoch. */
   public Curves gainingPerEpoch(double gain) {
-    return each(e -> {
-      double val = e.chance() + gain * e.epoch();
-      e.accuracy(val, val);
-      e.trainLoss(Math.log(numClasses) * Math.pow(0.98, e.epoch() - 1)).valLoss(e.trainLoss() + 0.01);
-    });
+    return each(
+        e -> {
+          double val = e.chance() + gain * e.epoch();
+          e.accuracy(val, val);
+          e.trainLoss(Math.log(numClasses) * Math.pow(0.98, e.epoch() - 1))
+              .valLoss(e.trainLoss() + 0.01);
+        });
   }
 
   /** Input statistics as the network sees them. */
@@ -369,8 +421,14 @@ public final class Curves {
 
   /** {@code count} NaN/Inf feature values every epoch. */
   public Curves withNanInputs(long count) {
-    return each(e -> e.nonFinite(new NonFinite(e.nonFinite().loss(), e.nonFinite().gradients(),
-        e.nonFinite().parameters(), count)));
+    return each(
+        e ->
+            e.nonFinite(
+                new NonFinite(
+                    e.nonFinite().loss(),
+                    e.nonFinite().gradients(),
+                    e.nonFinite().parameters(),
+                    count)));
   }
 
   /** Epochs 1..epoch flat at chance (see {@link Epoch#atChance()}); learning starts after. */
@@ -441,7 +499,9 @@ public final class Curves {
     return Math.min(epochs, stopAfter);
   }
 
-  /** 0 at epoch 1, exactly 1 at the last planned epoch, rising like 1 - exp(-t / TAU) in between. */
+  /**
+   * 0 at epoch 1, exactly 1 at the last planned epoch, rising like 1 - exp(-t / TAU) in between.
+   */
   private double progress(int epoch) {
     if (epochs == 1) {
       return 1;
@@ -466,8 +526,12 @@ public final class Curves {
     double val = chance() + (top - chance()) * p;
     double train = Math.min(1.0, val + 0.02 * p);
     RunStatus status = running || n < lastEpoch ? RunStatus.RUNNING : lastStatus;
-    Epoch epoch = new Epoch(n, status, numClasses, Double.isNaN(majorityRate) ? chance() : majorityRate);
-    epoch.trainLoss(FINAL_LOSS + (startLoss() - FINAL_LOSS) * (1 - p)).valLoss(valLossAt(n)).accuracy(train, val);
+    Epoch epoch =
+        new Epoch(n, status, numClasses, Double.isNaN(majorityRate) ? chance() : majorityRate);
+    epoch
+        .trainLoss(FINAL_LOSS + (startLoss() - FINAL_LOSS) * (1 - p))
+        .valLoss(valLossAt(n))
+        .accuracy(train, val);
     for (int i = 0; i < hidden.size(); i++) {
       epoch.layers.add(new Layer(i, "dense", activation, hidden.get(i), 0.05 + 0.01 * i));
     }
@@ -477,7 +541,10 @@ public final class Curves {
 
   // ---------------------------------------------------------------------------------------------------------
 
-  /** One epoch while it is being built: every field readable ({@code trainLoss()}) and settable ({@code trainLoss(x)}). */
+  /**
+   * One epoch while it is being built: every field readable ({@code trainLoss()}) and settable
+   * ({@code trainLoss(x)}).
+   */
   public static final class Epoch {
     private final int epoch;
     private RunStatus status;
@@ -511,8 +578,8 @@ public final class Curves {
     }
 
     /**
-     * Training and validation (balanced) accuracy at once, with every class recalled equally well: plain
-     * accuracy equals balanced accuracy, whatever the class balance.
+     * Training and validation (balanced) accuracy at once, with every class recalled equally well:
+     * plain accuracy equals balanced accuracy, whatever the class balance.
      */
     public Epoch accuracy(double train, double val) {
       trainAccuracy = train;
@@ -524,8 +591,8 @@ public final class Curves {
     }
 
     /**
-     * A network that predicts class 0 (the majority class) for everything: recall [1, 0, ...], accuracy the
-     * majority rate, balanced accuracy chance, training loss flat at ln(classes).
+     * A network that predicts class 0 (the majority class) for everything: recall [1, 0, ...],
+     * accuracy the majority rate, balanced accuracy chance, training loss flat at ln(classes).
      */
     public Epoch atChance() {
       List<Double> recall = new ArrayList<>(Collections.nCopies(numClasses, 0.0));
@@ -685,16 +752,29 @@ public final class Curves {
     }
 
     EpochMetrics toMetrics() {
-      return new EpochMetrics(epoch, status, numClasses, trainLoss, valLoss, trainAccuracy, trainBalancedAccuracy,
-          valAccuracy, valBalancedAccuracy, valPerClassRecall, majorityClassRate,
-          layers.stream().map(Layer::toMetrics).toList(), nonFinite, maxAbsFeatureMean, maxFeatureStd);
+      return new EpochMetrics(
+          epoch,
+          status,
+          numClasses,
+          trainLoss,
+          valLoss,
+          trainAccuracy,
+          trainBalancedAccuracy,
+          valAccuracy,
+          valBalancedAccuracy,
+          valPerClassRecall,
+          majorityClassRate,
+          layers.stream().map(Layer::toMetrics).toList(),
+          nonFinite,
+          maxAbsFeatureMean,
+          maxFeatureStd);
     }
   }
 
   /**
-   * One layer's statistics while being built. Defaults: gradient norm as given, mean |gradient| 1e-3, update
-   * ratio 1e-3, weights mean 0 / std 0.1, dead fraction 0.05 for relu (NaN otherwise), saturated fraction 0.05
-   * for sigmoid/tanh (NaN otherwise).
+   * One layer's statistics while being built. Defaults: gradient norm as given, mean |gradient|
+   * 1e-3, update ratio 1e-3, weights mean 0 / std 0.1, dead fraction 0.05 for relu (NaN otherwise),
+   * saturated fraction 0.05 for sigmoid/tanh (NaN otherwise).
    */
   public static final class Layer {
     private final int index;
@@ -717,7 +797,8 @@ public final class Curves {
       this.units = units;
       this.gradientNorm = gradientNorm;
       this.deadFraction = activation.equals("relu") ? 0.05 : Double.NaN;
-      this.saturatedFraction = activation.equals("sigmoid") || activation.equals("tanh") ? 0.05 : Double.NaN;
+      this.saturatedFraction =
+          activation.equals("sigmoid") || activation.equals("tanh") ? 0.05 : Double.NaN;
     }
 
     public int index() {
@@ -780,8 +861,18 @@ public final class Curves {
     }
 
     public LayerMetrics toMetrics() {
-      return new LayerMetrics(index, kind, activation, units, gradientNorm, meanAbsGradient, updateRatio, weightMean,
-          weightStd, deadFraction, saturatedFraction);
+      return new LayerMetrics(
+          index,
+          kind,
+          activation,
+          units,
+          gradientNorm,
+          meanAbsGradient,
+          updateRatio,
+          weightMean,
+          weightStd,
+          deadFraction,
+          saturatedFraction);
     }
   }
 }

@@ -23,8 +23,12 @@ class CurvesTest {
     assertThat(run.get(9).trainLoss()).isCloseTo(Curves.FINAL_LOSS, within(1e-12));
     assertThat(run.get(9).majorityClassRate()).isEqualTo(0.5);
     assertThat(run.get(9).valPerClassRecall()).hasSize(2);
-    assertThat(run.get(9).layers()).extracting(l -> l.activation()).containsExactly("relu", "relu", "softmax");
-    assertThat(run).extracting(EpochMetrics::status).containsOnly(RunStatus.RUNNING, RunStatus.FINISHED);
+    assertThat(run.get(9).layers())
+        .extracting(l -> l.activation())
+        .containsExactly("relu", "relu", "softmax");
+    assertThat(run)
+        .extracting(EpochMetrics::status)
+        .containsOnly(RunStatus.RUNNING, RunStatus.FINISHED);
     assertThat(run.get(9).status()).isEqualTo(RunStatus.FINISHED);
   }
 
@@ -32,14 +36,16 @@ class CurvesTest {
   void healthyIsMonotone() {
     List<EpochMetrics> run = Curves.healthy().build();
     for (int i = 1; i < run.size(); i++) {
-      assertThat(run.get(i).valBalancedAccuracy()).isGreaterThan(run.get(i - 1).valBalancedAccuracy());
+      assertThat(run.get(i).valBalancedAccuracy())
+          .isGreaterThan(run.get(i - 1).valBalancedAccuracy());
       assertThat(run.get(i).trainLoss()).isLessThan(run.get(i - 1).trainLoss());
     }
   }
 
   @Test
   void reachingSetsTheFinalValueExactly() {
-    assertThat(Curves.healthy().reaching(0.85).lastEpoch().valBalancedAccuracy()).isCloseTo(0.85, within(1e-12));
+    assertThat(Curves.healthy().reaching(0.85).lastEpoch().valBalancedAccuracy())
+        .isCloseTo(0.85, within(1e-12));
     assertThat(Curves.healthy().epochs(20).reaching(0.7).build()).hasSize(20);
   }
 
@@ -50,22 +56,25 @@ class CurvesTest {
     assertThat(run).hasSize(4);
     assertThat(run).extracting(EpochMetrics::status).containsOnly(RunStatus.RUNNING);
     // the shape is the 10-epoch one, cut
-    assertThat(run.get(3).valBalancedAccuracy()).isEqualTo(Curves.healthy().build().get(3).valBalancedAccuracy());
+    assertThat(run.get(3).valBalancedAccuracy())
+        .isEqualTo(Curves.healthy().build().get(3).valBalancedAccuracy());
   }
 
   @Test
   void overridesApplyToTheirEpochsOnly() {
-    List<EpochMetrics> run = Curves.healthy()
-        .at(3, e -> e.valLoss(9))
-        .from(8, e -> e.maxFeatureStd(50))
-        .until(2, e -> e.trainAccuracy(0.1))
-        .last(e -> e.layer(0, l -> l.deadFraction(0.99)))
-        .build();
+    List<EpochMetrics> run =
+        Curves.healthy()
+            .at(3, e -> e.valLoss(9))
+            .from(8, e -> e.maxFeatureStd(50))
+            .until(2, e -> e.trainAccuracy(0.1))
+            .last(e -> e.layer(0, l -> l.deadFraction(0.99)))
+            .build();
 
     assertThat(run).extracting(EpochMetrics::valLoss).filteredOn(v -> v == 9).hasSize(1);
     assertThat(run.get(2).valLoss()).isEqualTo(9);
-    assertThat(run).extracting(EpochMetrics::maxFeatureStd).containsExactly(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 50.0,
-        50.0, 50.0);
+    assertThat(run)
+        .extracting(EpochMetrics::maxFeatureStd)
+        .containsExactly(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 50.0, 50.0, 50.0);
     assertThat(run.get(1).trainAccuracy()).isEqualTo(0.1);
     assertThat(run.get(2).trainAccuracy()).isNotEqualTo(0.1);
     assertThat(run.get(9).layers().get(0).deadFraction()).isEqualTo(0.99);
@@ -74,7 +83,8 @@ class CurvesTest {
 
   @Test
   void laterChangesWin() {
-    EpochMetrics last = Curves.healthy().last(e -> e.valLoss(1)).last(e -> e.valLoss(2)).lastEpoch();
+    EpochMetrics last =
+        Curves.healthy().last(e -> e.valLoss(1)).last(e -> e.valLoss(2)).lastEpoch();
 
     assertThat(last.valLoss()).isEqualTo(2);
   }

@@ -12,7 +12,10 @@ public final class ExampleSpecs {
 
   private ExampleSpecs() {}
 
-  /** An example on a Debian dataset package (Fashion-MNIST) is left out where that package is not installed. */
+  /**
+   * An example on a Debian dataset package (Fashion-MNIST) is left out where that package is not
+   * installed.
+   */
   public static boolean dataInstalled(Path spec) throws IOException {
     Matcher path = SYSTEM_DATA.matcher(Files.readString(spec));
     return !path.find() || Files.exists(Path.of(path.group(1)));

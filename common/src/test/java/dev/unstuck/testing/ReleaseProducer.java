@@ -18,10 +18,11 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * A producer of another release: writes a record as one of its type's published schema versions (or as a schema a
- * later release may publish), single-object encoded with that schema's fingerprint, as that release's codec did.
- * The record is first converted to that schema by Avro resolution (fields it lacks are dropped, fields only it has
- * take their defaults, an enum symbol it lacks becomes its enum default).
+ * A producer of another release: writes a record as one of its type's published schema versions (or
+ * as a schema a later release may publish), single-object encoded with that schema's fingerprint,
+ * as that release's codec did. The record is first converted to that schema by Avro resolution
+ * (fields it lacks are dropped, fields only it has take their defaults, an enum symbol it lacks
+ * becomes its enum default).
  *
  * <pre>{@code
  * byte[] v1 = ReleaseProducer.published("EpochTelemetry", 1).encode(record);
@@ -42,8 +43,8 @@ public final class ReleaseProducer {
   }
 
   /**
-   * {@code today} with string fields {@code names} (default "") appended: a schema a later release may publish,
-   * one no reader of this release knows.
+   * {@code today} with string fields {@code names} (default "") appended: a schema a later release
+   * may publish, one no reader of this release knows.
    */
   public static Schema adding(Schema today, String... names) {
     List<Schema.Field> fields = new ArrayList<>();
@@ -71,7 +72,8 @@ public final class ReleaseProducer {
   /** A record already of this version's schema, single-object encoded. */
   public byte[] encodeGeneric(GenericRecord old) {
     try {
-      ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(old);
+      ByteBuffer buffer =
+          new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(old);
       byte[] bytes = new byte[buffer.remaining()];
       buffer.get(bytes);
       return bytes;
@@ -81,8 +83,8 @@ public final class ReleaseProducer {
   }
 
   /**
-   * {@code record} as a generic record of this version's schema (Avro resolution, today's schema as the writer);
-   * a field only this version has takes its default.
+   * {@code record} as a generic record of this version's schema (Avro resolution, today's schema as
+   * the writer); a field only this version has takes its default.
    */
   public GenericRecord narrow(SpecificRecord record) {
     try {

@@ -14,20 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * sweep.yaml text for tests: a valid spec to start from, and a fluent way to change, add or remove any key so
- * each test states only the variation it is about.
+ * sweep.yaml text for tests: a valid spec to start from, and a fluent way to change, add or remove
+ * any key so each test states only the variation it is about.
  *
  * <pre>{@code
  * String yaml = Specs.valid().set("training.learningRate", "-1").remove("data.label").yaml();
  * }</pre>
  *
- * Values are raw YAML ({@code set("model.hidden", "[32, 32]")}). Keys render in the order they were first set,
- * two-space indented, so the line of every key is predictable: see {@link #lineOf}.
+ * Values are raw YAML ({@code set("model.hidden", "[32, 32]")}). Keys render in the order they were
+ * first set, two-space indented, so the line of every key is predictable: see {@link #lineOf}.
  */
 public final class Specs {
 
   /** The example spec of the issue that introduced sweep specs, verbatim. */
-  public static final String ISSUE_EXAMPLE = """
+  public static final String ISSUE_EXAMPLE =
+      """
       name: churn-baseline
       data:
         path: data/churn.csv.gz
@@ -59,13 +60,14 @@ public final class Specs {
 
   /** Top-level key -> raw value (String) or section (Map of key -> raw value). */
   private final Map<String, Object> entries = new LinkedHashMap<>();
+
   private List<String> fixItems;
 
   private Specs() {}
 
   /**
-   * A small valid spec: {@code tiny-sweep} on {@code data/train.csv} (label {@code label}), a 16-16 relu net,
-   * SGD at 0.1, 5 epochs, 2 seeds, and two explicit fixes ({@code learningRate: [x0.1]},
+   * A small valid spec: {@code tiny-sweep} on {@code data/train.csv} (label {@code label}), a 16-16
+   * relu net, SGD at 0.1, 5 epochs, 2 seeds, and two explicit fixes ({@code learningRate: [x0.1]},
    * {@code dropout: [0.5]}).
    */
   public static Specs valid() {
@@ -86,7 +88,10 @@ public final class Specs {
         .fixes("learningRate: [x0.1]", "dropout: [0.5]");
   }
 
-  /** The issue's example ({@link #ISSUE_EXAMPLE}) as a builder; {@code issueExample().yaml()} is that text. */
+  /**
+   * The issue's example ({@link #ISSUE_EXAMPLE}) as a builder; {@code issueExample().yaml()} is
+   * that text.
+   */
   public static Specs issueExample() {
     return new Specs()
         .set("name", "churn-baseline")
@@ -116,8 +121,9 @@ public final class Specs {
   }
 
   /**
-   * Sets {@code path} ({@code name} or {@code section.key}) to the raw YAML {@code value}, adding the key (and
-   * section) at the end if it is new. Use it for misspelt keys too: {@code set("training.learningrate", "1")}.
+   * Sets {@code path} ({@code name} or {@code section.key}) to the raw YAML {@code value}, adding
+   * the key (and section) at the end if it is new. Use it for misspelt keys too: {@code
+   * set("training.learningrate", "1")}.
    */
   public Specs set(String path, String value) {
     if ("fixes".equals(path)) {
@@ -132,7 +138,10 @@ public final class Specs {
     return this;
   }
 
-  /** Removes a key ({@code data.label}) or a whole section / top-level key ({@code data}, {@code fixes}). */
+  /**
+   * Removes a key ({@code data.label}) or a whole section / top-level key ({@code data}, {@code
+   * fixes}).
+   */
   public Specs remove(String path) {
     if ("fixes".equals(path)) {
       entries.remove("fixes");
@@ -148,7 +157,9 @@ public final class Specs {
     return this;
   }
 
-  /** An explicit fix list, one item per argument, e.g. {@code fixes("learningRate: [x0.1, x0.01]")}. */
+  /**
+   * An explicit fix list, one item per argument, e.g. {@code fixes("learningRate: [x0.1, x0.01]")}.
+   */
   public Specs fixes(String... items) {
     entries.put("fixes", "");
     fixItems = new ArrayList<>(List.of(items));
@@ -170,13 +181,19 @@ public final class Specs {
   /** The raw value at {@code path}, if set. */
   public Optional<String> get(String path) {
     int dot = path.indexOf('.');
-    Object value = dot < 0 ? entries.get(path)
-        : entries.get(path.substring(0, dot)) instanceof Map<?, ?> section ? section.get(path.substring(dot + 1))
-        : null;
+    Object value =
+        dot < 0
+            ? entries.get(path)
+            : entries.get(path.substring(0, dot)) instanceof Map<?, ?> section
+                ? section.get(path.substring(dot + 1))
+                : null;
     return value instanceof String text ? Optional.of(text) : Optional.empty();
   }
 
-  /** 1-based line of {@code path} in {@link #yaml()} ({@code fixes[1]} for the second fix item), or 0. */
+  /**
+   * 1-based line of {@code path} in {@link #yaml()} ({@code fixes[1]} for the second fix item), or
+   * 0.
+   */
   public int lineOf(String path) {
     String[] lines = yaml().split("\n", -1);
     int dot = path.indexOf('.');
@@ -216,7 +233,8 @@ public final class Specs {
         fixItems.forEach(item -> yaml.append("  - ").append(item).append('\n'));
       } else if (entry.getValue() instanceof Map<?, ?> section) {
         yaml.append(entry.getKey()).append(":\n");
-        section.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
+        section.forEach(
+            (key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
       } else {
         yaml.append(entry.getKey()).append(": ").append(entry.getValue()).append('\n');
       }
@@ -229,7 +247,10 @@ public final class Specs {
     return SpecParser.parse(yaml(), "test-sweep.yaml", Optional.empty());
   }
 
-  /** Parses {@link #yaml()} as if it were a file in {@code folder}: relative data paths resolve there. */
+  /**
+   * Parses {@link #yaml()} as if it were a file in {@code folder}: relative data paths resolve
+   * there.
+   */
   public SweepSpec parseIn(Path folder) throws SpecException {
     return SpecParser.parse(yaml(), folder.resolve("sweep.yaml").toString(), Optional.of(folder));
   }
@@ -244,7 +265,10 @@ public final class Specs {
     }
   }
 
-  /** Creates the (empty) file {@code data.path} names, relative to {@code folder}, so the existence check passes. */
+  /**
+   * Creates the (empty) file {@code data.path} names, relative to {@code folder}, so the existence
+   * check passes.
+   */
   public Path createDataFile(Path folder) {
     String path = get("data.path").orElseThrow(() -> new IllegalStateException("no data.path"));
     try {

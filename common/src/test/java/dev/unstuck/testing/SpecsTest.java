@@ -21,7 +21,8 @@ class SpecsTest {
 
   @Test
   void setReplacesInPlaceAndAddsAtTheEnd() {
-    Specs spec = Specs.valid().set("training.learningRate", "0.3").set("training.lrSchedule", "step");
+    Specs spec =
+        Specs.valid().set("training.learningRate", "0.3").set("training.lrSchedule", "step");
 
     assertThat(spec.yaml()).contains("  learningRate: 0.3\n  batchSize: 32\n");
     assertThat(spec.yaml()).contains("  workers: 1\n  lrSchedule: step\n");

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Synthetic runs as the telemetry records a training job would publish: the inverse of
- * {@code TelemetryMapper.toMetrics}, so {@code toMetrics(record(run, epoch))} gives {@code epoch} back. NaN stays
- * NaN (a diverged loss); nothing is null.
+ * Synthetic runs as the telemetry records a training job would publish: the inverse of {@code
+ * TelemetryMapper.toMetrics}, so {@code toMetrics(record(run, epoch))} gives {@code epoch} back.
+ * NaN stays NaN (a diverged loss); nothing is null.
  *
  * <pre>{@code
  * List<EpochTelemetry> records = Telemetry.run("churn", "lr-x0.1", "LEARNING_RATE", 2)
@@ -31,7 +31,8 @@ public final class Telemetry {
   private final Map<String, String> fixParams;
   private final int seed;
 
-  private Telemetry(String sweepId, String variantId, String fixFamily, Map<String, String> fixParams, int seed) {
+  private Telemetry(
+      String sweepId, String variantId, String fixFamily, Map<String, String> fixParams, int seed) {
     this.sweepId = sweepId;
     this.variantId = variantId;
     this.fixFamily = fixFamily;
@@ -46,7 +47,11 @@ public final class Telemetry {
 
   /** Records of one planned run of a sweep plan. */
   public static Telemetry run(PlannedRun run) {
-    return new Telemetry(run.sweepId(), run.variant().id(), run.variant().family().name(), run.variant().params(),
+    return new Telemetry(
+        run.sweepId(),
+        run.variant().id(),
+        run.variant().family().name(),
+        run.variant().params(),
         run.seed());
   }
 
@@ -74,7 +79,8 @@ public final class Telemetry {
         .setTimestampMs(START_MS + 1000L * e.epoch())
         .setEpochWallTimeMs(1000)
         .setStatus(RunStatus.valueOf(e.status().name()))
-        .setErrorMessage(e.status() == dev.unstuck.diagnosis.RunStatus.DIVERGED ? "loss became NaN" : null)
+        .setErrorMessage(
+            e.status() == dev.unstuck.diagnosis.RunStatus.DIVERGED ? "loss became NaN" : null)
         .setNumClasses(e.numClasses())
         .setTrainExamples(1000)
         .setLearningRate(0.1)
@@ -89,12 +95,13 @@ public final class Telemetry {
         .setClassLabels(IntStream.range(0, e.numClasses()).mapToObj(i -> "class-" + i).toList())
         .setMajorityClassRate(e.majorityClassRate())
         .setLayers(e.layers().stream().map(Telemetry::layer).toList())
-        .setNonFinite(NonFiniteCounts.newBuilder()
-            .setLoss(e.nonFinite().loss())
-            .setGradients(e.nonFinite().gradients())
-            .setParameters(e.nonFinite().parameters())
-            .setInputs(e.nonFinite().inputs())
-            .build())
+        .setNonFinite(
+            NonFiniteCounts.newBuilder()
+                .setLoss(e.nonFinite().loss())
+                .setGradients(e.nonFinite().gradients())
+                .setParameters(e.nonFinite().parameters())
+                .setInputs(e.nonFinite().inputs())
+                .build())
         .setMaxAbsFeatureMean(e.maxAbsFeatureMean())
         .setMaxFeatureStd(e.maxFeatureStd())
         .build();

@@ -34,7 +34,8 @@ class NotUtf8Test {
 
   /** A three-byte sequence cut by the 64 KiB read is joined with its rest, not called broken. */
   @Test
-  void aSequenceAcrossTheReadBoundaryIsValidAndLaterErrorsKeepTheirOffsetAndLine() throws IOException {
+  void aSequenceAcrossTheReadBoundaryIsValidAndLaterErrorsKeepTheirOffsetAndLine()
+      throws IOException {
     byte[] bytes = new byte[64 * 1024 + 10];
     Arrays.fill(bytes, (byte) 'x');
     bytes[100] = '\n';
@@ -49,7 +50,8 @@ class NotUtf8Test {
 
   @Test
   void aSequenceCutByTheEndOfTheFileIsNotUtf8() throws IOException {
-    assertThat(find(new byte[] {'a', '\n', 'b', (byte) 0xE2, (byte) 0x82})).contains(new NotUtf8(3, 2, 0xE2));
+    assertThat(find(new byte[] {'a', '\n', 'b', (byte) 0xE2, (byte) 0x82}))
+        .contains(new NotUtf8(3, 2, 0xE2));
   }
 
   @Test
@@ -59,6 +61,7 @@ class NotUtf8Test {
     bytes[2 * 64 * 1024 + 1] = (byte) 0xE9;
 
     assertThat(NotUtf8.find(new ByteArrayInputStream(bytes), 64 * 1024)).isEmpty();
-    assertThat(NotUtf8.find(new ByteArrayInputStream(bytes), 3 * 64 * 1024)).contains(new NotUtf8(2 * 64 * 1024 + 1, 1, 0xE9));
+    assertThat(NotUtf8.find(new ByteArrayInputStream(bytes), 3 * 64 * 1024))
+        .contains(new NotUtf8(2 * 64 * 1024 + 1, 1, 0xE9));
   }
 }

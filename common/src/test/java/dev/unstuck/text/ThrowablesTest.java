@@ -12,8 +12,11 @@ class ThrowablesTest {
 
   @Test
   void theRootCausesFirstLineIsWhatAUserIsShown() {
-    Exception wrapped = new RuntimeException("stage failed", new ExecutionException(
-        new IOException("Connection refused\n\tat some.Frame(Frame.java:1)")));
+    Exception wrapped =
+        new RuntimeException(
+            "stage failed",
+            new ExecutionException(
+                new IOException("Connection refused\n\tat some.Frame(Frame.java:1)")));
 
     assertThat(Throwables.rootMessage(wrapped)).isEqualTo("Connection refused");
   }
@@ -26,8 +29,9 @@ class ThrowablesTest {
 
   @Test
   void aCauseOfTheTypeIsFoundAtAnyDepth() {
-    Exception failure = new IllegalStateException("query", new UncheckedIOException(new IOException(
-        new SQLException("no database"))));
+    Exception failure =
+        new IllegalStateException(
+            "query", new UncheckedIOException(new IOException(new SQLException("no database"))));
 
     assertThat(Throwables.has(failure, SQLException.class)).isTrue();
     assertThat(Throwables.has(failure, ArithmeticException.class)).isFalse();

@@ -16,32 +16,55 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CombinationTest {
-  private static final Thresholds T = Thresholds.DEFAULTS; // verdictMinDelta 0.02, verdictSpreadFactor 2
+  private static final Thresholds T =
+      Thresholds.DEFAULTS; // verdictMinDelta 0.02, verdictSpreadFactor 2
 
-  private static Combination.Candidate candidate(String id, FixFamily family, double delta, boolean resolves) {
+  private static Combination.Candidate candidate(
+      String id, FixFamily family, double delta, boolean resolves) {
     Set<Symptom> after = resolves ? Set.of() : EnumSet.of(NOT_LEARNING);
-    return new Combination.Candidate(id, family, new Judgement(2, 10, EnumSet.of(NOT_LEARNING), after, Set.of(), resolves,
-        0.1, 0.1 + delta, delta, 0.01, resolves, true, Optional.empty(), true));
+    return new Combination.Candidate(
+        id,
+        family,
+        new Judgement(
+            2,
+            10,
+            EnumSet.of(NOT_LEARNING),
+            after,
+            Set.of(),
+            resolves,
+            0.1,
+            0.1 + delta,
+            delta,
+            0.01,
+            resolves,
+            true,
+            Optional.empty(),
+            true));
   }
 
   @Test
   void theBestResolvingFixOfEachOfTheTwoBestFamilies() {
-    List<String> chosen = Combination.fixesToCombine(List.of(
-        candidate("lr-x0.1", FixFamily.LEARNING_RATE, 0.30, true),
-        candidate("optimizer-adam", FixFamily.LEARNING_RATE, 0.50, true),
-        candidate("batchnorm", FixFamily.NORMALISATION, 0.80, true),
-        candidate("activation-relu", FixFamily.ACTIVATION, 0.40, true),
-        candidate("l2-0.001", FixFamily.REGULARISATION, 0.90, false)));
+    List<String> chosen =
+        Combination.fixesToCombine(
+            List.of(
+                candidate("lr-x0.1", FixFamily.LEARNING_RATE, 0.30, true),
+                candidate("optimizer-adam", FixFamily.LEARNING_RATE, 0.50, true),
+                candidate("batchnorm", FixFamily.NORMALISATION, 0.80, true),
+                candidate("activation-relu", FixFamily.ACTIVATION, 0.40, true),
+                candidate("l2-0.001", FixFamily.REGULARISATION, 0.90, false)));
 
     assertThat(chosen).containsExactly("batchnorm", "optimizer-adam");
   }
 
   @Test
   void nothingToCombineUnlessTwoFamiliesResolvedSomething() {
-    assertThat(Combination.fixesToCombine(List.of(
-        candidate("lr-x0.1", FixFamily.LEARNING_RATE, 0.30, true),
-        candidate("optimizer-adam", FixFamily.LEARNING_RATE, 0.50, true),
-        candidate("l2-0.001", FixFamily.REGULARISATION, 0.90, false)))).isEmpty();
+    assertThat(
+            Combination.fixesToCombine(
+                List.of(
+                    candidate("lr-x0.1", FixFamily.LEARNING_RATE, 0.30, true),
+                    candidate("optimizer-adam", FixFamily.LEARNING_RATE, 0.50, true),
+                    candidate("l2-0.001", FixFamily.REGULARISATION, 0.90, false))))
+        .isEmpty();
     assertThat(Combination.fixesToCombine(List.of())).isEmpty();
   }
 

@@ -16,14 +16,17 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The carried search answers exactly as {@link RunDiagnoser#firstLearningEpoch} re-diagnosing every prefix: on
- * every curve the test fixtures shape (each symptom, the healthy variety, late learners) and on random ones, at
- * every length, however the epochs arrive.
+ * The carried search answers exactly as {@link RunDiagnoser#firstLearningEpoch} re-diagnosing every
+ * prefix: on every curve the test fixtures shape (each symptom, the healthy variety, late learners)
+ * and on random ones, at every length, however the epochs arrive.
  */
 class FirstLearningTest {
   private final RunDiagnoser diagnoser = new RunDiagnoser(Thresholds.DEFAULTS);
 
-  /** Every curve the fixtures build, 30 epochs where the curve allows, plus learners that start late. */
+  /**
+   * Every curve the fixtures build, 30 epochs where the curve allows, plus learners that start
+   * late.
+   */
   static Map<String, List<EpochMetrics>> curves() {
     Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
     curves.put("healthy", Curves.healthy().epochs(30).build());
@@ -42,10 +45,12 @@ class FirstLearningTest {
     curves.put("unnormalised inputs", Curves.unnormalisedInputs().epochs(30).build());
     curves.put("NaN inputs", Curves.nanInputs().epochs(30).build());
     curves.put("not learning until 9", Curves.healthy().epochs(30).notLearningUntil(9).build());
-    curves.put("not learning until 20, 3 classes", Curves.healthy().classes(3).epochs(30).notLearningUntil(20)
-        .build());
-    curves.put("learns, then fails", Curves.healthy().epochs(30).stopAfter(14).endingWith(RunStatus.FAILED)
-        .build());
+    curves.put(
+        "not learning until 20, 3 classes",
+        Curves.healthy().classes(3).epochs(30).notLearningUntil(20).build());
+    curves.put(
+        "learns, then fails",
+        Curves.healthy().epochs(30).stopAfter(14).endingWith(RunStatus.FAILED).build());
     Curves.healthyVariety().forEach((name, curve) -> curves.put("healthy: " + name, curve.build()));
     return curves;
   }
@@ -58,15 +63,18 @@ class FirstLearningTest {
       FirstLearning carried = new FirstLearning(diagnoser);
       for (int length = 1; length <= series.size(); length++) {
         List<EpochMetrics> prefix = series.subList(0, length);
-        assertThat(carried.of(prefix)).as("%s, first %d epochs", curve.getKey(), length)
+        assertThat(carried.of(prefix))
+            .as("%s, first %d epochs", curve.getKey(), length)
             .isEqualTo(diagnoser.firstLearningEpoch(prefix));
       }
       learners += carried.found().isPresent() ? 1 : 0;
     }
-    // the fixtures hold both kinds, late learners among them: the comparison covers found and never found
+    // the fixtures hold both kinds, late learners among them: the comparison covers found and never
+    // found
     assertThat(learners).isBetween(5, curves().size() - 1);
     assertThat(new FirstLearning(diagnoser).of(curves().get("flat at chance"))).isEmpty();
-    assertThat(new FirstLearning(diagnoser).of(curves().get("not learning until 20, 3 classes"))).contains(21);
+    assertThat(new FirstLearning(diagnoser).of(curves().get("not learning until 20, 3 classes")))
+        .contains(21);
   }
 
   @Test
@@ -79,7 +87,8 @@ class FirstLearningTest {
       while (length < series.size()) {
         length = Math.min(series.size(), length + 1 + random.nextInt(6));
         List<EpochMetrics> prefix = series.subList(0, length);
-        assertThat(carried.of(prefix)).as("%s, first %d epochs", curve.getKey(), length)
+        assertThat(carried.of(prefix))
+            .as("%s, first %d epochs", curve.getKey(), length)
             .isEqualTo(diagnoser.firstLearningEpoch(prefix));
         // what the stream's state keeps of it, read back by the next batch
         carried = new FirstLearning(diagnoser, carried.checked(), carried.found().orElse(null));
@@ -95,7 +104,8 @@ class FirstLearningTest {
       FirstLearning carried = new FirstLearning(diagnoser);
       for (int length = 1; length <= series.size(); length++) {
         List<EpochMetrics> prefix = series.subList(0, length);
-        assertThat(carried.of(prefix)).as("random curve %d, first %d epochs", run, length)
+        assertThat(carried.of(prefix))
+            .as("random curve %d, first %d epochs", run, length)
             .isEqualTo(diagnoser.firstLearningEpoch(prefix));
       }
     }
@@ -106,11 +116,20 @@ class FirstLearningTest {
     List<EpochMetrics> learnsAt2 = Curves.healthy().epochs(12).running().build();
     FirstLearning carried = new FirstLearning(diagnoser);
     assertThat(carried.of(learnsAt2)).contains(2);
-    // epoch 2 arrives again as the terminal record of a run that diverged there: its prefix no longer learns
-    List<EpochMetrics> divergedAt2 = new ArrayList<>(Curves.healthy().epochs(12).running()
-        .at(2, e -> e.status(RunStatus.DIVERGED)).build().subList(0, 2));
+    // epoch 2 arrives again as the terminal record of a run that diverged there: its prefix no
+    // longer learns
+    List<EpochMetrics> divergedAt2 =
+        new ArrayList<>(
+            Curves.healthy()
+                .epochs(12)
+                .running()
+                .at(2, e -> e.status(RunStatus.DIVERGED))
+                .build()
+                .subList(0, 2));
     carried.changedAt(1, 2);
-    assertThat(carried.of(divergedAt2)).isEqualTo(diagnoser.firstLearningEpoch(divergedAt2)).isEmpty();
+    assertThat(carried.of(divergedAt2))
+        .isEqualTo(diagnoser.firstLearningEpoch(divergedAt2))
+        .isEmpty();
 
     // a flat run checked to its end, then its last epoch replaced by one that learns
     List<EpochMetrics> flat = Curves.flatAtChance().epochs(12).running().build();
@@ -118,26 +137,44 @@ class FirstLearningTest {
     assertThat(flatCarried.of(flat)).isEmpty();
     List<EpochMetrics> learnsLast = Curves.healthy().epochs(12).notLearningUntil(11).build();
     flatCarried.changedAt(11, 12);
-    assertThat(flatCarried.of(learnsLast)).isEqualTo(diagnoser.firstLearningEpoch(learnsLast)).contains(12);
+    assertThat(flatCarried.of(learnsLast))
+        .isEqualTo(diagnoser.firstLearningEpoch(learnsLast))
+        .contains(12);
   }
 
   /**
-   * Validation balanced accuracy on a random walk around chance plus the margin (2 to 4 classes), a random loss,
-   * RUNNING until a random terminal last epoch: prefixes that learn, stop learning and learn again.
+   * Validation balanced accuracy on a random walk around chance plus the margin (2 to 4 classes), a
+   * random loss, RUNNING until a random terminal last epoch: prefixes that learn, stop learning and
+   * learn again.
    */
   private static List<EpochMetrics> randomCurve(Random random, int epochs) {
     int classes = 2 + random.nextInt(3);
     double chance = 1.0 / classes;
     double accuracy = chance;
     RunStatus end = RunStatus.values()[1 + random.nextInt(RunStatus.values().length - 1)];
-    List<EpochMetrics> healthy = Curves.healthy().classes(classes).epochs(epochs).endingWith(end).build();
+    List<EpochMetrics> healthy =
+        Curves.healthy().classes(classes).epochs(epochs).endingWith(end).build();
     List<EpochMetrics> series = new ArrayList<>();
     for (EpochMetrics e : healthy) {
       accuracy = Math.max(0, Math.min(1, accuracy + (random.nextDouble() - 0.4) * 0.12));
       double loss = e.trainLoss() * (0.5 + random.nextDouble());
-      series.add(new EpochMetrics(e.epoch(), e.status(), e.numClasses(), loss, loss * 1.1, accuracy, accuracy,
-          accuracy, accuracy, e.valPerClassRecall(), e.majorityClassRate(), e.layers(), e.nonFinite(),
-          e.maxAbsFeatureMean(), e.maxFeatureStd()));
+      series.add(
+          new EpochMetrics(
+              e.epoch(),
+              e.status(),
+              e.numClasses(),
+              loss,
+              loss * 1.1,
+              accuracy,
+              accuracy,
+              accuracy,
+              accuracy,
+              e.valPerClassRecall(),
+              e.majorityClassRate(),
+              e.layers(),
+              e.nonFinite(),
+              e.maxAbsFeatureMean(),
+              e.maxFeatureStd()));
     }
     return series;
   }

@@ -42,10 +42,15 @@ class FixJudgeTest {
 
   @Test
   void aFixThatResolvesDivergence() {
-    // baseline NaN at epoch 4 on every seed (judged at chance, 0.5); the fix learns to 0.85 / 0.90 / 0.95
-    Judgement j = judge(
-        seeds(Curves.nanDivergence(4), Curves.nanDivergence(4), Curves.nanDivergence(4)),
-        seeds(Curves.healthy().reaching(0.85), Curves.healthy().reaching(0.90), Curves.healthy().reaching(0.95)));
+    // baseline NaN at epoch 4 on every seed (judged at chance, 0.5); the fix learns to 0.85 / 0.90
+    // / 0.95
+    Judgement j =
+        judge(
+            seeds(Curves.nanDivergence(4), Curves.nanDivergence(4), Curves.nanDivergence(4)),
+            seeds(
+                Curves.healthy().reaching(0.85),
+                Curves.healthy().reaching(0.90),
+                Curves.healthy().reaching(0.95)));
 
     assertThat(j.seeds()).isEqualTo(3);
     assertThat(j.comparedEpoch()).isEqualTo(10);
@@ -58,7 +63,8 @@ class FixJudgeTest {
     assertThat(j.delta()).isCloseTo(0.40, within(EPS));
     assertThat(j.spread()).isCloseTo(0.05, within(EPS));
     assertThat(j.improvementSupported()).isTrue();
-    assertThat(j.epochsToLearn()).hasValueSatisfying(e -> assertThat(e).isCloseTo(2.0, within(EPS)));
+    assertThat(j.epochsToLearn())
+        .hasValueSatisfying(e -> assertThat(e).isCloseTo(2.0, within(EPS)));
     assertThat(j.complete()).isTrue();
     assertThat(j.resolves(DIVERGING)).isTrue();
     assertThat(j.remainingSymptoms()).isEmpty();
@@ -67,9 +73,10 @@ class FixJudgeTest {
 
   @Test
   void aFixThatDoesNotHelp() {
-    Judgement j = judge(
-        seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()));
 
     assertThat(j.baselineSymptoms()).containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE);
     assertThat(j.delta()).isCloseTo(0.0, within(EPS));
@@ -84,11 +91,16 @@ class FixJudgeTest {
 
   @Test
   void aFixThatHelpsOnAverageButNotBeyondTheSeedSpreadIsNotSupported() {
-    // deltas 0.45, 0.12, 0.00: mean 0.19 (well above the 0.02 minimum), sample std sqrt(0.0543) = 0.233,
+    // deltas 0.45, 0.12, 0.00: mean 0.19 (well above the 0.02 minimum), sample std sqrt(0.0543) =
+    // 0.233,
     // standard error 0.1345, and 2 standard errors = 0.269 > 0.19
-    Judgement j = judge(
-        seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.healthy().reaching(0.95), Curves.healthy().reaching(0.62), Curves.flatAtChance()));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(
+                Curves.healthy().reaching(0.95),
+                Curves.healthy().reaching(0.62),
+                Curves.flatAtChance()));
 
     assertThat(j.delta()).isCloseTo(0.19, within(EPS));
     assertThat(j.spread()).isCloseTo(Math.sqrt(0.0543), within(EPS));
@@ -102,9 +114,13 @@ class FixJudgeTest {
   @Test
   void theSameMeanWithLittleSpreadIsSupported() {
     // deltas 0.18, 0.19, 0.20: mean 0.19, std 0.01
-    Judgement j = judge(
-        seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.healthy().reaching(0.68), Curves.healthy().reaching(0.69), Curves.healthy().reaching(0.70)));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(
+                Curves.healthy().reaching(0.68),
+                Curves.healthy().reaching(0.69),
+                Curves.healthy().reaching(0.70)));
 
     assertThat(j.delta()).isCloseTo(0.19, within(EPS));
     assertThat(j.spread()).isCloseTo(0.01, within(EPS));
@@ -114,11 +130,14 @@ class FixJudgeTest {
 
   @Test
   void aGainBelowTheMinimumDeltaIsNotSupportedEvenWithoutSpread() {
-    // the baseline underfits at 0.62 on every seed; the fix reaches 0.63 - 0.01 better, no spread at all
-    Judgement j = judge(
-        seeds(Curves.underfitting(), Curves.underfitting()),
-        seeds(Curves.underfitting().last(e -> e.valBalancedAccuracy(0.63)),
-            Curves.underfitting().last(e -> e.valBalancedAccuracy(0.63))));
+    // the baseline underfits at 0.62 on every seed; the fix reaches 0.63 - 0.01 better, no spread
+    // at all
+    Judgement j =
+        judge(
+            seeds(Curves.underfitting(), Curves.underfitting()),
+            seeds(
+                Curves.underfitting().last(e -> e.valBalancedAccuracy(0.63)),
+                Curves.underfitting().last(e -> e.valBalancedAccuracy(0.63))));
 
     assertThat(j.delta()).isCloseTo(0.01, within(EPS));
     assertThat(j.spread()).isCloseTo(0.0, within(EPS));
@@ -127,14 +146,17 @@ class FixJudgeTest {
 
   @Test
   void remainingAndNewSymptoms() {
-    // baseline: deep net, vanishing gradients, not learning; fix (say activation relu): learns, but the
+    // baseline: deep net, vanishing gradients, not learning; fix (say activation relu): learns, but
+    // the
     // gradients still vanish and most units of layer 0 die
     Curves baseline = Curves.vanishingGradients().flat();
-    Curves fix = Curves.healthy().hidden(64, 64, 64, 64).withVanishingGradients().withDeadUnits(0.85);
+    Curves fix =
+        Curves.healthy().hidden(64, 64, 64, 64).withVanishingGradients().withDeadUnits(0.85);
 
     Judgement j = judge(seeds(baseline, baseline, baseline), seeds(fix, fix, fix));
 
-    assertThat(j.baselineSymptoms()).containsExactlyInAnyOrder(VANISHING_GRADIENTS, NOT_LEARNING, SLOW_CONVERGENCE);
+    assertThat(j.baselineSymptoms())
+        .containsExactlyInAnyOrder(VANISHING_GRADIENTS, NOT_LEARNING, SLOW_CONVERGENCE);
     assertThat(j.fixSymptoms()).containsExactlyInAnyOrder(VANISHING_GRADIENTS, DEAD_UNITS);
     assertThat(j.remainingSymptoms()).containsExactly(VANISHING_GRADIENTS);
     assertThat(j.newSymptoms()).containsExactly(DEAD_UNITS);
@@ -154,13 +176,16 @@ class FixJudgeTest {
 
     assertThat(j.complete()).isFalse();
     assertThat(j.comparedEpoch()).isEqualTo(5);
-    assertThat(j.fixMetric()).isCloseTo(Curves.healthy().build().get(4).valBalancedAccuracy(), within(EPS));
+    assertThat(j.fixMetric())
+        .isCloseTo(Curves.healthy().build().get(4).valBalancedAccuracy(), within(EPS));
   }
 
   @Test
   void onceEveryRunEndedTheVerdictIsFinal() {
-    Judgement j = judge(seeds(Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.healthy(), Curves.healthy()));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(Curves.healthy(), Curves.healthy()));
 
     assertThat(j.complete()).isTrue();
     assertThat(j.comparedEpoch()).isEqualTo(10);
@@ -178,7 +203,8 @@ class FixJudgeTest {
 
   @Test
   void aRunThatFailedBeforeItsFirstEpochHasEndedAndCountsTowardsFinal() {
-    List<RunHistory> baseline = new ArrayList<>(seeds(Curves.flatAtChance(), Curves.flatAtChance()));
+    List<RunHistory> baseline =
+        new ArrayList<>(seeds(Curves.flatAtChance(), Curves.flatAtChance()));
     List<RunHistory> fix = new ArrayList<>(seeds(Curves.healthy(), Curves.healthy()));
     fix.add(new RunHistory(3, List.of(), true));
     baseline.add(new RunHistory(3, Curves.flatAtChance().build()));
@@ -186,14 +212,24 @@ class FixJudgeTest {
     Judgement j = judge.judge(baseline, fix, 3).orElseThrow();
     assertThat(j.complete()).isTrue();
     assertThat(j.seeds()).as("the failed seed has nothing to compare").isEqualTo(2);
-    assertThat(judge.judge(baseline, List.of(fix.get(0), fix.get(1), new RunHistory(3, List.of(), false)), 3)
-        .orElseThrow().complete()).as("a seed not yet started").isFalse();
+    assertThat(
+            judge
+                .judge(
+                    baseline,
+                    List.of(fix.get(0), fix.get(1), new RunHistory(3, List.of(), false)),
+                    3)
+                .orElseThrow()
+                .complete())
+        .as("a seed not yet started")
+        .isFalse();
   }
 
   @Test
   void oneSeedStillRunningKeepsItProvisional() {
-    Judgement j = judge(seeds(Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.healthy(), Curves.healthy().stopAfter(7).running()));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(Curves.healthy(), Curves.healthy().stopAfter(7).running()));
 
     assertThat(j.complete()).isFalse();
     assertThat(j.seeds()).isEqualTo(2);
@@ -201,21 +237,27 @@ class FixJudgeTest {
 
   @Test
   void aFinishedFixIsComparedAtTheEpochTheBaselineHasReached() {
-    // the fix finished 10 epochs; the baseline is at epoch 6: compare both at 6, not the fix's final 0.9
-    Judgement j = judge(seeds(Curves.flatAtChance().stopAfter(6).running()), seeds(Curves.healthy()));
+    // the fix finished 10 epochs; the baseline is at epoch 6: compare both at 6, not the fix's
+    // final 0.9
+    Judgement j =
+        judge(seeds(Curves.flatAtChance().stopAfter(6).running()), seeds(Curves.healthy()));
 
     assertThat(j.comparedEpoch()).isEqualTo(6);
-    assertThat(j.fixMetric()).isCloseTo(Curves.healthy().build().get(5).valBalancedAccuracy(), within(EPS));
+    assertThat(j.fixMetric())
+        .isCloseTo(Curves.healthy().build().get(5).valBalancedAccuracy(), within(EPS));
     assertThat(j.complete()).isFalse();
   }
 
   @Test
   void aFixThatDivergedEarlyIsComparedWithTheWholeBaseline() {
-    // baseline oscillates 0.65 (odd epochs) / 0.75 (even) and finishes at epoch 10 on 0.75; the fix diverged
-    // at epoch 3 and stays diverged (chance, 0.5): compared at 10, not at 3 (where the baseline had 0.65)
-    Judgement j = judge(
-        seeds(Curves.oscillating(), Curves.oscillating(), Curves.oscillating()),
-        seeds(Curves.nanDivergence(3), Curves.nanDivergence(3), Curves.nanDivergence(3)));
+    // baseline oscillates 0.65 (odd epochs) / 0.75 (even) and finishes at epoch 10 on 0.75; the fix
+    // diverged
+    // at epoch 3 and stays diverged (chance, 0.5): compared at 10, not at 3 (where the baseline had
+    // 0.65)
+    Judgement j =
+        judge(
+            seeds(Curves.oscillating(), Curves.oscillating(), Curves.oscillating()),
+            seeds(Curves.nanDivergence(3), Curves.nanDivergence(3), Curves.nanDivergence(3)));
 
     assertThat(j.comparedEpoch()).isEqualTo(10);
     assertThat(j.baselineMetric()).isCloseTo(0.75, within(EPS));
@@ -227,12 +269,15 @@ class FixJudgeTest {
     assertThat(j.baselineSymptoms()).containsExactly(OSCILLATING_LOSS);
     assertThat(j.newSymptoms()).containsExactly(DIVERGING);
     assertThat(j.remainingSymptoms()).isEmpty();
-    assertThat(j.resolves(OSCILLATING_LOSS)).as("gone, but only because the fix diverged").isFalse();
+    assertThat(j.resolves(OSCILLATING_LOSS))
+        .as("gone, but only because the fix diverged")
+        .isFalse();
   }
 
   @Test
   void aFixThatDivergedEarlyIsComparedWithARunningBaselineAtItsCurrentEpoch() {
-    Judgement j = judge(seeds(Curves.oscillating().stopAfter(6).running()), seeds(Curves.nanDivergence(3)));
+    Judgement j =
+        judge(seeds(Curves.oscillating().stopAfter(6).running()), seeds(Curves.nanDivergence(3)));
 
     assertThat(j.comparedEpoch()).isEqualTo(6);
     assertThat(j.baselineMetric()).isCloseTo(0.75, within(EPS));
@@ -242,27 +287,40 @@ class FixJudgeTest {
   @Test
   void epochsToLearnIsTheMeanFirstLearningEpochOfTheSeedsThatLearnt() {
     // first LEARNING epochs 2, 4 and 6
-    Judgement j = judge(
-        seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.healthy(), Curves.healthy().notLearningUntil(3), Curves.healthy().notLearningUntil(5)));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(
+                Curves.healthy(),
+                Curves.healthy().notLearningUntil(3),
+                Curves.healthy().notLearningUntil(5)));
 
-    assertThat(j.epochsToLearn()).hasValueSatisfying(e -> assertThat(e).isCloseTo(4.0, within(EPS)));
+    assertThat(j.epochsToLearn())
+        .hasValueSatisfying(e -> assertThat(e).isCloseTo(4.0, within(EPS)));
   }
 
   @Test
   void seedsThatNeverLearntDoNotCountTowardsEpochsToLearn() {
-    Judgement j = judge(
-        seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.healthy().notLearningUntil(3), Curves.flatAtChance(), Curves.healthy().notLearningUntil(5)));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(
+                Curves.healthy().notLearningUntil(3),
+                Curves.flatAtChance(),
+                Curves.healthy().notLearningUntil(5)));
 
-    assertThat(j.epochsToLearn()).hasValueSatisfying(e -> assertThat(e).isCloseTo(5.0, within(EPS)));
+    assertThat(j.epochsToLearn())
+        .hasValueSatisfying(e -> assertThat(e).isCloseTo(5.0, within(EPS)));
   }
 
   @Test
   void onlySeedsPresentOnBothSidesAreCompared() {
-    Judgement j = judge(
-        seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
-        List.of(new RunHistory(1, Curves.healthy().build()), new RunHistory(3, Curves.healthy().reaching(0.8).build())));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance(), Curves.flatAtChance()),
+            List.of(
+                new RunHistory(1, Curves.healthy().build()),
+                new RunHistory(3, Curves.healthy().reaching(0.8).build())));
 
     assertThat(j.seeds()).isEqualTo(2);
     assertThat(j.delta()).isCloseTo((0.4 + 0.3) / 2, within(EPS));
@@ -270,17 +328,24 @@ class FixJudgeTest {
 
   @Test
   void noVerdictWhileNoCommonSeedHasEpochs() {
-    assertThat(judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, List.of(), false)))).isEmpty();
-    assertThat(judge.judge(seeds(Curves.flatAtChance().stopAfter(3).running()),
-        List.of(new RunHistory(2, Curves.healthy().build())))).isEmpty();
+    assertThat(
+            judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, List.of(), false))))
+        .isEmpty();
+    assertThat(
+            judge.judge(
+                seeds(Curves.flatAtChance().stopAfter(3).running()),
+                List.of(new RunHistory(2, Curves.healthy().build()))))
+        .isEmpty();
     assertThat(judge.judge(List.of(), List.of())).isEmpty();
   }
 
   @Test
   void aFixWhoseEverySeedFailedGetsAFinalVerdictThatComparesNothing() {
     List<RunHistory> baseline = seeds(Curves.flatAtChance(), Curves.flatAtChance());
-    List<RunHistory> fix = List.of(new RunHistory(1, List.of(), true), new RunHistory(2, crashedInFirstEpoch()));
-    double baselineMetric = new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.flatAtChance().build()).metric();
+    List<RunHistory> fix =
+        List.of(new RunHistory(1, List.of(), true), new RunHistory(2, crashedInFirstEpoch()));
+    double baselineMetric =
+        new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.flatAtChance().build()).metric();
 
     Judgement j = judge.judge(baseline, fix, 2).orElseThrow();
 
@@ -293,15 +358,21 @@ class FixJudgeTest {
     assertThat(j.baselineMetric()).isCloseTo(baselineMetric, within(EPS));
     assertThat(j.fixMetric()).isNaN();
     assertThat(j.delta()).isNaN();
-    assertThat(judge.judge(baseline, List.of(fix.get(0)), 2)).as("seed 2 of the fix has not reported yet").isEmpty();
+    assertThat(judge.judge(baseline, List.of(fix.get(0)), 2))
+        .as("seed 2 of the fix has not reported yet")
+        .isEmpty();
   }
 
   @Test
   void regularisationThatEndsMemorisationAtTheSameAccuracyResolvesOverfitting() {
-    // baseline: validation stops at 0.8 while training climbs to 0.99 and validation loss rises; the fix
-    // learns to the same 0.8 with no gap: delta 0, no gain - yet the memorisation is gone at no cost
-    Judgement same = judge(seeds(Curves.overfitting(), Curves.overfitting()),
-        seeds(Curves.healthy().reaching(0.8), Curves.healthy().reaching(0.8)));
+    // baseline: validation stops at 0.8 while training climbs to 0.99 and validation loss rises;
+    // the fix
+    // learns to the same 0.8 with no gap: delta 0, no gain - yet the memorisation is gone at no
+    // cost
+    Judgement same =
+        judge(
+            seeds(Curves.overfitting(), Curves.overfitting()),
+            seeds(Curves.healthy().reaching(0.8), Curves.healthy().reaching(0.8)));
 
     assertThat(same.baselineSymptoms()).contains(Symptom.OVERFITTING);
     assertThat(same.fixSymptoms()).doesNotContain(Symptom.OVERFITTING);
@@ -310,9 +381,12 @@ class FixJudgeTest {
     assertThat(same.noWorse()).isTrue();
     assertThat(same.resolves(Symptom.OVERFITTING)).isTrue();
 
-    // the same cure at 0.1 lower validation accuracy (beyond the 0.02 minimum) costs too much to count
-    Judgement worse = judge(seeds(Curves.overfitting(), Curves.overfitting()),
-        seeds(Curves.healthy().reaching(0.7), Curves.healthy().reaching(0.7)));
+    // the same cure at 0.1 lower validation accuracy (beyond the 0.02 minimum) costs too much to
+    // count
+    Judgement worse =
+        judge(
+            seeds(Curves.overfitting(), Curves.overfitting()),
+            seeds(Curves.healthy().reaching(0.7), Curves.healthy().reaching(0.7)));
     assertThat(worse.delta()).isCloseTo(-0.1, within(EPS));
     assertThat(worse.noWorse()).isFalse();
     assertThat(worse.resolves(Symptom.OVERFITTING)).isFalse();
@@ -320,12 +394,20 @@ class FixJudgeTest {
 
   @Test
   void aFixThatLearnsFromTheSameUnnormalisedInputsHasNotResolvedThem() {
-    // baseline: raw features (|mean| 250, std 1000) and at chance, so the unnormalised inputs are a symptom
-    List<RunHistory> baseline = seeds(Curves.flatAtChance().withFeatureScale(250, 1000),
-        Curves.flatAtChance().withFeatureScale(250, 1000));
-    // a lower learning rate learns from the very same inputs: on a learning run they are only a hint
-    Judgement sameInputs = judge(baseline, seeds(Curves.healthy().withFeatureScale(250, 1000),
-        Curves.healthy().withFeatureScale(250, 1000)));
+    // baseline: raw features (|mean| 250, std 1000) and at chance, so the unnormalised inputs are a
+    // symptom
+    List<RunHistory> baseline =
+        seeds(
+            Curves.flatAtChance().withFeatureScale(250, 1000),
+            Curves.flatAtChance().withFeatureScale(250, 1000));
+    // a lower learning rate learns from the very same inputs: on a learning run they are only a
+    // hint
+    Judgement sameInputs =
+        judge(
+            baseline,
+            seeds(
+                Curves.healthy().withFeatureScale(250, 1000),
+                Curves.healthy().withFeatureScale(250, 1000)));
     // normalisation changes the inputs themselves
     Judgement normalised = judge(baseline, seeds(Curves.healthy(), Curves.healthy()));
 
@@ -356,7 +438,8 @@ class FixJudgeTest {
     assertThat(FixJudge.majoritySymptoms(List.of(flat, healthy, healthy))).isEmpty();
     assertThat(FixJudge.majoritySymptoms(List.of(flat, flat, dead)))
         .containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE);
-    assertThat(FixJudge.majoritySymptoms(List.of(flat, dead))).as("1 of 2 is half")
+    assertThat(FixJudge.majoritySymptoms(List.of(flat, dead)))
+        .as("1 of 2 is half")
         .containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE, DEAD_UNITS);
     assertThat(FixJudge.majoritySymptoms(List.of())).isEqualTo(Set.<Symptom>of());
     assertThat(healthy.state()).isEqualTo(LearningState.LEARNING);
@@ -364,15 +447,32 @@ class FixJudgeTest {
 
   /** A run that crashed inside epoch 1: its terminal record has a status and nothing measured. */
   private static List<EpochMetrics> crashedInFirstEpoch() {
-    return List.of(new EpochMetrics(1, RunStatus.FAILED, 2, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, List.of(), Double.NaN, List.of(), NonFinite.NONE, Double.NaN, Double.NaN));
+    return List.of(
+        new EpochMetrics(
+            1,
+            RunStatus.FAILED,
+            2,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            List.of(),
+            Double.NaN,
+            List.of(),
+            NonFinite.NONE,
+            Double.NaN,
+            Double.NaN));
   }
 
   @Test
   void aFailedFixSeedIsLeftOutOfTheComparison() {
     // the fix's seed 2 failed at epoch 4: a crash says nothing about the fix's effect on learning
-    Judgement j = judge(seeds(Curves.flatAtChance(), Curves.flatAtChance()),
-        seeds(Curves.healthy(), Curves.healthy().stopAfter(4).endingWith(RunStatus.FAILED)));
+    Judgement j =
+        judge(
+            seeds(Curves.flatAtChance(), Curves.flatAtChance()),
+            seeds(Curves.healthy(), Curves.healthy().stopAfter(4).endingWith(RunStatus.FAILED)));
 
     assertThat(j.complete()).isTrue();
     assertThat(j.seeds()).isEqualTo(1);
@@ -382,10 +482,12 @@ class FixJudgeTest {
 
   @Test
   void aBaselineSeedThatCrashedIsNoDivergenceAHealthyFixCouldResolve() {
-    // issue 10: baseline seed 2 crashed in epoch 1 and was diagnosed DIVERGED, so a healthy fix "resolved
+    // issue 10: baseline seed 2 crashed in epoch 1 and was diagnosed DIVERGED, so a healthy fix
+    // "resolved
     // DIVERGING" - a false row that fed fix_effectiveness
-    List<RunHistory> baseline = List.of(new RunHistory(1, Curves.healthy().build()),
-        new RunHistory(2, crashedInFirstEpoch()));
+    List<RunHistory> baseline =
+        List.of(
+            new RunHistory(1, Curves.healthy().build()), new RunHistory(2, crashedInFirstEpoch()));
     Judgement j = judge(baseline, seeds(Curves.healthy(), Curves.healthy()));
 
     assertThat(j.baselineSymptoms()).isEmpty();
@@ -396,8 +498,10 @@ class FixJudgeTest {
 
   @Test
   void onlyFailedRunsOnOneSideResolveNothing() {
-    Judgement j = judge.judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, crashedInFirstEpoch())))
-        .orElseThrow();
+    Judgement j =
+        judge
+            .judge(seeds(Curves.flatAtChance()), List.of(new RunHistory(1, crashedInFirstEpoch())))
+            .orElseThrow();
 
     assertThat(j.seeds()).isZero();
     assertThat(j.baselineSymptoms()).noneMatch(j::resolves);
@@ -411,17 +515,29 @@ class FixJudgeTest {
     Diagnosis failed = diagnoser.diagnose(crashedInFirstEpoch());
 
     assertThat(FixJudge.majoritySymptoms(List.of(flat, failed, failed)))
-        .as("1 of the 1 seed that ran").containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE);
+        .as("1 of the 1 seed that ran")
+        .containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE);
     assertThat(FixJudge.majoritySymptoms(List.of(failed, failed))).isEmpty();
   }
+
   @Test
   void aFixThatBeatsAHealthyBaselineIsAnImprovementNotAResolution() {
-    // issue 10: the baseline learns to 0.90 with raw (unnormalised) inputs; normalising brings 0.94 / 0.95 / 0.96
-    Judgement j = judge(
-        seeds(Curves.unnormalisedInputs(), Curves.unnormalisedInputs(), Curves.unnormalisedInputs()),
-        seeds(Curves.healthy().reaching(0.94), Curves.healthy().reaching(0.95), Curves.healthy().reaching(0.96)));
+    // issue 10: the baseline learns to 0.90 with raw (unnormalised) inputs; normalising brings 0.94
+    // / 0.95 / 0.96
+    Judgement j =
+        judge(
+            seeds(
+                Curves.unnormalisedInputs(),
+                Curves.unnormalisedInputs(),
+                Curves.unnormalisedInputs()),
+            seeds(
+                Curves.healthy().reaching(0.94),
+                Curves.healthy().reaching(0.95),
+                Curves.healthy().reaching(0.96)));
 
-    assertThat(j.baselineSymptoms()).as("the unnormalised inputs are a hint of a model that learns").isEmpty();
+    assertThat(j.baselineSymptoms())
+        .as("the unnormalised inputs are a hint of a model that learns")
+        .isEmpty();
     assertThat(j.resolves(Symptom.DATA_PIPELINE_ERROR)).isFalse();
     assertThat(j.improvementSupported()).isTrue();
     assertThat(j.delta()).isCloseTo(0.05, within(EPS));

@@ -20,8 +20,11 @@ class SeedMajorityTest {
 
   @Test
   void ofKeepsTheFindingsOfAtLeastHalfTheSeedsInFirstSeenOrder() {
-    List<Set<String>> perSeed = List.of(Set.of("NOT_LEARNING"), Set.of("NOT_LEARNING", "DEAD_UNITS"),
-        Set.of("SLOW_CONVERGENCE"));
+    List<Set<String>> perSeed =
+        List.of(
+            Set.of("NOT_LEARNING"),
+            Set.of("NOT_LEARNING", "DEAD_UNITS"),
+            Set.of("SLOW_CONVERGENCE"));
 
     assertThat(SeedMajority.of(perSeed)).containsExactly("NOT_LEARNING");
     assertThat(SeedMajority.of(List.<Set<String>>of())).isEmpty();

@@ -13,17 +13,39 @@ class RecordKeysTest {
 
   @Test
   void keysNameTheExecutionBeforeTheRecord() {
-    EpochTelemetry telemetry = EpochTelemetry.newBuilder(SingleObjectCodecTest.fullTelemetry())
-        .setSweepId("churn").setRunId("churn/lr-x0.1/seed-2").setExecutionId("20261130T044512Z-3fa2c1").build();
-    assertThat(RecordKeys.telemetry(telemetry)).isEqualTo("20261130T044512Z-3fa2c1/churn/lr-x0.1/seed-2");
+    EpochTelemetry telemetry =
+        EpochTelemetry.newBuilder(SingleObjectCodecTest.fullTelemetry())
+            .setSweepId("churn")
+            .setRunId("churn/lr-x0.1/seed-2")
+            .setExecutionId("20261130T044512Z-3fa2c1")
+            .build();
+    assertThat(RecordKeys.telemetry(telemetry))
+        .isEqualTo("20261130T044512Z-3fa2c1/churn/lr-x0.1/seed-2");
 
-    RunDiagnosis diagnosis = RunDiagnosis.newBuilder().setSweepId("churn").setExecutionId("e-1")
-        .setRunId("churn/baseline/seed-1").setVariantId("baseline").setFixFamily("BASELINE").setSeed(1).setEpoch(3)
-        .setStatus("RUNNING").setLearningState(LearningState.UNKNOWN).build();
+    RunDiagnosis diagnosis =
+        RunDiagnosis.newBuilder()
+            .setSweepId("churn")
+            .setExecutionId("e-1")
+            .setRunId("churn/baseline/seed-1")
+            .setVariantId("baseline")
+            .setFixFamily("BASELINE")
+            .setSeed(1)
+            .setEpoch(3)
+            .setStatus("RUNNING")
+            .setLearningState(LearningState.UNKNOWN)
+            .build();
     assertThat(RecordKeys.diagnosis(diagnosis)).isEqualTo("e-1/churn/baseline/seed-1");
 
-    FixVerdict verdict = FixVerdict.newBuilder().setSweepId("churn").setExecutionId("e-1").setVariantId("lr-x0.1")
-        .setFixFamily("LEARNING_RATE").setBaselineSymptom("NOT_LEARNING").setSeeds(2).setResolved(true).build();
+    FixVerdict verdict =
+        FixVerdict.newBuilder()
+            .setSweepId("churn")
+            .setExecutionId("e-1")
+            .setVariantId("lr-x0.1")
+            .setFixFamily("LEARNING_RATE")
+            .setBaselineSymptom("NOT_LEARNING")
+            .setSeeds(2)
+            .setResolved(true)
+            .build();
     assertThat(RecordKeys.verdict(verdict)).isEqualTo("e-1/churn/lr-x0.1/NOT_LEARNING");
   }
 
@@ -46,10 +68,13 @@ class RecordKeysTest {
 
   @Test
   void anExecutionIdThatCouldBeConfusedWithAKeyPartIsRefused() {
-    assertThat(RecordKeys.checkExecutionId("20261130T044512Z-3fa2c1")).isEqualTo("20261130T044512Z-3fa2c1");
-    assertThatThrownBy(() -> RecordKeys.checkExecutionId("a/b")).hasMessage(
-        "'a/b' is not an execution id: 1 to 64 letters, digits, '.', '_', ':' or '-'");
-    assertThatThrownBy(() -> RecordKeys.checkExecutionId("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RecordKeys.checkExecutionId("x".repeat(65))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(RecordKeys.checkExecutionId("20261130T044512Z-3fa2c1"))
+        .isEqualTo("20261130T044512Z-3fa2c1");
+    assertThatThrownBy(() -> RecordKeys.checkExecutionId("a/b"))
+        .hasMessage("'a/b' is not an execution id: 1 to 64 letters, digits, '.', '_', ':' or '-'");
+    assertThatThrownBy(() -> RecordKeys.checkExecutionId(""))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordKeys.checkExecutionId("x".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

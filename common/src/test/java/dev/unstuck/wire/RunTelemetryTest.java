@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class RunTelemetryTest {
   private final Telemetry run = Telemetry.run("s", "baseline", "BASELINE", 1);
+
   /** Four epochs flat at chance, the fourth FINISHED. */
   private final List<EpochTelemetry> flat = run.records(Curves.flatAtChance().epochs(4).build());
 
@@ -22,13 +23,24 @@ class RunTelemetryTest {
     return EpochTelemetry.newBuilder(record).setStatus(status).build();
   }
 
-  /** A terminal record with nothing measured, as a run that crashed inside {@code epoch} publishes it. */
+  /**
+   * A terminal record with nothing measured, as a run that crashed inside {@code epoch} publishes
+   * it.
+   */
   private EpochTelemetry crashedIn(int epoch) {
     EpochTelemetry any = flat.get(0);
-    return EpochTelemetry.newBuilder().setSweepId(any.getSweepId()).setRunId(any.getRunId())
-        .setVariantId(any.getVariantId()).setFixFamily(any.getFixFamily()).setSeed(any.getSeed()).setEpoch(epoch)
-        .setTotalEpochs(10).setTimestampMs(Telemetry.START_MS).setStatus(RunStatus.FAILED)
-        .setErrorMessage("OutOfMemoryError").build();
+    return EpochTelemetry.newBuilder()
+        .setSweepId(any.getSweepId())
+        .setRunId(any.getRunId())
+        .setVariantId(any.getVariantId())
+        .setFixFamily(any.getFixFamily())
+        .setSeed(any.getSeed())
+        .setEpoch(epoch)
+        .setTotalEpochs(10)
+        .setTimestampMs(Telemetry.START_MS)
+        .setStatus(RunStatus.FAILED)
+        .setErrorMessage("OutOfMemoryError")
+        .build();
   }
 
   @Test
@@ -51,11 +63,13 @@ class RunTelemetryTest {
     flat.forEach(r -> fold.accept(r, "first"));
 
     assertThat(flat).noneMatch(r -> fold.accept(r, "again"));
-    assertThat(fold.accept(as(flat.get(3), RunStatus.RUNNING), "running")).as("RUNNING after its terminal")
+    assertThat(fold.accept(as(flat.get(3), RunStatus.RUNNING), "running"))
+        .as("RUNNING after its terminal")
         .isFalse();
     assertThat(fold.accept(as(flat.get(3), RunStatus.FAILED), "second terminal")).isFalse();
     assertThat(fold.accept(EpochTelemetry.newBuilder(flat.get(2)).setEpoch(5).build(), "late"))
-        .as("an epoch after the run ended").isFalse();
+        .as("an epoch after the run ended")
+        .isFalse();
     assertThat(fold.payloads()).containsOnly("first").hasSize(4);
     assertThat(fold.last()).contains(flat.get(3));
   }
@@ -83,6 +97,7 @@ class RunTelemetryTest {
     assertThat(series).hasSize(4);
     assertThat(series.get(3).status()).isEqualTo(dev.unstuck.diagnosis.RunStatus.FAILED);
     assertThat(series.get(3).trainLoss()).isNaN();
-    assertThat(new RunDiagnoser(Thresholds.DEFAULTS).diagnose(series).state()).isEqualTo(LearningState.FAILED);
+    assertThat(new RunDiagnoser(Thresholds.DEFAULTS).diagnose(series).state())
+        .isEqualTo(LearningState.FAILED);
   }
 }

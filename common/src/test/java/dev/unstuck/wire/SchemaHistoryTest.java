@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The published-schema history is complete and every version of it works with every other: what lets producers
- * and consumers of different releases share a topic, and a new stream job restore an old job's state.
+ * The published-schema history is complete and every version of it works with every other: what
+ * lets producers and consumers of different releases share a topic, and a new stream job restore an
+ * old job's state.
  */
 class SchemaHistoryTest {
 
@@ -36,18 +37,21 @@ class SchemaHistoryTest {
 
   @ParameterizedTest
   @MethodSource("recordTypes")
-  void theCurrentSchemaIsTheNewestPublishedVersion(Schema current, SingleObjectCodec<?> codec) throws IOException {
+  void theCurrentSchemaIsTheNewestPublishedVersion(Schema current, SingleObjectCodec<?> codec)
+      throws IOException {
     SchemaHistory history = SchemaHistory.of(current.getName());
     List<Schema> versions = history.versions();
     Schema source;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("avro/" + current.getName() + ".avsc")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("avro/" + current.getName() + ".avsc")) {
       source = new Schema.Parser().parse(in);
     }
 
     // equals compares fields, types and defaults (not docs): a changed default is a new version too
     assertThat(versions.get(versions.size() - 1))
-        .as("%s.avsc changed: copy it to %s", current.getName(),
-            SchemaHistory.resource(current.getName(), versions.size() + 1))
+        .as(
+            "%s.avsc changed: copy it to %s",
+            current.getName(), SchemaHistory.resource(current.getName(), versions.size() + 1))
         .isEqualTo(source);
     // the generated class (String props added) writes the same fingerprint
     assertThat(history.versionOf(current)).contains(versions.size());
@@ -69,10 +73,13 @@ class SchemaHistoryTest {
     List<Schema> versions = SchemaHistory.of(current.getName()).versions();
     for (int r = 0; r < versions.size(); r++) {
       for (int w = 0; w < versions.size(); w++) {
-        SchemaPairCompatibility pair = SchemaCompatibility.checkReaderWriterCompatibility(versions.get(r),
-            versions.get(w));
-        assertThat(pair.getType()).as("%s v%d reading v%d: %s", current.getName(), r + 1, w + 1,
-            pair.getResult().getIncompatibilities()).isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        SchemaPairCompatibility pair =
+            SchemaCompatibility.checkReaderWriterCompatibility(versions.get(r), versions.get(w));
+        assertThat(pair.getType())
+            .as(
+                "%s v%d reading v%d: %s",
+                current.getName(), r + 1, w + 1, pair.getResult().getIncompatibilities())
+            .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
       }
     }
   }
@@ -82,22 +89,27 @@ class SchemaHistoryTest {
   void theCodecKnowsEveryPublishedFingerprint(Schema current, SingleObjectCodec<?> codec) {
     SchemaHistory history = SchemaHistory.of(current.getName());
 
-    assertThat(codec.writerSchemas().keySet()).containsExactlyElementsOf(history.byFingerprint().keySet());
+    assertThat(codec.writerSchemas().keySet())
+        .containsExactlyElementsOf(history.byFingerprint().keySet());
     assertThat(codec.fingerprint()).isEqualTo(SchemaNormalization.parsingFingerprint64(current));
   }
 
   @Test
   void theHistoryHoldsWhatEachReleasePublished() {
-    // the commits that changed the schemas: EpochTelemetry +plannedSeeds, then +trainingMode, workers,
-    // globalBatchSize, averagingFrequency; RunDiagnosis +FAILED learning state, then +hints; FixVerdict +improved
+    // the commits that changed the schemas: EpochTelemetry +plannedSeeds, then +trainingMode,
+    // workers,
+    // globalBatchSize, averagingFrequency; RunDiagnosis +FAILED learning state, then +hints;
+    // FixVerdict +improved
     List<Schema> telemetry = SchemaHistory.of("EpochTelemetry").versions();
     assertThat(telemetry.get(0).getField("plannedSeeds")).isNull();
     assertThat(telemetry.get(1).getField("plannedSeeds")).isNotNull();
     assertThat(telemetry.get(1).getField("trainingMode")).isNull();
 
     List<Schema> diagnosis = SchemaHistory.of("RunDiagnosis").versions();
-    assertThat(diagnosis.get(0).getField("learningState").schema().getEnumSymbols()).doesNotContain("FAILED");
-    assertThat(diagnosis.get(1).getField("learningState").schema().getEnumSymbols()).contains("FAILED");
+    assertThat(diagnosis.get(0).getField("learningState").schema().getEnumSymbols())
+        .doesNotContain("FAILED");
+    assertThat(diagnosis.get(1).getField("learningState").schema().getEnumSymbols())
+        .contains("FAILED");
     assertThat(diagnosis.get(1).getField("hints")).isNull();
 
     List<Schema> verdict = SchemaHistory.of("FixVerdict").versions();

@@ -57,13 +57,35 @@ class SingleObjectCodecTest {
         .setValPerClassRecall(List.of(1.0, 0.0))
         .setClassLabels(List.of("no", "yes"))
         .setMajorityClassRate(0.8)
-        .setLayers(List.of(
-            LayerStats.newBuilder().setIndex(0).setKind("dense").setActivation("sigmoid").setUnits(64)
-                .setGradientNorm(1e-6).setMeanAbsGradient(1e-8).setUpdateRatio(1e-4).setWeightMean(0.01)
-                .setWeightStd(1.0).setDeadFraction(null).setSaturatedFraction(0.9).build(),
-            LayerStats.newBuilder().setIndex(1).setKind("output").setActivation("softmax").setUnits(2)
-                .setGradientNorm(0.1).build()))
-        .setNonFinite(NonFiniteCounts.newBuilder().setLoss(1).setGradients(12).setParameters(34).setInputs(5).build())
+        .setLayers(
+            List.of(
+                LayerStats.newBuilder()
+                    .setIndex(0)
+                    .setKind("dense")
+                    .setActivation("sigmoid")
+                    .setUnits(64)
+                    .setGradientNorm(1e-6)
+                    .setMeanAbsGradient(1e-8)
+                    .setUpdateRatio(1e-4)
+                    .setWeightMean(0.01)
+                    .setWeightStd(1.0)
+                    .setDeadFraction(null)
+                    .setSaturatedFraction(0.9)
+                    .build(),
+                LayerStats.newBuilder()
+                    .setIndex(1)
+                    .setKind("output")
+                    .setActivation("softmax")
+                    .setUnits(2)
+                    .setGradientNorm(0.1)
+                    .build()))
+        .setNonFinite(
+            NonFiniteCounts.newBuilder()
+                .setLoss(1)
+                .setGradients(12)
+                .setParameters(34)
+                .setInputs(5)
+                .build())
         .setMaxAbsFeatureMean(250.0)
         .setMaxFeatureStd(1000.0)
         .build();
@@ -77,13 +99,20 @@ class SingleObjectCodecTest {
 
   static FixVerdict fixVerdict() {
     return DiagnosisMapper.toAvro(
-        new DiagnosisMapper.FixRef("churn-baseline", "20261130T044512Z-3fa2c1", "lr-x0.1", "LEARNING_RATE",
-            Map.of("learningRate", "x0.1")),
-        judgement(), 42L).get(0);
+            new DiagnosisMapper.FixRef(
+                "churn-baseline",
+                "20261130T044512Z-3fa2c1",
+                "lr-x0.1",
+                "LEARNING_RATE",
+                Map.of("learningRate", "x0.1")),
+            judgement(),
+            42L)
+        .get(0);
   }
 
   private static WireFormatException failure(SingleObjectCodec<?> codec, byte[] bytes) {
-    WireFormatException e = catchThrowableOfType(WireFormatException.class, () -> codec.decode(bytes));
+    WireFormatException e =
+        catchThrowableOfType(WireFormatException.class, () -> codec.decode(bytes));
     assertThat(e).as("decoding must fail").isNotNull();
     assertThat(e.getMessage()).startsWith(e.reason() + ": ");
     return e;
@@ -121,7 +150,8 @@ class SingleObjectCodecTest {
 
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
-    assertThat(SingleObjectCodec.fingerprintOf(bytes)).isEqualTo(Codecs.TELEMETRY.fingerprint())
+    assertThat(SingleObjectCodec.fingerprintOf(bytes))
+        .isEqualTo(Codecs.TELEMETRY.fingerprint())
         .isEqualTo(SchemaNormalization.parsingFingerprint64(EpochTelemetry.getClassSchema()));
   }
 
@@ -132,17 +162,20 @@ class SingleObjectCodecTest {
     byte[] bytes = Codecs.TELEMETRY.encode(record);
     byte[] body = Arrays.copyOfRange(bytes, SingleObjectCodec.HEADER_LENGTH, bytes.length);
 
-    EpochTelemetry decoded = new SpecificDatumReader<>(EpochTelemetry.class)
-        .read(null, DecoderFactory.get().binaryDecoder(body, null));
+    EpochTelemetry decoded =
+        new SpecificDatumReader<>(EpochTelemetry.class)
+            .read(null, DecoderFactory.get().binaryDecoder(body, null));
 
     assertThat(decoded).isEqualTo(record);
   }
 
   @Test
   void runDiagnosisRoundTrips() throws WireFormatException {
-    RunDiagnosis record = DiagnosisMapper.toAvro(
-        new DiagnosisMapper.RunRef("s", "", "s/baseline/seed-1", "baseline", "BASELINE", 1),
-        new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.nanDivergence(4).build()), 99L);
+    RunDiagnosis record =
+        DiagnosisMapper.toAvro(
+            new DiagnosisMapper.RunRef("s", "", "s/baseline/seed-1", "baseline", "BASELINE", 1),
+            new RunDiagnoser(Thresholds.DEFAULTS).diagnose(Curves.nanDivergence(4).build()),
+            99L);
 
     RunDiagnosis decoded = Codecs.RUN_DIAGNOSIS.decode(Codecs.RUN_DIAGNOSIS.encode(record));
 
@@ -174,23 +207,29 @@ class SingleObjectCodecTest {
   void aTruncatedBodyIsCorrupt() {
     byte[] bytes = Codecs.TELEMETRY.encode(fullTelemetry());
 
-    assertThat(failure(Codecs.TELEMETRY, Arrays.copyOf(bytes, bytes.length / 2)).reason()).isEqualTo(Reason.CORRUPT);
-    assertThat(failure(Codecs.TELEMETRY, Arrays.copyOf(bytes, SingleObjectCodec.HEADER_LENGTH)).reason())
-        .as("header only").isEqualTo(Reason.CORRUPT);
+    assertThat(failure(Codecs.TELEMETRY, Arrays.copyOf(bytes, bytes.length / 2)).reason())
+        .isEqualTo(Reason.CORRUPT);
+    assertThat(
+            failure(Codecs.TELEMETRY, Arrays.copyOf(bytes, SingleObjectCodec.HEADER_LENGTH))
+                .reason())
+        .as("header only")
+        .isEqualTo(Reason.CORRUPT);
   }
 
   @Test
   void tooShortForAHeaderIsNotSingleObject() {
     byte[] bytes = Codecs.TELEMETRY.encode(fullTelemetry());
 
-    assertThat(failure(Codecs.TELEMETRY, Arrays.copyOf(bytes, 5)).reason()).isEqualTo(Reason.NOT_SINGLE_OBJECT);
+    assertThat(failure(Codecs.TELEMETRY, Arrays.copyOf(bytes, 5)).reason())
+        .isEqualTo(Reason.NOT_SINGLE_OBJECT);
     assertThat(failure(Codecs.TELEMETRY, new byte[0]).reason()).isEqualTo(Reason.NOT_SINGLE_OBJECT);
     assertThat(failure(Codecs.TELEMETRY, null).reason()).isEqualTo(Reason.NOT_SINGLE_OBJECT);
   }
 
   @Test
   void jsonTextIsNotSingleObject() {
-    byte[] json = "{\"sweepId\": \"churn-baseline\", \"epoch\": 3}".getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        "{\"sweepId\": \"churn-baseline\", \"epoch\": 3}".getBytes(StandardCharsets.UTF_8);
 
     assertThat(failure(Codecs.TELEMETRY, json).reason()).isEqualTo(Reason.NOT_SINGLE_OBJECT);
   }

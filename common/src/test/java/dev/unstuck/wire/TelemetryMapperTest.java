@@ -21,8 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TelemetryMapperTest {
 
   private static EpochTelemetry.Builder required() {
-    return EpochTelemetry.newBuilder().setSweepId("s").setRunId("s/baseline/seed-1").setVariantId("baseline")
-        .setFixFamily("BASELINE").setSeed(1).setEpoch(3).setTotalEpochs(10).setTimestampMs(1L)
+    return EpochTelemetry.newBuilder()
+        .setSweepId("s")
+        .setRunId("s/baseline/seed-1")
+        .setVariantId("baseline")
+        .setFixFamily("BASELINE")
+        .setSeed(1)
+        .setEpoch(3)
+        .setTotalEpochs(10)
+        .setTimestampMs(1L)
         .setStatus(dev.unstuck.avro.RunStatus.RUNNING);
   }
 
@@ -33,9 +40,17 @@ class TelemetryMapperTest {
     assertThat(metrics.epoch()).isEqualTo(3);
     assertThat(metrics.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(metrics.numClasses()).isZero();
-    assertThat(List.of(metrics.trainLoss(), metrics.valLoss(), metrics.trainAccuracy(),
-        metrics.trainBalancedAccuracy(), metrics.valAccuracy(), metrics.valBalancedAccuracy(),
-        metrics.majorityClassRate(), metrics.maxAbsFeatureMean(), metrics.maxFeatureStd()))
+    assertThat(
+            List.of(
+                metrics.trainLoss(),
+                metrics.valLoss(),
+                metrics.trainAccuracy(),
+                metrics.trainBalancedAccuracy(),
+                metrics.valAccuracy(),
+                metrics.valBalancedAccuracy(),
+                metrics.majorityClassRate(),
+                metrics.maxAbsFeatureMean(),
+                metrics.maxFeatureStd()))
         .allSatisfy(v -> assertThat(v).isNaN());
     assertThat(metrics.valPerClassRecall()).isEmpty();
     assertThat(metrics.layers()).isEmpty();
@@ -44,15 +59,25 @@ class TelemetryMapperTest {
 
   @Test
   void unsetLayerStatisticsBecomeNaN() {
-    LayerStats bare = LayerStats.newBuilder().setIndex(0).setKind("dense").setActivation("relu").build();
+    LayerStats bare =
+        LayerStats.newBuilder().setIndex(0).setKind("dense").setActivation("relu").build();
 
-    LayerMetrics layer = TelemetryMapper.toMetrics(required().setLayers(List.of(bare)).build()).layers().get(0);
+    LayerMetrics layer =
+        TelemetryMapper.toMetrics(required().setLayers(List.of(bare)).build()).layers().get(0);
 
     assertThat(layer.index()).isZero();
     assertThat(layer.kind()).isEqualTo("dense");
     assertThat(layer.activation()).isEqualTo("relu");
-    assertThat(List.of(layer.gradientNorm(), layer.meanAbsGradient(), layer.updateRatio(), layer.weightMean(),
-        layer.weightStd(), layer.deadFraction(), layer.saturatedFraction())).allSatisfy(v -> assertThat(v).isNaN());
+    assertThat(
+            List.of(
+                layer.gradientNorm(),
+                layer.meanAbsGradient(),
+                layer.updateRatio(),
+                layer.weightMean(),
+                layer.weightStd(),
+                layer.deadFraction(),
+                layer.saturatedFraction()))
+        .allSatisfy(v -> assertThat(v).isNaN());
   }
 
   @Test
@@ -81,11 +106,14 @@ class TelemetryMapperTest {
   @ParameterizedTest
   @EnumSource(dev.unstuck.avro.RunStatus.class)
   void everyStatusMaps(dev.unstuck.avro.RunStatus status) {
-    assertThat(TelemetryMapper.toMetrics(required().setStatus(status).build()).status().name()).isEqualTo(status.name());
+    assertThat(TelemetryMapper.toMetrics(required().setStatus(status).build()).status().name())
+        .isEqualTo(status.name());
   }
 
   static Stream<Arguments> curves() {
-    return Stream.of(Arguments.of("healthy", Curves.healthy()), Arguments.of("nanDivergence", Curves.nanDivergence(4)),
+    return Stream.of(
+        Arguments.of("healthy", Curves.healthy()),
+        Arguments.of("nanDivergence", Curves.nanDivergence(4)),
         Arguments.of("vanishingGradients", Curves.vanishingGradients()),
         Arguments.of("classImbalanceCollapse", Curves.classImbalanceCollapse().classes(3)));
   }
@@ -95,8 +123,10 @@ class TelemetryMapperTest {
   void telemetryOfASyntheticRunMapsBackToIt(String name, Curves curve) {
     List<EpochMetrics> epochs = curve.build();
 
-    List<EpochMetrics> mapped = Telemetry.run("s", "baseline", "BASELINE", 1).records(epochs).stream()
-        .map(TelemetryMapper::toMetrics).toList();
+    List<EpochMetrics> mapped =
+        Telemetry.run("s", "baseline", "BASELINE", 1).records(epochs).stream()
+            .map(TelemetryMapper::toMetrics)
+            .toList();
 
     assertThat(mapped).isEqualTo(epochs);
   }

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Waits, once training ended, until the stream job caught up with all telemetry and every planned run and fix of this
- * execution has its final row - or the wait ends, or the stream job failed. Only this execution's rows count (a
- * shared database keeps earlier runs of the sweep name), and a final row does not change: once every one is in, the
- * answer is complete.
+ * Waits, once training ended, until the stream job caught up with all telemetry and every planned
+ * run and fix of this execution has its final row - or the wait ends, or the stream job failed.
+ * Only this execution's rows count (a shared database keeps earlier runs of the sweep name), and a
+ * final row does not change: once every one is in, the answer is complete.
  */
 final class DiagnosisWait {
   private static final long SAY_EVERY_SECONDS = 10;
@@ -27,12 +27,14 @@ final class DiagnosisWait {
   }
 
   /** How far the diagnosis of this execution came within {@code waitSeconds}. */
-  ResultsDatabase.Progress await(String sweepId, String executionId, PlannedRuns planned, int waitSeconds)
+  ResultsDatabase.Progress await(
+      String sweepId, String executionId, PlannedRuns planned, int waitSeconds)
       throws InterruptedException, SQLException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
     boolean caughtUp = false;
     long lastSaid = 0;
-    ResultsDatabase.Progress progress = database.progress(sweepId, executionId, planned.runIds(), planned.fixIds());
+    ResultsDatabase.Progress progress =
+        database.progress(sweepId, executionId, planned.runIds(), planned.fixIds());
     while (System.nanoTime() < deadline && diagnosis.failure().isEmpty()) {
       if (!caughtUp) {
         try {

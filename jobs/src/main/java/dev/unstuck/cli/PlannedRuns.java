@@ -11,7 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** The runs and fixes a sweep trains, as the launcher waits for them: from SweepJob's {@code --plan-out} file. */
+/**
+ * The runs and fixes a sweep trains, as the launcher waits for them: from SweepJob's {@code
+ * --plan-out} file.
+ */
 record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
 
   /** Empty when the sweep wrote no plan (it stopped before planning). */
@@ -33,7 +36,8 @@ record PlannedRuns(String summary, List<String> runIds, List<String> fixIds) {
           String[] variantAndRun = line.split("\t", 2);
           runs.add(variantAndRun[1]);
           // the baseline and a label-permutation probe are diagnosed, but get no verdict
-          if (!variantAndRun[0].equals(Variant.BASELINE_ID) && !Variant.isProbeId(variantAndRun[0])) {
+          if (!variantAndRun[0].equals(Variant.BASELINE_ID)
+              && !Variant.isProbeId(variantAndRun[0])) {
             fixes.add(variantAndRun[0]);
           }
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,35 +31,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code unstuck watch}: follows the diagnosis topic and prints each run diagnosis and fix verdict as it arrives.
- * Reads without a consumer group (it commits nothing); Ctrl-C stops it cleanly.
+ * {@code unstuck watch}: follows the diagnosis topic and prints each run diagnosis and fix verdict
+ * as it arrives. Reads without a consumer group (it commits nothing); Ctrl-C stops it cleanly.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(
+    name = "watch",
+    mixinStandardHelpOptions = true,
     description = "Follow the diagnosis topic: runs' states and fixes' verdicts as they arrive.")
-final class WatchCommand implements java.util.concurrent.Callable<Integer> {
+final class WatchCommand implements Callable<Integer> {
   static final int KAFKA_UNREACHABLE = 3;
 
-  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
-      description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}); bin/unstuck run prints its own")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "localhost:9092",
+      description =
+          "Kafka bootstrap servers (default: ${DEFAULT-VALUE}); bin/unstuck run prints its own")
   String bootstrapServers;
 
-  @Option(names = "--topic", defaultValue = Topics.DIAGNOSIS, description = "diagnosis topic (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--topic",
+      defaultValue = Topics.DIAGNOSIS,
+      description = "diagnosis topic (default: ${DEFAULT-VALUE})")
   String topic;
 
-  @Option(names = "--from-beginning", description = "print what the topic already holds, then follow")
+  @Option(
+      names = "--from-beginning",
+      description = "print what the topic already holds, then follow")
   boolean fromBeginning;
 
   @Option(names = "--evidence", description = "print each symptom's evidence under its run")
   boolean evidence;
 
-  @Option(names = "--kafka-property", description = "extra Kafka client property, e.g. security.protocol=SASL_SSL")
+  @Option(
+      names = "--kafka-property",
+      description = "extra Kafka client property, e.g. security.protocol=SASL_SSL")
   Map<String, String> kafkaProperties = new HashMap<>();
 
   int kafkaTimeoutSeconds;
 
-  @Option(names = "--kafka-timeout", defaultValue = "10", description = "seconds to wait for Kafka at start")
+  @Option(
+      names = "--kafka-timeout",
+      defaultValue = "10",
+      description = "seconds to wait for Kafka at start")
   void kafkaTimeoutSeconds(int value) {
-    kafkaTimeoutSeconds = OptionChecks.atLeast(command, "--kafka-timeout", 1, value, "seconds to wait for Kafka");
+    kafkaTimeoutSeconds =
+        OptionChecks.atLeast(command, "--kafka-timeout", 1, value, "seconds to wait for Kafka");
   }
 
   @Spec CommandSpec command;
@@ -78,14 +95,17 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
       return KAFKA_UNREACHABLE;
     }
     CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop();
-      try {
-        finished.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "unstuck-watch-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              stop();
+              try {
+                finished.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "unstuck-watch-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       follow(kafka, out);
@@ -130,8 +150,13 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
       } else {
         kafkaConsumer.seekToEnd(partitions);
       }
-      out.println("watching " + topic + " on " + bootstrapServers + (fromBeginning ? " from the beginning" : "")
-          + " - Ctrl-C to stop");
+      out.println(
+          "watching "
+              + topic
+              + " on "
+              + bootstrapServers
+              + (fromBeginning ? " from the beginning" : "")
+              + " - Ctrl-C to stop");
       out.flush();
       while (!stopped.get()) {
         for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(500))) {
@@ -148,16 +173,22 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   /** The topic's partitions, waiting (and saying so) while it does not exist yet. */
-  private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafkaConsumer, PrintWriter out)
-      throws InterruptedException {
+  private List<TopicPartition> awaitPartitions(
+      KafkaConsumer<String, byte[]> kafkaConsumer, PrintWriter out) throws InterruptedException {
     boolean said = false;
     while (!stopped.get()) {
-      List<PartitionInfo> infos = kafkaConsumer.listTopics(Duration.ofSeconds(kafkaTimeoutSeconds)).get(topic);
+      List<PartitionInfo> infos =
+          kafkaConsumer.listTopics(Duration.ofSeconds(kafkaTimeoutSeconds)).get(topic);
       if (infos != null && !infos.isEmpty()) {
         return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       }
       if (!said) {
-        out.println("waiting for topic " + topic + " on " + bootstrapServers + " (the diagnosis stream job creates it)");
+        out.println(
+            "waiting for topic "
+                + topic
+                + " on "
+                + bootstrapServers
+                + " (the diagnosis stream job creates it)");
         out.flush();
         said = true;
       }
@@ -172,14 +203,19 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     props.put("request.timeout.ms", timeoutMs);
     props.put("default.api.timeout.ms", timeoutMs);
     try (Admin admin = Admin.create(props)) {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId()
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
+          .clusterId()
           .get(timeoutMs, TimeUnit.MILLISECONDS);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted while contacting Kafka at " + bootstrapServers;
     } catch (Exception e) {
-      return "Kafka at " + bootstrapServers + " did not answer within " + kafkaTimeoutSeconds
+      return "Kafka at "
+          + bootstrapServers
+          + " did not answer within "
+          + kafkaTimeoutSeconds
           + " s - is the broker running? (bin/unstuck run prints the address of the one it starts)";
     }
   }

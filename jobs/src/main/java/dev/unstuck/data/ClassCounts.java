@@ -39,6 +39,8 @@ public record ClassCounts(long[] counts) {
   /** Weights N / (K * n_c), so every class contributes equally to the loss. */
   public double[] balancingWeights() {
     double total = total();
-    return Arrays.stream(counts).mapToDouble(c -> c == 0 ? 1.0 : total / (counts.length * (double) c)).toArray();
+    return Arrays.stream(counts)
+        .mapToDouble(c -> c == 0 ? 1.0 : total / (counts.length * (double) c))
+        .toArray();
   }
 }

@@ -10,13 +10,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What is at {@code data.path} before Spark reads it: a folder with nothing Spark would read in it makes Spark say
- * only "Unable to infer schema for CSV. It must be specified manually", which points at the wrong thing.
+ * What is at {@code data.path} before Spark reads it: a folder with nothing Spark would read in it
+ * makes Spark say only "Unable to infer schema for CSV. It must be specified manually", which
+ * points at the wrong thing.
  */
 final class DataFiles {
   private DataFiles() {}
 
-  /** @throws DataException when data.path is a folder holding no data file (Spark skips names starting _ or .) */
+  /**
+   * @throws DataException when data.path is a folder holding no data file (Spark skips names
+   *     starting _ or .)
+   */
   static void check(SparkSession spark, DataSpec spec) {
     FileStatus[] entries;
     try {
@@ -31,10 +35,13 @@ final class DataFiles {
     } catch (IOException e) {
       return; // the file system could not be asked: Spark will say what is wrong when it reads
     }
-    boolean anyData = Arrays.stream(entries).map(s -> s.getPath().getName())
-        .anyMatch(name -> !name.startsWith("_") && !name.startsWith("."));
+    boolean anyData =
+        Arrays.stream(entries)
+            .map(s -> s.getPath().getName())
+            .anyMatch(name -> !name.startsWith("_") && !name.startsWith("."));
     if (!anyData) {
-      throw new DataException("data.path: " + spec.path() + " is a folder with no data files in it");
+      throw new DataException(
+          "data.path: " + spec.path() + " is a folder with no data files in it");
     }
   }
 }

@@ -12,20 +12,23 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What the network's inputs look like: NaN/Inf count and the largest per-feature |mean| and standard deviation
- * over the finite values. Telemetry reports them so the diagnosis can call NaN or unnormalised inputs a
- * data-pipeline error.
+ * What the network's inputs look like: NaN/Inf count and the largest per-feature |mean| and
+ * standard deviation over the finite values. Telemetry reports them so the diagnosis can call NaN
+ * or unnormalised inputs a data-pipeline error.
  *
- * <p>Per feature and partition, Commons Math's {@link SummaryStatistics} keeps the moments by updating (Welford's
- * method); partitions are combined by {@link AggregateSummaryStatistics}. A sum of squares minus the squared mean
- * loses every digit of the variance once the mean is large (raw timestamps, prices in cents): the std would read 0.
+ * <p>Per feature and partition, Commons Math's {@link SummaryStatistics} keeps the moments by
+ * updating (Welford's method); partitions are combined by {@link AggregateSummaryStatistics}. A sum
+ * of squares minus the squared mean loses every digit of the variance once the mean is large (raw
+ * timestamps, prices in cents): the std would read 0.
  */
 public record InputStats(long nonFinite, double maxAbsMean, double maxStd) implements Serializable {
 
   public static InputStats of(Dataset<Row> rows, int width) {
-    List<PartitionMoments> partitions = rows.select(EncodedData.FEATURES).javaRDD()
-        .mapPartitions((Iterator<Row> it) -> List.of(PartitionMoments.of(it, width)).iterator())
-        .collect();
+    List<PartitionMoments> partitions =
+        rows.select(EncodedData.FEATURES)
+            .javaRDD()
+            .mapPartitions((Iterator<Row> it) -> List.of(PartitionMoments.of(it, width)).iterator())
+            .collect();
     return combine(partitions, width);
   }
 
@@ -54,7 +57,9 @@ public record InputStats(long nonFinite, double maxAbsMean, double maxStd) imple
     return new InputStats(nonFinite, maxAbsMean, maxStd);
   }
 
-  /** One partition's per-feature moments over its finite values, and its count of non-finite cells. */
+  /**
+   * One partition's per-feature moments over its finite values, and its count of non-finite cells.
+   */
   static final class PartitionMoments implements Serializable {
     final SummaryStatistics[] features;
     long nonFinite;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Before any training: will the stratified split leave the validation split empty? {@link StratifiedSplit} holds
- * out {@code floor(fraction x n)} rows of every class of n rows, so with small classes (500 classes on 1,000
- * rows) or a tiny fraction no class gives up a single row, and every run would fail on an empty split. The
- * training split cannot be empty: each class keeps {@code n - floor(fraction x n) >= 1} rows for a fraction
- * below 1.
+ * Before any training: will the stratified split leave the validation split empty? {@link
+ * StratifiedSplit} holds out {@code floor(fraction x n)} rows of every class of n rows, so with
+ * small classes (500 classes on 1,000 rows) or a tiny fraction no class gives up a single row, and
+ * every run would fail on an empty split. The training split cannot be empty: each class keeps
+ * {@code n - floor(fraction x n) >= 1} rows for a fraction below 1.
  */
 public final class SplitCheck {
   private SplitCheck() {}
@@ -25,7 +25,8 @@ public final class SplitCheck {
    * @param perClass rows of each class (index = class index)
    * @param classes the class labels, for the message
    * @param fraction data.validation
-   * @throws DataException naming data.validation, the empty split and why, when no row would be held out
+   * @throws DataException naming data.validation, the empty split and why, when no row would be
+   *     held out
    */
   public static void check(long[] perClass, List<String> classes, double fraction) {
     long heldOut = 0;
@@ -42,15 +43,31 @@ public final class SplitCheck {
       return;
     }
     long most = perClass[largest];
-    String why = String.format(Locale.ROOT, "the split is stratified by label: each class holds out floor(%s x its "
-        + "rows), and no class has the %d rows that takes (%d classes on %d rows; the largest, '%s', has %d)",
-        number(fraction), (long) Math.ceil(1 / fraction), perClass.length, total, classes.get(largest), most);
-    String remedy = most < 2
-        ? "every class has a single row: there is nothing to hold out - the label is probably not a class"
-        : String.format(Locale.ROOT, "raise data.validation to at least %s, or use a label with fewer classes",
-            atLeastOneOf(most));
-    throw new DataException("data.validation: " + number(fraction) + " leaves the validation split empty: " + why
-        + " - " + remedy);
+    String why =
+        String.format(
+            Locale.ROOT,
+            "the split is stratified by label: each class holds out floor(%s x its "
+                + "rows), and no class has the %d rows that takes (%d classes on %d rows; the largest, '%s', has %d)",
+            number(fraction),
+            (long) Math.ceil(1 / fraction),
+            perClass.length,
+            total,
+            classes.get(largest),
+            most);
+    String remedy =
+        most < 2
+            ? "every class has a single row: there is nothing to hold out - the label is probably not a class"
+            : String.format(
+                Locale.ROOT,
+                "raise data.validation to at least %s, or use a label with fewer classes",
+                atLeastOneOf(most));
+    throw new DataException(
+        "data.validation: "
+            + number(fraction)
+            + " leaves the validation split empty: "
+            + why
+            + " - "
+            + remedy);
   }
 
   /** Exactly as StratifiedSplit decides it: row rank {@code <= n x fraction} is held out. */
@@ -66,6 +83,9 @@ public final class SplitCheck {
 
   /** The smallest fraction that holds out one row of n, rounded up to 3 digits so it still does. */
   private static String atLeastOneOf(long rows) {
-    return number(BigDecimal.ONE.divide(BigDecimal.valueOf(rows), new MathContext(3, RoundingMode.UP)).doubleValue());
+    return number(
+        BigDecimal.ONE
+            .divide(BigDecimal.valueOf(rows), new MathContext(3, RoundingMode.UP))
+            .doubleValue());
   }
 }

@@ -12,8 +12,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Seeded train/validation split that keeps every class's share: within each class, rows are ordered by a seeded
- * random number and the first {@code fraction} of them are held out.
+ * Seeded train/validation split that keeps every class's share: within each class, rows are ordered
+ * by a seeded random number and the first {@code fraction} of them are held out.
  */
 public final class StratifiedSplit {
   private StratifiedSplit() {}
@@ -22,13 +22,14 @@ public final class StratifiedSplit {
 
   public static Split split(Dataset<Row> rows, double fraction, long seed) {
     WindowSpec byClass = Window.partitionBy(col(EncodedData.LABEL));
-    Dataset<Row> ranked = rows
-        .withColumn("__r", rand(seed))
-        .withColumn("__rank", row_number().over(byClass.orderBy(col("__r"))))
-        .withColumn("__n", count(lit(1)).over(byClass))
-        .withColumn("__validation", col("__rank").leq(col("__n").multiply(fraction)))
-        .drop("__r", "__rank", "__n")
-        .localCheckpoint(); // rand() must be evaluated once, or train and validation could overlap
+    Dataset<Row> ranked =
+        rows.withColumn("__r", rand(seed))
+            .withColumn("__rank", row_number().over(byClass.orderBy(col("__r"))))
+            .withColumn("__n", count(lit(1)).over(byClass))
+            .withColumn("__validation", col("__rank").leq(col("__n").multiply(fraction)))
+            .drop("__r", "__rank", "__n")
+            .localCheckpoint(); // rand() must be evaluated once, or train and validation could
+    // overlap
     return new Split(
         ranked.filter(col("__validation").equalTo(false)).drop("__validation"),
         ranked.filter(col("__validation")).drop("__validation"));

@@ -7,12 +7,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The user's column names, and the positional names ({@code c0}, {@code c1}, ...) the loader works under instead.
- * A user's file may call a column anything: {@code label}, {@code features}, {@code prediction}, a name with a dot
- * (which Spark reads as a struct field) or with {@code __index}; Spark ML refuses to write an output column
- * that exists and misreads dotted names. Renaming every user column to {@code c<i>} first means no internal
- * column ({@link EncodedData#LABEL}, {@link EncodedData#FEATURES}, {@code c3_onehot}) can ever collide with one,
- * and messages still name the user's column.
+ * The user's column names, and the positional names ({@code c0}, {@code c1}, ...) the loader works
+ * under instead. A user's file may call a column anything: {@code label}, {@code features}, {@code
+ * prediction}, a name with a dot (which Spark reads as a struct field) or with {@code __index};
+ * Spark ML refuses to write an output column that exists and misreads dotted names. Renaming every
+ * user column to {@code c<i>} first means no internal column ({@link EncodedData#LABEL}, {@link
+ * EncodedData#FEATURES}, {@code c3_onehot}) can ever collide with one, and messages still name the
+ * user's column.
  */
 final class UserColumns {
   private final String[] safeNames;

@@ -3,6 +3,7 @@ package dev.unstuck.data;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
 
+import dev.unstuck.spec.DataFormat;
 import dev.unstuck.spec.DataSpec;
 import dev.unstuck.text.NotUtf8;
 import java.io.IOException;
@@ -25,47 +26,70 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * A CSV read as UTF-8 that is not: Spark turns every byte it cannot decode into U+FFFD and reads on, so a Latin-1
- * file trains with "Rh\uFFFDne" for "Rhône" and a header that matches no column the spec names. Found by that
- * character in the header or any text cell, then placed in the file (byte and line) for the message.
+ * A CSV read as UTF-8 that is not: Spark turns every byte it cannot decode into U+FFFD and reads
+ * on, so a Latin-1 file trains with "Rh\uFFFDne" for "Rhône" and a header that matches no column
+ * the spec names. Found by that character in the header or any text cell, then placed in the file
+ * (byte and line) for the message.
  */
 final class Utf8Check {
   static final char REPLACEMENT = '\uFFFD';
-  /** The search for the byte reads at most this much of a file: it only makes the message more exact. */
+
+  /**
+   * The search for the byte reads at most this much of a file: it only makes the message more
+   * exact.
+   */
   private static final long MAX_SCANNED = 256L << 20;
 
   private Utf8Check() {}
 
-  /** @throws DataException naming the file, where it stops being UTF-8, and the two ways out */
+  /**
+   * @throws DataException naming the file, where it stops being UTF-8, and the two ways out
+   */
   static void check(SparkSession spark, Dataset<Row> raw, DataSpec spec) {
-    if (spec.format() != dev.unstuck.spec.DataFormat.CSV || !spec.utf8()) {
+    if (spec.format() != DataFormat.CSV || !spec.utf8()) {
       return;
     }
     String[] names = raw.columns();
-    Dataset<Row> rows = raw.toDF(IntStream.range(0, names.length).mapToObj(i -> "c" + i).toArray(String[]::new));
-    List<String> text = Arrays.stream(rows.schema().fields()).filter(f -> f.dataType() == DataTypes.StringType)
-        .map(StructField::name).toList();
-    Optional<Column> replaced = text.stream().map(c -> col(c).contains(String.valueOf(REPLACEMENT)))
-        .reduce(Column::or);
+    Dataset<Row> rows =
+        raw.toDF(IntStream.range(0, names.length).mapToObj(i -> "c" + i).toArray(String[]::new));
+    List<String> text =
+        Arrays.stream(rows.schema().fields())
+            .filter(f -> f.dataType() == DataTypes.StringType)
+            .map(StructField::name)
+            .toList();
+    Optional<Column> replaced =
+        text.stream().map(c -> col(c).contains(String.valueOf(REPLACEMENT))).reduce(Column::or);
     boolean inHeader = Arrays.stream(names).anyMatch(n -> n.indexOf(REPLACEMENT) >= 0);
-    List<Row> firstBadRow = replaced.isEmpty() ? List.of()
-        : rows.filter(replaced.get()).select(input_file_name()).limit(1).collectAsList();
+    List<Row> firstBadRow =
+        replaced.isEmpty()
+            ? List.of()
+            : rows.filter(replaced.get()).select(input_file_name()).limit(1).collectAsList();
     if (!inHeader && firstBadRow.isEmpty()) {
       return;
     }
-    String file = firstBadRow.isEmpty() ? Arrays.stream(raw.inputFiles()).sorted().findFirst().orElse(spec.path())
-        : firstBadRow.get(0).getString(0);
+    String file =
+        firstBadRow.isEmpty()
+            ? Arrays.stream(raw.inputFiles()).sorted().findFirst().orElse(spec.path())
+            : firstBadRow.get(0).getString(0);
     String shown = shown(file, spec.path());
     String where;
     try {
-      where = locate(spark.sparkContext().hadoopConfiguration(), file).map(b -> " (" + b.where() + ")")
-          .orElse(" (Spark read bytes it could not decode)");
-    } catch (IOException | RuntimeException e) { // the message without the place is still the right one
+      where =
+          locate(spark.sparkContext().hadoopConfiguration(), file)
+              .map(b -> " (" + b.where() + ")")
+              .orElse(" (Spark read bytes it could not decode)");
+    } catch (IOException
+        | RuntimeException e) { // the message without the place is still the right one
       where = " (Spark read bytes it could not decode)";
     }
-    throw new DataException("data.path: " + shown + " is not UTF-8" + where + ": save it as UTF-8, or set "
-        + "data.encoding to the character set it was saved in, e.g. data.encoding: windows-1252 (what spreadsheets "
-        + "in western Europe save)");
+    throw new DataException(
+        "data.path: "
+            + shown
+            + " is not UTF-8"
+            + where
+            + ": save it as UTF-8, or set "
+            + "data.encoding to the character set it was saved in, e.g. data.encoding: windows-1252 (what spreadsheets "
+            + "in western Europe save)");
   }
 
   /** The first byte that is not UTF-8, decompressing as Spark does (by the file's extension). */

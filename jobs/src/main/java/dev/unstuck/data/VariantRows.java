@@ -13,23 +13,36 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The data treatments a fix can change, applied to one variant's copy of the split: input scaling is fitted on
- * the training split only and applied to both; resampling changes the training split only.
+ * The data treatments a fix can change, applied to one variant's copy of the split: input scaling
+ * is fitted on the training split only and applied to both; resampling changes the training split
+ * only.
  */
 public final class VariantRows {
   private VariantRows() {}
 
   public record Rows(Dataset<Row> train, Dataset<Row> validation) {}
 
-  public static Rows prepare(StratifiedSplit.Split split, InputNormalization normalization, Resampling resampling,
-      ClassCounts trainCounts, long seed) {
+  public static Rows prepare(
+      StratifiedSplit.Split split,
+      InputNormalization normalization,
+      Resampling resampling,
+      ClassCounts trainCounts,
+      long seed) {
     Dataset<Row> train = split.train();
     Dataset<Row> validation = split.validation();
     if (normalization != InputNormalization.NONE) {
-      Model<?> scaler = normalization == InputNormalization.STANDARD
-          ? new StandardScaler().setWithMean(true).setWithStd(true)
-              .setInputCol(EncodedData.FEATURES).setOutputCol("scaled").fit(train)
-          : new MinMaxScaler().setInputCol(EncodedData.FEATURES).setOutputCol("scaled").fit(train);
+      Model<?> scaler =
+          normalization == InputNormalization.STANDARD
+              ? new StandardScaler()
+                  .setWithMean(true)
+                  .setWithStd(true)
+                  .setInputCol(EncodedData.FEATURES)
+                  .setOutputCol("scaled")
+                  .fit(train)
+              : new MinMaxScaler()
+                  .setInputCol(EncodedData.FEATURES)
+                  .setOutputCol("scaled")
+                  .fit(train);
       train = swapScaled(scaler.transform(train));
       validation = swapScaled(scaler.transform(validation));
     }
@@ -37,12 +50,14 @@ public final class VariantRows {
   }
 
   private static Dataset<Row> swapScaled(Dataset<Row> rows) {
-    return rows.drop(EncodedData.FEATURES).withColumnRenamed("scaled", EncodedData.FEATURES)
+    return rows.drop(EncodedData.FEATURES)
+        .withColumnRenamed("scaled", EncodedData.FEATURES)
         .select(EncodedData.FEATURES, EncodedData.LABEL);
   }
 
   /** Oversample every class up to the largest, or undersample every class down to the smallest. */
-  static Dataset<Row> resample(Dataset<Row> train, Resampling resampling, ClassCounts counts, long seed) {
+  static Dataset<Row> resample(
+      Dataset<Row> train, Resampling resampling, ClassCounts counts, long seed) {
     if (resampling != Resampling.OVERSAMPLE && resampling != Resampling.UNDERSAMPLE) {
       return train; // NONE, or CLASS_WEIGHTS which reweights the loss instead of the rows
     }

@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The database login, from the environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}) or a file - never from the
- * command line, never in a log: {@link #toString()} shows the user only.
+ * The database login, from the environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}) or a file -
+ * never from the command line, never in a log: {@link #toString()} shows the user only.
  */
 public record DbCredentials(String user, String password) {
   public static final String USER_ENV = "UNSTUCK_DB_USER";
   public static final String PASSWORD_ENV = "UNSTUCK_DB_PASSWORD";
+
   /** No login: the JDBC URL or the server's trust rules decide. */
   public static final DbCredentials NONE = new DbCredentials(null, null);
 
@@ -30,8 +31,8 @@ public record DbCredentials(String user, String password) {
   }
 
   /**
-   * From a file holding either {@code user=...} and {@code password=...} lines (properties) or just two lines: the
-   * user, then the password.
+   * From a file holding either {@code user=...} and {@code password=...} lines (properties) or just
+   * two lines: the user, then the password.
    */
   public static DbCredentials fromFile(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -42,7 +43,8 @@ public record DbCredentials(String user, String password) {
     }
     List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
     if (lines.isEmpty() || lines.size() > 2) {
-      throw new IOException(file + ": expected 'user=' and 'password=' lines, or two lines (user, password)");
+      throw new IOException(
+          file + ": expected 'user=' and 'password=' lines, or two lines (user, password)");
     }
     return new DbCredentials(lines.get(0).trim(), lines.size() == 2 ? lines.get(1) : null);
   }
@@ -61,6 +63,10 @@ public record DbCredentials(String user, String password) {
 
   @Override
   public String toString() {
-    return "DbCredentials[user=" + user + ", password=" + (password == null ? "none" : "******") + "]";
+    return "DbCredentials[user="
+        + user
+        + ", password="
+        + (password == null ? "none" : "******")
+        + "]";
   }
 }

@@ -5,8 +5,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One decoded telemetry record as the {@code run}, {@code sweep} and {@code epoch_metric} tables need it (the stream
- * job reads it from its Spark rows: {@code stream/EpochRows}).
+ * One decoded telemetry record as the {@code run}, {@code sweep} and {@code epoch_metric} tables
+ * need it (the stream job reads it from its Spark rows: {@code stream/EpochRows}).
  */
 public record EpochRow(
     String sweepId,
@@ -40,7 +40,9 @@ public record EpochRow(
 
   /** A fix's settings as the tables show them: {@code key=value} pairs, sorted, comma separated. */
   public static String params(Map<String, String> params) {
-    return new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(", "));
+    return new TreeMap<>(params)
+        .entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", "));
   }
 }

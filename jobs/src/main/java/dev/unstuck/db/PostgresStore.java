@@ -1,6 +1,6 @@
 package dev.unstuck.db;
 
-
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,14 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results database: migrations (Flyway, {@code classpath:db/migration}) and transactions that wait for the
- * database while it is unreachable. Used on the driver only (from {@code foreachBatch}); one connection, reopened
- * after a failure.
+ * The results database: migrations (Flyway, {@code classpath:db/migration}) and transactions that
+ * wait for the database while it is unreachable. Used on the driver only (from {@code
+ * foreachBatch}); one connection, reopened after a failure.
  */
 public final class PostgresStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
-  /** SQLSTATEs that mean "not now" rather than "never": shutdown, too many connections, conflicts. */
-  private static final Set<String> TRANSIENT = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
+
+  /**
+   * SQLSTATEs that mean "not now" rather than "never": shutdown, too many connections, conflicts.
+   */
+  private static final Set<String> TRANSIENT =
+      Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
+
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final String jdbcUrl;
@@ -45,19 +50,24 @@ public final class PostgresStore implements AutoCloseable {
 
   /** Creates or upgrades the schema. */
   public MigrateResult migrate() {
-    MigrateResult result = Flyway.configure()
-        .dataSource(jdbcUrl, credentials.user(), credentials.password())
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    LOG.info("database {} at schema version {} ({} migrations applied)", redactedUrl(), result.targetSchemaVersion,
+    MigrateResult result =
+        Flyway.configure()
+            .dataSource(jdbcUrl, credentials.user(), credentials.password())
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    LOG.info(
+        "database {} at schema version {} ({} migrations applied)",
+        redactedUrl(),
+        result.targetSchemaVersion,
         result.migrationsExecuted);
     return result;
   }
 
   /**
-   * Runs {@code work} in one transaction. While the database is unreachable it waits - logging what for - and
-   * retries with backoff until it commits: nothing is lost and nothing half-written. Other SQL errors propagate.
+   * Runs {@code work} in one transaction. While the database is unreachable it waits - logging what
+   * for - and retries with backoff until it commits: nothing is lost and nothing half-written.
+   * Other SQL errors propagate.
    *
    * @param what what is being written, for the log ("micro-batch 12 of diagnoses")
    * @throws InterruptedException when the query is stopped while waiting
@@ -77,24 +87,37 @@ public final class PostgresStore implements AutoCloseable {
           throw e;
         }
         if (attempt > 1) {
-          LOG.info("PostgreSQL at {} is back: {} committed after {} attempts", redactedUrl(), what, attempt);
+          LOG.info(
+              "PostgreSQL at {} is back: {} committed after {} attempts",
+              redactedUrl(),
+              what,
+              attempt);
         }
         return;
       } catch (SQLException e) {
         closeConnection();
         if (!unavailable(e)) {
-          throw new IllegalStateException(what + " failed in PostgreSQL at " + redactedUrl() + ": " + e.getMessage(), e);
+          throw new IllegalStateException(
+              what + " failed in PostgreSQL at " + redactedUrl() + ": " + e.getMessage(), e);
         }
-        LOG.warn("waiting for PostgreSQL at {} ({}: {}): {} is not written yet and will be retried in {} ms; "
+        LOG.warn(
+            "waiting for PostgreSQL at {} ({}: {}): {} is not written yet and will be retried in {} ms; "
                 + "nothing is lost, the stream resumes once the database accepts it",
-            redactedUrl(), e.getSQLState(), firstLine(e), what, backoff);
+            redactedUrl(),
+            e.getSQLState(),
+            firstLine(e),
+            what,
+            backoff);
         Thread.sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
       }
     }
   }
 
-  /** The gist of an error: its innermost message's first line (batch errors repeat the whole statement). */
+  /**
+   * The gist of an error: its innermost message's first line (batch errors repeat the whole
+   * statement).
+   */
   static String firstLine(SQLException e) {
     Throwable t = e.getNextException() != null ? e.getNextException() : e;
     String message = String.valueOf(t.getMessage());
@@ -111,7 +134,7 @@ public final class PostgresStore implements AutoCloseable {
           return true;
         }
       }
-      if (t instanceof java.io.IOException) {
+      if (t instanceof IOException) {
         return true;
       }
     }

@@ -1,6 +1,5 @@
 package dev.unstuck.db;
 
-
 import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.avro.SymptomEvidence;
@@ -18,23 +17,29 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The upserts into the results tables (schema: {@code db/migration}). Every row belongs to one execution of its
- * sweep and is keyed by it ({@code execution_id}): a re-run of a sweep name writes new rows beside the earlier
- * execution's, never into them. Every statement is an
- * {@code INSERT ... ON CONFLICT ... DO UPDATE} whose {@code WHERE} only lets newer knowledge in, so replaying a
+ * The upserts into the results tables (schema: {@code db/migration}). Every row belongs to one
+ * execution of its sweep and is keyed by it ({@code execution_id}): a re-run of a sweep name writes
+ * new rows beside the earlier execution's, never into them. Every statement is an {@code INSERT ...
+ * ON CONFLICT ... DO UPDATE} whose {@code WHERE} only lets newer knowledge in, so replaying a
  * micro-batch - or a late duplicate - changes nothing:
+ *
  * <ul>
- *   <li>{@code epoch_metric}: a terminal record replaces the RUNNING one of the same epoch, nothing else does;</li>
- *   <li>{@code run}: later epochs, or the terminal record of the same epoch, while the run is RUNNING;</li>
- *   <li>{@code run_diagnosis}: same or later epoch, while not final, and only when something differs;</li>
- *   <li>{@code fix_outcome}: while provisional (or when more seeds are compared), only when something differs;
- *       rows of baseline symptoms the new verdict no longer has are deleted in the same transaction.</li>
+ *   <li>{@code epoch_metric}: a terminal record replaces the RUNNING one of the same epoch, nothing
+ *       else does;
+ *   <li>{@code run}: later epochs, or the terminal record of the same epoch, while the run is
+ *       RUNNING;
+ *   <li>{@code run_diagnosis}: same or later epoch, while not final, and only when something
+ *       differs;
+ *   <li>{@code fix_outcome}: while provisional (or when more seeds are compared), only when
+ *       something differs; rows of baseline symptoms the new verdict no longer has are deleted in
+ *       the same transaction.
  * </ul>
  */
 public final class ResultTables {
   private ResultTables() {}
 
-  static final String UPSERT_SWEEP = """
+  static final String UPSERT_SWEEP =
+      """
       INSERT INTO sweep (sweep_id, execution_id, first_telemetry_at, last_telemetry_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (sweep_id, execution_id) DO UPDATE SET
         first_telemetry_at = LEAST(sweep.first_telemetry_at, EXCLUDED.first_telemetry_at),
@@ -43,7 +48,8 @@ public final class ResultTables {
       WHERE EXCLUDED.first_telemetry_at < sweep.first_telemetry_at
          OR EXCLUDED.last_telemetry_at > sweep.last_telemetry_at""";
 
-  static final String UPSERT_RUN = """
+  static final String UPSERT_RUN =
+      """
       INSERT INTO run (run_id, execution_id, sweep_id, variant_id, fix_family, fix_params, seed, status, last_epoch,
                        total_epochs, error_message)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -56,7 +62,8 @@ public final class ResultTables {
         AND (EXCLUDED.last_epoch > run.last_epoch
              OR (EXCLUDED.last_epoch = run.last_epoch AND EXCLUDED.status <> 'RUNNING'))""";
 
-  static final String UPSERT_EPOCH = """
+  static final String UPSERT_EPOCH =
+      """
       INSERT INTO epoch_metric (run_id, execution_id, epoch, sweep_id, variant_id, fix_family, seed, status, train_loss, val_loss,
                                 train_accuracy, train_balanced_accuracy, val_accuracy, val_balanced_accuracy,
                                 val_macro_f1, majority_class_rate, learning_rate, epoch_wall_time_ms,
@@ -74,7 +81,8 @@ public final class ResultTables {
         updated_at = now()
       WHERE epoch_metric.status = 'RUNNING' AND EXCLUDED.status <> 'RUNNING'""";
 
-  static final String UPSERT_DIAGNOSIS = """
+  static final String UPSERT_DIAGNOSIS =
+      """
       INSERT INTO run_diagnosis (run_id, execution_id, sweep_id, variant_id, fix_family, seed, epoch, status,
                                  learning_state, val_balanced_accuracy, symptoms, evidence, hints, is_final,
                                  diagnosed_at)
@@ -93,7 +101,8 @@ public final class ResultTables {
              EXCLUDED.val_balanced_accuracy, EXCLUDED.symptoms, EXCLUDED.evidence, EXCLUDED.hints,
              EXCLUDED.is_final)""";
 
-  static final String UPSERT_OUTCOME = """
+  static final String UPSERT_OUTCOME =
+      """
       INSERT INTO fix_outcome (sweep_id, execution_id, variant_id, baseline_symptom, fix_family, fix_params, baseline_symptoms,
                                seeds, compared_epoch, resolved, improved, baseline_metric, variant_metric,
                                metric_delta, metric_delta_spread, epochs_to_learn, remaining_symptoms, new_symptoms,
@@ -120,8 +129,12 @@ public final class ResultTables {
              EXCLUDED.variant_metric, EXCLUDED.metric_delta, EXCLUDED.metric_delta_spread,
              EXCLUDED.epochs_to_learn, EXCLUDED.remaining_symptoms, EXCLUDED.new_symptoms, EXCLUDED.is_final)""";
 
-  /** Rows of baseline symptoms a newer verdict of the same fix no longer lists (the baseline changed its mind). */
-  static final String DELETE_STALE_OUTCOMES = """
+  /**
+   * Rows of baseline symptoms a newer verdict of the same fix no longer lists (the baseline changed
+   * its mind).
+   */
+  static final String DELETE_STALE_OUTCOMES =
+      """
       DELETE FROM fix_outcome
       WHERE sweep_id = ? AND execution_id = ? AND variant_id = ? AND NOT (baseline_symptom = ANY (?))
         AND (NOT is_final OR seeds < ?)
@@ -134,12 +147,17 @@ public final class ResultTables {
     }
     Map<List<String>, long[]> sweeps = new LinkedHashMap<>();
     Map<List<String>, EpochRow> latestByRun = new LinkedHashMap<>();
-    Comparator<EpochRow> progress = Comparator.comparingInt(EpochRow::epoch)
-        .thenComparing(EpochRow::terminal);
+    Comparator<EpochRow> progress =
+        Comparator.comparingInt(EpochRow::epoch).thenComparing(EpochRow::terminal);
     for (EpochRow row : rows) {
-      sweeps.merge(List.of(row.sweepId(), row.executionId()), new long[] {row.timestampMs(), row.timestampMs()},
+      sweeps.merge(
+          List.of(row.sweepId(), row.executionId()),
+          new long[] {row.timestampMs(), row.timestampMs()},
           (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-      latestByRun.merge(List.of(row.runId(), row.executionId()), row, (a, b) -> progress.compare(b, a) > 0 ? b : a);
+      latestByRun.merge(
+          List.of(row.runId(), row.executionId()),
+          row,
+          (a, b) -> progress.compare(b, a) > 0 ? b : a);
     }
     try (PreparedStatement ps = c.prepareStatement(UPSERT_SWEEP)) {
       for (Map.Entry<List<String>, long[]> sweep : sweeps.entrySet()) {
@@ -170,10 +188,13 @@ public final class ResultTables {
       ps.executeBatch();
     }
     try (PreparedStatement ps = c.prepareStatement(UPSERT_EPOCH)) {
-      // terminal records after the RUNNING ones of the same epoch, so the terminal one wins within a batch too
+      // terminal records after the RUNNING ones of the same epoch, so the terminal one wins within
+      // a batch too
       List<EpochRow> ordered = new ArrayList<>(rows);
-      ordered.sort(Comparator.comparing(EpochRow::runId).thenComparing(EpochRow::executionId)
-          .thenComparing(progress));
+      ordered.sort(
+          Comparator.comparing(EpochRow::runId)
+              .thenComparing(EpochRow::executionId)
+              .thenComparing(progress));
       int n = 0;
       for (EpochRow r : ordered) {
         int i = 1;
@@ -208,8 +229,9 @@ public final class ResultTables {
   }
 
   /** Diagnoses into {@code run_diagnosis}, verdicts into {@code fix_outcome}. */
-  public static void writeDiagnoses(Connection c, Collection<RunDiagnosis> diagnoses,
-      Collection<FixVerdict> verdicts) throws SQLException {
+  public static void writeDiagnoses(
+      Connection c, Collection<RunDiagnosis> diagnoses, Collection<FixVerdict> verdicts)
+      throws SQLException {
     if (!diagnoses.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(UPSERT_DIAGNOSIS)) {
         for (RunDiagnosis d : diagnoses) {
@@ -224,8 +246,11 @@ public final class ResultTables {
           ps.setString(i++, d.getStatus());
           ps.setString(i++, d.getLearningState().name());
           setDouble(ps, i++, d.getValBalancedAccuracy());
-          ps.setString(i++, d.getSymptoms().stream().map(SymptomEvidence::getSymptom)
-              .collect(Collectors.joining(",")));
+          ps.setString(
+              i++,
+              d.getSymptoms().stream()
+                  .map(SymptomEvidence::getSymptom)
+                  .collect(Collectors.joining(",")));
           ps.setString(i++, evidence(d.getSymptoms()));
           ps.setString(i++, evidence(d.getHints()));
           ps.setBoolean(i++, d.getFinalDiagnosis());
@@ -238,8 +263,13 @@ public final class ResultTables {
     if (verdicts.isEmpty()) {
       return;
     }
-    Map<List<String>, List<FixVerdict>> byFix = verdicts.stream().collect(Collectors.groupingBy(
-        v -> List.of(v.getSweepId(), v.getExecutionId(), v.getVariantId()), LinkedHashMap::new, Collectors.toList()));
+    Map<List<String>, List<FixVerdict>> byFix =
+        verdicts.stream()
+            .collect(
+                Collectors.groupingBy(
+                    v -> List.of(v.getSweepId(), v.getExecutionId(), v.getVariantId()),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
     try (PreparedStatement delete = c.prepareStatement(DELETE_STALE_OUTCOMES);
         PreparedStatement upsert = c.prepareStatement(UPSERT_OUTCOME)) {
       for (List<FixVerdict> rows : byFix.values()) {
@@ -247,8 +277,10 @@ public final class ResultTables {
         delete.setString(1, any.getSweepId());
         delete.setString(2, any.getExecutionId());
         delete.setString(3, any.getVariantId());
-        delete.setArray(4, c.createArrayOf("text",
-            rows.stream().map(FixVerdict::getBaselineSymptom).toArray(String[]::new)));
+        delete.setArray(
+            4,
+            c.createArrayOf(
+                "text", rows.stream().map(FixVerdict::getBaselineSymptom).toArray(String[]::new)));
         delete.setInt(5, any.getSeeds());
         delete.setInt(6, any.getSeeds());
         delete.setInt(7, any.getComparedEpoch());
@@ -285,7 +317,8 @@ public final class ResultTables {
 
   /** One line per symptom (or hint): {@code SYMPTOM: explanation}. */
   static String evidence(List<SymptomEvidence> findings) {
-    return findings.stream().map(s -> s.getSymptom() + ": " + s.getExplanation())
+    return findings.stream()
+        .map(s -> s.getSymptom() + ": " + s.getExplanation())
         .collect(Collectors.joining("\n"));
   }
 

@@ -1,6 +1,5 @@
 package dev.unstuck.db;
 
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,9 +16,10 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Reads one execution of a sweep from the results tables the diagnosis stream job fills ({@code run_diagnosis},
- * {@code fix_outcome}, {@code epoch_metric}), and how far its diagnosis has come. The tables keep every execution
- * of a sweep name; a launcher reads the one it submitted ({@code SweepJob --execution-id}), never an earlier run's.
+ * Reads one execution of a sweep from the results tables the diagnosis stream job fills ({@code
+ * run_diagnosis}, {@code fix_outcome}, {@code epoch_metric}), and how far its diagnosis has come.
+ * The tables keep every execution of a sweep name; a launcher reads the one it submitted ({@code
+ * SweepJob --execution-id}), never an earlier run's.
  */
 public final class ResultsDatabase {
   private final String jdbcUrl;
@@ -36,18 +37,29 @@ public final class ResultsDatabase {
   /** All rows of one execution of a sweep in the three tables. */
   public StoredSweep read(String sweepId, String executionId) throws SQLException {
     try (Connection connection = connect()) {
-      return new StoredSweep(sweepId,
-          table(connection, "run_diagnosis", sweepId, executionId, "variant_id <> 'baseline', variant_id, seed"),
+      return new StoredSweep(
+          sweepId,
+          table(
+              connection,
+              "run_diagnosis",
+              sweepId,
+              executionId,
+              "variant_id <> 'baseline', variant_id, seed"),
           table(connection, "fix_outcome", sweepId, executionId, "variant_id, baseline_symptom"),
           table(connection, "epoch_metric", sweepId, executionId, "variant_id, seed, epoch"));
     }
   }
 
   /** A table's rows of one execution of a sweep, every column in table order. */
-  static Table table(Connection connection, String table, String sweepId, String executionId, String orderBy)
+  static Table table(
+      Connection connection, String table, String sweepId, String executionId, String orderBy)
       throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT * FROM " + table + " WHERE sweep_id = ? AND execution_id = ? ORDER BY " + orderBy)) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT * FROM "
+                + table
+                + " WHERE sweep_id = ? AND execution_id = ? ORDER BY "
+                + orderBy)) {
       query.setString(1, sweepId);
       query.setString(2, executionId);
       try (ResultSet rs = query.executeQuery()) {
@@ -72,41 +84,51 @@ public final class ResultsDatabase {
   /** Numbers and booleans as such, times as ISO-8601 UTC, everything else as PostgreSQL's text. */
   private static Object value(ResultSet rs, int column) throws SQLException {
     Object value = rs.getObject(column);
-    if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+    if (value == null
+        || value instanceof Number
+        || value instanceof Boolean
+        || value instanceof String) {
       return value;
     }
     if (value instanceof Timestamp timestamp) {
       return timestamp.toInstant().toString();
     }
-    if (value instanceof java.time.temporal.TemporalAccessor) {
+    if (value instanceof TemporalAccessor) {
       return value.toString();
     }
     return rs.getString(column);
   }
 
-  /** How far a sweep's diagnosis is: runs with a final diagnosis, fixes whose every verdict is final. */
+  /**
+   * How far a sweep's diagnosis is: runs with a final diagnosis, fixes whose every verdict is
+   * final.
+   */
   public record Progress(int finalRuns, int runs, int judgedFixes, int fixes, int failedRuns) {
     public boolean done() {
       return finalRuns >= runs && judgedFixes >= fixes;
     }
 
     public String line() {
-      return String.format("%d/%d runs diagnosed, %d/%d fixes judged", finalRuns, runs, judgedFixes, fixes);
+      return String.format(
+          "%d/%d runs diagnosed, %d/%d fixes judged", finalRuns, runs, judgedFixes, fixes);
     }
   }
 
   /**
-   * Counts the plan's runs with a final diagnosis and its fixes whose every verdict row is final, in execution
-   * {@code executionId} of the sweep.
+   * Counts the plan's runs with a final diagnosis and its fixes whose every verdict row is final,
+   * in execution {@code executionId} of the sweep.
    */
-  public Progress progress(String sweepId, String executionId, Collection<String> runIds, Collection<String> fixIds)
+  public Progress progress(
+      String sweepId, String executionId, Collection<String> runIds, Collection<String> fixIds)
       throws SQLException {
     Set<String> finalRuns = new HashSet<>();
     int failed = 0;
     Set<String> judged = new HashSet<>();
     try (Connection connection = connect()) {
-      try (PreparedStatement query = connection.prepareStatement("SELECT run_id, status FROM run_diagnosis"
-          + " WHERE sweep_id = ? AND execution_id = ? AND is_final")) {
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT run_id, status FROM run_diagnosis"
+                  + " WHERE sweep_id = ? AND execution_id = ? AND is_final")) {
         query.setString(1, sweepId);
         query.setString(2, executionId);
         try (ResultSet rs = query.executeQuery()) {
@@ -118,8 +140,10 @@ public final class ResultsDatabase {
           }
         }
       }
-      try (PreparedStatement query = connection.prepareStatement("SELECT variant_id FROM fix_outcome"
-          + " WHERE sweep_id = ? AND execution_id = ? GROUP BY variant_id HAVING bool_and(is_final)")) {
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT variant_id FROM fix_outcome"
+                  + " WHERE sweep_id = ? AND execution_id = ? GROUP BY variant_id HAVING bool_and(is_final)")) {
         query.setString(1, sweepId);
         query.setString(2, executionId);
         try (ResultSet rs = query.executeQuery()) {

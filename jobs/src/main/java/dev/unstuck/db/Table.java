@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rows as a database table holds them: column names in table order, each row the columns' values (text as
- * PostgreSQL renders it, numbers, booleans, or null). What the CSV files are written from.
+ * Rows as a database table holds them: column names in table order, each row the columns' values
+ * (text as PostgreSQL renders it, numbers, booleans, or null). What the CSV files are written from.
  */
 public record Table(String name, List<String> columns, List<List<Object>> rows) {
 
@@ -17,8 +17,8 @@ public record Table(String name, List<String> columns, List<List<Object>> rows) 
     List<List<Object>> copy = new ArrayList<>();
     for (List<Object> row : rows) {
       if (row.size() != columns.size()) {
-        throw new IllegalArgumentException(name + ": a row has " + row.size() + " values for " + columns.size()
-            + " columns");
+        throw new IllegalArgumentException(
+            name + ": a row has " + row.size() + " values for " + columns.size() + " columns");
       }
       copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }

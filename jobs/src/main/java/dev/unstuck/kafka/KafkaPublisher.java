@@ -14,9 +14,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The driver's producer for the diagnosis and dead-letter topics: idempotent, acks=all. {@link #flush()} waits for
- * every record sent since the last flush and fails if any failed, so a micro-batch only commits once its records
- * are in Kafka (at least once; a replayed batch publishes again, consumers keep the latest per key).
+ * The driver's producer for the diagnosis and dead-letter topics: idempotent, acks=all. {@link
+ * #flush()} waits for every record sent since the last flush and fails if any failed, so a
+ * micro-batch only commits once its records are in Kafka (at least once; a replayed batch publishes
+ * again, consumers keep the latest per key).
  */
 public final class KafkaPublisher implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
@@ -29,12 +30,15 @@ public final class KafkaPublisher implements AutoCloseable {
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "unstuck-diagnosis");
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** Sends one record; {@code headers} are name/value pairs. */
-  public synchronized void send(String topic, byte[] key, byte[] value, List<RecordHeader> headers) {
-    pending.add(producer.send(new ProducerRecord<>(topic, null, key, value, new ArrayList<>(headers))));
+  public synchronized void send(
+      String topic, byte[] key, byte[] value, List<RecordHeader> headers) {
+    pending.add(
+        producer.send(new ProducerRecord<>(topic, null, key, value, new ArrayList<>(headers))));
   }
 
   /** Waits for everything sent so far; throws if any record could not be written. */
@@ -45,7 +49,8 @@ public final class KafkaPublisher implements AutoCloseable {
         f.get();
       }
     } catch (ExecutionException e) {
-      throw new IllegalStateException("could not publish to Kafka: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "could not publish to Kafka: " + e.getCause().getMessage(), e.getCause());
     } finally {
       pending.clear();
     }

@@ -14,12 +14,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes telemetry keyed by execution and run ({@link RecordKeys#telemetry}), single-object-encoded Avro. Idempotent
- * with {@code acks=all} and a long delivery timeout, so a broker restart during a sweep delays records but loses none
- * and duplicates none.
+ * Publishes telemetry keyed by execution and run ({@link RecordKeys#telemetry}),
+ * single-object-encoded Avro. Idempotent with {@code acks=all} and a long delivery timeout, so a
+ * broker restart during a sweep delays records but loses none and duplicates none.
  */
 public final class KafkaTelemetrySink implements TelemetrySink {
-  /** How long a record may wait for the cluster (e.g. through a broker restart) before it counts as lost. */
+  /**
+   * How long a record may wait for the cluster (e.g. through a broker restart) before it counts as
+   * lost.
+   */
   static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
 
   private final Producer<String, byte[]> producer;
@@ -27,7 +30,9 @@ public final class KafkaTelemetrySink implements TelemetrySink {
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
   public KafkaTelemetrySink(KafkaSettings kafka, String topic) {
-    this.producer = new KafkaProducer<>(producerConfig(kafka), new StringSerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(
+            producerConfig(kafka), new StringSerializer(), new ByteArraySerializer());
     this.topic = topic;
   }
 
@@ -45,7 +50,8 @@ public final class KafkaTelemetrySink implements TelemetrySink {
 
   @Override
   public void publish(EpochTelemetry record) {
-    producer.send(new ProducerRecord<>(topic, RecordKeys.telemetry(record), Codecs.TELEMETRY.encode(record)),
+    producer.send(
+        new ProducerRecord<>(topic, RecordKeys.telemetry(record), Codecs.TELEMETRY.encode(record)),
         (metadata, error) -> {
           if (error != null) {
             firstFailure.compareAndSet(null, error);
@@ -58,7 +64,8 @@ public final class KafkaTelemetrySink implements TelemetrySink {
     producer.flush();
     Exception failure = firstFailure.get();
     if (failure != null) {
-      throw new IllegalStateException("telemetry could not be delivered to " + topic + ": " + failure, failure);
+      throw new IllegalStateException(
+          "telemetry could not be delivered to " + topic + ": " + failure, failure);
     }
   }
 

@@ -3,8 +3,9 @@ package dev.unstuck.kafka;
 import java.io.Serializable;
 
 /**
- * Opens telemetry sinks wherever a run is trained: on the driver, or inside the Spark task that trains a whole
- * run, which publishes its epochs from the executor as they happen. Serializable, to travel with the task.
+ * Opens telemetry sinks wherever a run is trained: on the driver, or inside the Spark task that
+ * trains a whole run, which publishes its epochs from the executor as they happen. Serializable, to
+ * travel with the task.
  */
 public interface TelemetrySinks extends Serializable {
   TelemetrySink open();

@@ -16,9 +16,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Kafka in KRaft mode (broker and controller in one server) running inside this JVM on
- * loopback: the same server {@code bin/kafka-server-start.sh} runs, from kafka_2.12's main classes. For
- * {@code bin/unstuck run} when no {@code --bootstrap-servers} is given.
+ * A real single-node Kafka in KRaft mode (broker and controller in one server) running inside this
+ * JVM on loopback: the same server {@code bin/kafka-server-start.sh} runs, from kafka_2.12's main
+ * classes. For {@code bin/unstuck run} when no {@code --bootstrap-servers} is given.
  */
 public final class LocalKafka implements AutoCloseable {
   private static final long START_TIMEOUT_MS = 60_000;
@@ -49,8 +49,12 @@ public final class LocalKafka implements AutoCloseable {
       kafka.server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       kafka.server.startup();
       if (!Ports.awaitListening(brokerPort, START_TIMEOUT_MS)) {
-        throw new LocalServiceException("the local Kafka broker did not open port " + brokerPort + " within "
-            + START_TIMEOUT_MS / 1000 + " s");
+        throw new LocalServiceException(
+            "the local Kafka broker did not open port "
+                + brokerPort
+                + " within "
+                + START_TIMEOUT_MS / 1000
+                + " s");
       }
       return kafka;
     } catch (InterruptedException e) {
@@ -63,8 +67,13 @@ public final class LocalKafka implements AutoCloseable {
         throw e;
       }
       if (causedByBind(e)) {
-        throw new LocalServiceException("port " + brokerPort + " or " + controllerPort
-            + " on 127.0.0.1 is already in use, so the local Kafka broker cannot start", e);
+        throw new LocalServiceException(
+            "port "
+                + brokerPort
+                + " or "
+                + controllerPort
+                + " on 127.0.0.1 is already in use, so the local Kafka broker cannot start",
+            e);
       }
       throw new LocalServiceException("the local Kafka broker did not start: " + e.getMessage(), e);
     }
@@ -83,7 +92,9 @@ public final class LocalKafka implements AutoCloseable {
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", "1");
     p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.setProperty(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
     p.setProperty("controller.listener.names", "CONTROLLER");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
@@ -113,11 +124,20 @@ public final class LocalKafka implements AutoCloseable {
       if (!Files.exists(idFile)) {
         Files.writeString(idFile, Uuid.randomUuid().toString());
       }
-      int rc = StorageTool$.MODULE$.execute(new String[] {
-          "format", "-t", Files.readString(idFile).trim(), "-c", propsFile.toString(), "--ignore-formatted"},
-          new PrintStream(OutputStream.nullOutputStream()));
+      int rc =
+          StorageTool$.MODULE$.execute(
+              new String[] {
+                "format",
+                "-t",
+                Files.readString(idFile).trim(),
+                "-c",
+                propsFile.toString(),
+                "--ignore-formatted"
+              },
+              new PrintStream(OutputStream.nullOutputStream()));
       if (rc != 0) {
-        throw new LocalServiceException("formatting the local Kafka storage in " + dir + " failed (" + rc + ")");
+        throw new LocalServiceException(
+            "formatting the local Kafka storage in " + dir + " failed (" + rc + ")");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the local Kafka configuration in " + dir, e);

@@ -3,20 +3,28 @@ package dev.unstuck.local;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Everything {@code bin/unstuck run} started, stopped in reverse order on {@link #close()} — on a normal exit, on
- * failure, and from a JVM shutdown hook on Ctrl-C — so no broker, database or port outlives the command.
+ * Everything {@code bin/unstuck run} started, stopped in reverse order on {@link #close()} — on a
+ * normal exit, on failure, and from a JVM shutdown hook on Ctrl-C — so no broker, database or port
+ * outlives the command.
  */
 public final class LocalStack implements AutoCloseable {
   private final Deque<Entry> started = new ArrayDeque<>();
   private final PrintStream log;
   private final Thread hook;
   private boolean closed;
-  /** Set when stopping from the shutdown hook: Spark's own hook races ours, so its complaints are no news. */
+
+  /**
+   * Set when stopping from the shutdown hook: Spark's own hook races ours, so its complaints are no
+   * news.
+   */
   private volatile boolean interrupted;
+
   private volatile Runnable onShutdown;
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalStack.class);
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   private record Entry(String name, AutoCloseable resource) {}
 
@@ -36,12 +44,17 @@ public final class LocalStack implements AutoCloseable {
     return resource;
   }
 
-  /** True once the JVM is shutting down (Ctrl-C, kill): whatever still runs is about to be stopped. */
+  /**
+   * True once the JVM is shutting down (Ctrl-C, kill): whatever still runs is about to be stopped.
+   */
   public boolean shuttingDown() {
     return interrupted;
   }
 
-  /** Runs first when the JVM is shutting down, e.g. to quieten what the interrupted work still reports. */
+  /**
+   * Runs first when the JVM is shutting down, e.g. to quieten what the interrupted work still
+   * reports.
+   */
   public void onShutdown(Runnable action) {
     onShutdown = action;
   }

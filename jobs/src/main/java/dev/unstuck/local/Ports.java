@@ -37,8 +37,13 @@ public final class Ports {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
-      throw new LocalServiceException("port " + port + " on 127.0.0.1 is already in use, so the local " + what
-          + " cannot start there - stop whatever listens on it, or pick another port", e);
+      throw new LocalServiceException(
+          "port "
+              + port
+              + " on 127.0.0.1 is already in use, so the local "
+              + what
+              + " cannot start there - stop whatever listens on it, or pick another port",
+          e);
     }
   }
 

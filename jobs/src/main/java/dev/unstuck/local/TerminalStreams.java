@@ -5,19 +5,22 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * System.out and System.err, with a switch that sends whatever is printed on them from then on to the log instead
- * of the terminal. On Ctrl-C the jobs still running print what they make of Spark stopping under them - runs
- * "FAILED" with Spark's "Cannot call methods on a stopped SparkContext" and where it was created, threads dying
- * with "Exception in thread ..." and a trace - none of it news to the person who pressed Ctrl-C. Those go through
- * System.out and System.err, not through logging, so muting the log's console does not reach them.
+ * System.out and System.err, with a switch that sends whatever is printed on them from then on to
+ * the log instead of the terminal. On Ctrl-C the jobs still running print what they make of Spark
+ * stopping under them - runs "FAILED" with Spark's "Cannot call methods on a stopped SparkContext"
+ * and where it was created, threads dying with "Exception in thread ..." and a trace - none of it
+ * news to the person who pressed Ctrl-C. Those go through System.out and System.err, not through
+ * logging, so muting the log's console does not reach them.
  *
- * <p>Installed before anything captures the streams (a progress display keeps the PrintStream it was given); the
- * command's own lines keep going to the terminal through the streams from before.
+ * <p>Installed before anything captures the streams (a progress display keeps the PrintStream it
+ * was given); the command's own lines keep going to the terminal through the streams from before.
  */
 public final class TerminalStreams implements AutoCloseable {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TerminalStreams.class);
+  private static final Logger LOG = LoggerFactory.getLogger(TerminalStreams.class);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -31,7 +34,10 @@ public final class TerminalStreams implements AutoCloseable {
     this.errSwitch = new Switch(err);
   }
 
-  /** Puts switchable streams in place of System.out and System.err (as they are now); close puts those back. */
+  /**
+   * Puts switchable streams in place of System.out and System.err (as they are now); close puts
+   * those back.
+   */
   public static TerminalStreams install() {
     TerminalStreams streams = new TerminalStreams(System.out, System.err);
     System.setOut(new PrintStream(streams.outSwitch, true, StandardCharsets.UTF_8));
@@ -44,7 +50,10 @@ public final class TerminalStreams implements AutoCloseable {
     return err;
   }
 
-  /** From now on each line printed on System.out or System.err goes to the log file (INFO), not the terminal. */
+  /**
+   * From now on each line printed on System.out or System.err goes to the log file (INFO), not the
+   * terminal.
+   */
   public void toLog() {
     divert(line -> LOG.info("printed after the command was stopped: {}", line));
   }

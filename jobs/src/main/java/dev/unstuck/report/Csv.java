@@ -1,7 +1,6 @@
 package dev.unstuck.report;
 
 import dev.unstuck.db.Table;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,12 +14,14 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * The results folder's CSVs, written by Apache Commons CSV as RFC 4180: a header of column names, CRLF line ends,
- * every value quoted and null an empty unquoted field - the one convention that keeps null and the empty string
- * apart, as PostgreSQL's {@code COPY ... CSV HEADER} does. Spreadsheets, pandas and COPY read it back unchanged.
+ * The results folder's CSVs, written by Apache Commons CSV as RFC 4180: a header of column names,
+ * CRLF line ends, every value quoted and null an empty unquoted field - the one convention that
+ * keeps null and the empty string apart, as PostgreSQL's {@code COPY ... CSV HEADER} does.
+ * Spreadsheets, pandas and COPY read it back unchanged.
  */
 public final class Csv {
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).build();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).build();
 
   private Csv() {}
 
@@ -33,8 +34,9 @@ public final class Csv {
   }
 
   public static void write(Table table, Writer out) throws IOException {
-    CSVPrinter printer = new CSVPrinter(out, FORMAT.builder().setHeader(table.columns().toArray(String[]::new))
-        .build());
+    CSVPrinter printer =
+        new CSVPrinter(
+            out, FORMAT.builder().setHeader(table.columns().toArray(String[]::new)).build());
     for (List<Object> row : table.rows()) {
       printer.printRecord(row.stream().map(Csv::text).toList());
     }

@@ -3,8 +3,15 @@ package dev.unstuck.report;
 import java.util.Map;
 
 /** The part of an {@code epoch_metric} row the report charts. */
-public record EpochMetricRow(String runId, String variantId, int seed, int epoch, Double trainLoss, Double valLoss,
-    Double valBalancedAccuracy, Double majorityClassRate) {
+public record EpochMetricRow(
+    String runId,
+    String variantId,
+    int seed,
+    int epoch,
+    Double trainLoss,
+    Double valLoss,
+    Double valBalancedAccuracy,
+    Double majorityClassRate) {
 
   public static EpochMetricRow of(Map<String, Object> row) {
     return new EpochMetricRow(

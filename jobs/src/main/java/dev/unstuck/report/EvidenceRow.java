@@ -3,17 +3,26 @@ package dev.unstuck.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Why a symptom was raised, as read back from a results row (the domain form is {@code diagnosis.Evidence}): the
- * metric, the epochs, the value and the threshold it crossed, in a sentence.
+ * Why a symptom was raised, as read back from a results row (the domain form is {@code
+ * diagnosis.Evidence}): the metric, the epochs, the value and the threshold it crossed, in a
+ * sentence.
  */
-public record EvidenceRow(String symptom, String metric, Integer fromEpoch, Integer toEpoch, Double value,
-    Double threshold, String explanation) {
+public record EvidenceRow(
+    String symptom,
+    String metric,
+    Integer fromEpoch,
+    Integer toEpoch,
+    Double value,
+    Double threshold,
+    String explanation) {
 
   /**
-   * Evidence items from the {@code evidence} column: {@code SYMPTOM: explanation} lines, or a JSON array of
-   * objects (camelCase or snake_case keys).
+   * Evidence items from the {@code evidence} column: {@code SYMPTOM: explanation} lines, or a JSON
+   * array of objects (camelCase or snake_case keys).
    */
   public static List<EvidenceRow> parseAll(Object column) {
     if (column == null) {
@@ -34,11 +43,16 @@ public record EvidenceRow(String symptom, String metric, Integer fromEpoch, Inte
       items.add(of(root));
     } else {
       // {"DIVERGING": {...}, ...} or {"DIVERGING": "text"}
-      root.fields().forEachRemaining(e -> {
-        EvidenceRow item = e.getValue().isObject() ? of(e.getValue())
-            : new EvidenceRow(null, null, null, null, null, null, e.getValue().asText());
-        items.add(item.symptom() == null ? item.withSymptom(e.getKey()) : item);
-      });
+      root.fields()
+          .forEachRemaining(
+              e -> {
+                EvidenceRow item =
+                    e.getValue().isObject()
+                        ? of(e.getValue())
+                        : new EvidenceRow(
+                            null, null, null, null, null, null, e.getValue().asText());
+                items.add(item.symptom() == null ? item.withSymptom(e.getKey()) : item);
+              });
     }
     return items;
   }
@@ -51,19 +65,26 @@ public record EvidenceRow(String symptom, String metric, Integer fromEpoch, Inte
       if (trimmed.isEmpty()) {
         continue;
       }
-      java.util.regex.Matcher named = SYMPTOM_LINE.matcher(trimmed);
-      items.add(named.matches() ? new EvidenceRow(named.group(1), null, null, null, null, null, named.group(2).strip())
-          : new EvidenceRow(null, null, null, null, null, null, trimmed));
+      Matcher named = SYMPTOM_LINE.matcher(trimmed);
+      items.add(
+          named.matches()
+              ? new EvidenceRow(
+                  named.group(1), null, null, null, null, null, named.group(2).strip())
+              : new EvidenceRow(null, null, null, null, null, null, trimmed));
     }
     return items;
   }
 
-  private static final java.util.regex.Pattern SYMPTOM_LINE =
-      java.util.regex.Pattern.compile("([A-Z][A-Z0-9_]+)\\s*:\\s*(.*)");
+  private static final Pattern SYMPTOM_LINE = Pattern.compile("([A-Z][A-Z0-9_]+)\\s*:\\s*(.*)");
 
   static EvidenceRow of(JsonNode node) {
-    return new EvidenceRow(text(node, "symptom"), text(node, "metric"), integer(node, "fromEpoch", "from_epoch"),
-        integer(node, "toEpoch", "to_epoch"), number(node, "value"), number(node, "threshold"),
+    return new EvidenceRow(
+        text(node, "symptom"),
+        text(node, "metric"),
+        integer(node, "fromEpoch", "from_epoch"),
+        integer(node, "toEpoch", "to_epoch"),
+        number(node, "value"),
+        number(node, "threshold"),
         text(node, "explanation", "message"));
   }
 
@@ -78,8 +99,11 @@ public record EvidenceRow(String symptom, String metric, Integer fromEpoch, Inte
       text.append(metric);
     }
     if (fromEpoch != null) {
-      text.append(text.length() == 0 ? "" : ", ").append(toEpoch == null || toEpoch.equals(fromEpoch)
-          ? "epoch " + fromEpoch : "epochs " + fromEpoch + "-" + toEpoch);
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(
+              toEpoch == null || toEpoch.equals(fromEpoch)
+                  ? "epoch " + fromEpoch
+                  : "epochs " + fromEpoch + "-" + toEpoch);
     }
     if (value != null) {
       text.append(text.length() == 0 ? "" : ": ").append(Format.number(value));

@@ -2,10 +2,12 @@ package dev.unstuck.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One row of {@code fix_outcome}: did one fix resolve one baseline symptom (NONE: the baseline had none), and did it
- * improve on the baseline by more than the seed spread (against a healthy baseline: an improvement, not a fix).
+ * One row of {@code fix_outcome}: did one fix resolve one baseline symptom (NONE: the baseline had
+ * none), and did it improve on the baseline by more than the seed spread (against a healthy
+ * baseline: an improvement, not a fix).
  */
 public record FixOutcome(
     String sweepId,
@@ -63,8 +65,9 @@ public record FixOutcome(
       return variantId;
     }
     StringBuilder text = new StringBuilder();
-    new java.util.TreeMap<>(fixParams).forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ")
-        .append(k).append(": ").append(v));
+    new TreeMap<>(fixParams)
+        .forEach(
+            (k, v) -> text.append(text.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
     return text.toString();
   }
 }

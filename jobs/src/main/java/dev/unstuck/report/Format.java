@@ -6,7 +6,10 @@ import java.util.Locale;
 final class Format {
   private Format() {}
 
-  /** 3 significant decimals for metrics in [0, 1]; scientific notation for very large or small values. */
+  /**
+   * 3 significant decimals for metrics in [0, 1]; scientific notation for very large or small
+   * values.
+   */
   static String number(Double value) {
     if (value == null) {
       return "-";
@@ -47,7 +50,8 @@ final class Format {
     if (epochs == null || epochs.isNaN()) {
       return "never";
     }
-    return epochs == Math.rint(epochs) ? String.valueOf(epochs.intValue())
+    return epochs == Math.rint(epochs)
+        ? String.valueOf(epochs.intValue())
         : String.format(Locale.ROOT, "%.1f", epochs);
   }
 }

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a sweep's results folder: {@code fix_outcome.csv}, {@code run_diagnosis.csv} and {@code report.html}. */
+/**
+ * Writes a sweep's results folder: {@code fix_outcome.csv}, {@code run_diagnosis.csv} and {@code
+ * report.html}.
+ */
 public final class ReportWriter {
   public static final String FIX_OUTCOME_CSV = "fix_outcome.csv";
   public static final String RUN_DIAGNOSIS_CSV = "run_diagnosis.csv";

@@ -4,7 +4,10 @@ import dev.unstuck.fix.Variant;
 import java.util.List;
 import java.util.Map;
 
-/** One row of {@code run_diagnosis}: a run's latest diagnosis; hints are advisory findings, not symptoms. */
+/**
+ * One row of {@code run_diagnosis}: a run's latest diagnosis; hints are advisory findings, not
+ * symptoms.
+ */
 public record RunDiagnosisRow(
     String runId,
     String sweepId,
@@ -52,7 +55,8 @@ public record RunDiagnosisRow(
       return EvidenceRow.parseAll(text).stream().map(EvidenceRow::symptom).distinct().toList();
     }
     List<String> names = Values.strings(column);
-    return names.isEmpty() ? evidence.stream().map(EvidenceRow::symptom).filter(s -> s != null).distinct().toList()
+    return names.isEmpty()
+        ? evidence.stream().map(EvidenceRow::symptom).filter(s -> s != null).distinct().toList()
         : names;
   }
 

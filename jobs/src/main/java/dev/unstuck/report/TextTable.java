@@ -1,6 +1,7 @@
 package dev.unstuck.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table with aligned columns for the terminal. */
@@ -11,7 +12,7 @@ final class TextTable {
 
   TextTable(List<String> header, boolean... rightAligned) {
     this.header = List.copyOf(header);
-    this.rightAligned = java.util.Arrays.copyOf(rightAligned, header.size());
+    this.rightAligned = Arrays.copyOf(rightAligned, header.size());
   }
 
   TextTable add(List<String> row) {

@@ -2,15 +2,18 @@ package dev.unstuck.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads column values whatever shape the database gave them: numbers or their text, PostgreSQL arrays as
- * {@code {A,B}} or JSON arrays, maps as JSON objects.
+ * Reads column values whatever shape the database gave them: numbers or their text, PostgreSQL
+ * arrays as {@code {A,B}} or JSON arrays, maps as JSON objects.
  */
 final class Values {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +52,7 @@ final class Values {
     if (value instanceof Boolean b) {
       return b;
     }
-    String text = value == null ? "" : value.toString().trim().toLowerCase(java.util.Locale.ROOT);
+    String text = value == null ? "" : value.toString().trim().toLowerCase(Locale.ROOT);
     return text.equals("true") || text.equals("t") || text.equals("yes") || text.equals("1");
   }
 
@@ -62,7 +65,7 @@ final class Values {
       return items.stream().map(String::valueOf).toList();
     }
     if (value instanceof Object[] items) {
-      return java.util.Arrays.stream(items).map(String::valueOf).toList();
+      return Arrays.stream(items).map(String::valueOf).toList();
     }
     String text = value.toString().trim();
     if (text.isEmpty() || text.equals("{}") || text.equals("[]")) {
@@ -100,8 +103,13 @@ final class Values {
     }
     String text = value.toString().trim();
     if (text.startsWith("{") && text.contains(":")) {
-      json(text).fields().forEachRemaining(e -> map.put(e.getKey(),
-          e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+      json(text)
+          .fields()
+          .forEachRemaining(
+              e ->
+                  map.put(
+                      e.getKey(),
+                      e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
       return map;
     }
     for (String pair : text.replaceAll("^[{]|[}]$", "").split(",")) {
@@ -116,7 +124,7 @@ final class Values {
   static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("not JSON: " + text, e);
     }
   }

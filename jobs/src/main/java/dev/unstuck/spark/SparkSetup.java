@@ -4,9 +4,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark settings the sweep relies on, applied unless the user set them: FAIR scheduling so concurrent
- * variants share the cluster, Kryo with ND4J's registrator for DL4J's broadcasts, and {@code local[*]} when
- * started outside spark-submit.
+ * The Spark settings the sweep relies on, applied unless the user set them: FAIR scheduling so
+ * concurrent variants share the cluster, Kryo with ND4J's registrator for DL4J's broadcasts, and
+ * {@code local[*]} when started outside spark-submit.
  */
 public final class SparkSetup {
   private SparkSetup() {}
@@ -22,6 +22,8 @@ public final class SparkSetup {
   }
 
   public static SparkSession session(String appName) {
-    return SparkSession.builder().config(defaults(new SparkConf().setAppName(appName))).getOrCreate();
+    return SparkSession.builder()
+        .config(defaults(new SparkConf().setAppName(appName)))
+        .getOrCreate();
   }
 }

@@ -8,10 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Run parts decoded (or written) before, found again by their bytes: most of a sweep's stored values come back
- * unchanged batch after batch, and comparing bytes costs a fraction of decoding them. One per JVM (executor), least
- * recently used dropped first beyond {@link #MAX_BYTES} of stored values; a value not found is decoded, so the cache
- * changes how fast a batch runs, never what it reads.
+ * Run parts decoded (or written) before, found again by their bytes: most of a sweep's stored
+ * values come back unchanged batch after batch, and comparing bytes costs a fraction of decoding
+ * them. One per JVM (executor), least recently used dropped first beyond {@link #MAX_BYTES} of
+ * stored values; a value not found is decoded, so the cache changes how fast a batch runs, never
+ * what it reads.
  */
 final class DecodedParts {
   /** Stored bytes of the parts kept; what they decode to takes a few times as much heap. */
@@ -22,7 +23,10 @@ final class DecodedParts {
 
   private DecodedParts() {}
 
-  /** The part stored as {@code bytes}: from the cache when these bytes were seen before, else decoded. */
+  /**
+   * The part stored as {@code bytes}: from the cache when these bytes were seen before, else
+   * decoded.
+   */
   static RunPart read(byte[] bytes) throws WireFormatException {
     Key key = new Key(bytes);
     synchronized (PARTS) {
@@ -58,9 +62,10 @@ final class DecodedParts {
   }
 
   /**
-   * Stored bytes compared by content (the state store hands out new arrays every batch). The hash reads only the
-   * length and both ends - the run id leads a part, its newest epochs and carried answers end it - so a batch does
-   * not read every stored byte twice; equality still compares them all.
+   * Stored bytes compared by content (the state store hands out new arrays every batch). The hash
+   * reads only the length and both ends - the run id leads a part, its newest epochs and carried
+   * answers end it - so a batch does not read every stored byte twice; equality still compares them
+   * all.
    */
   private static final class Key {
     private static final int ENDS = 128;
@@ -71,8 +76,9 @@ final class DecodedParts {
       this.bytes = bytes;
       int head = Math.min(bytes.length, ENDS);
       int tail = Math.max(head, bytes.length - ENDS);
-      this.hash = 31 * (31 * bytes.length + Arrays.hashCode(Arrays.copyOfRange(bytes, 0, head)))
-          + Arrays.hashCode(Arrays.copyOfRange(bytes, tail, bytes.length));
+      this.hash =
+          31 * (31 * bytes.length + Arrays.hashCode(Arrays.copyOfRange(bytes, 0, head)))
+              + Arrays.hashCode(Arrays.copyOfRange(bytes, tail, bytes.length));
     }
 
     @Override

@@ -3,20 +3,26 @@ package dev.unstuck.stream;
 import java.io.Serializable;
 
 /**
- * One record the stateful step emits: a {@code RunDiagnosis} (key: execution and run) or a {@code FixVerdict} row (key:
- * execution, sweep, fix and baseline symptom; {@code wire/RecordKeys}), already in the wire format of the {@code
- * unstuck.diagnosis} topic, or a stored telemetry record the state could not read back ({@link #DEAD_LETTER}, key:
- * execution and sweep, with its {@link #getReason() reason}) for the dead-letter topic. The database writer decodes the
- * same bytes, so Kafka and PostgreSQL always say the same thing. A Spark bean.
+ * One record the stateful step emits: a {@code RunDiagnosis} (key: execution and run) or a {@code
+ * FixVerdict} row (key: execution, sweep, fix and baseline symptom; {@code wire/RecordKeys}),
+ * already in the wire format of the {@code unstuck.diagnosis} topic, or a stored telemetry record
+ * the state could not read back ({@link #DEAD_LETTER}, key: execution and sweep, with its {@link
+ * #getReason() reason}) for the dead-letter topic. The database writer decodes the same bytes, so
+ * Kafka and PostgreSQL always say the same thing. A Spark bean.
  */
 public class DiagnosisOutput implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** {@link #getKind()} of a run diagnosis. */
   public static final String RUN_DIAGNOSIS = "RUN_DIAGNOSIS";
+
   /** {@link #getKind()} of a fix verdict row. */
   public static final String FIX_VERDICT = "FIX_VERDICT";
-  /** {@link #getKind()} of a telemetry record set aside from a restored state ({@link SweepRuns#setAside()}). */
+
+  /**
+   * {@link #getKind()} of a telemetry record set aside from a restored state ({@link
+   * SweepRuns#setAside()}).
+   */
   public static final String DEAD_LETTER = "DEAD_LETTER";
 
   private String kind;
@@ -61,7 +67,10 @@ public class DiagnosisOutput implements Serializable {
     this.payload = payload;
   }
 
-  /** Why a {@link #DEAD_LETTER} could not be read (a {@code WireFormatException.Reason}); null otherwise. */
+  /**
+   * Why a {@link #DEAD_LETTER} could not be read (a {@code WireFormatException.Reason}); null
+   * otherwise.
+   */
   public String getReason() {
     return reason;
   }

@@ -1,9 +1,8 @@
 package dev.unstuck.stream;
 
-import dev.unstuck.diagnosis.Thresholds;
-
 import static org.apache.spark.sql.functions.col;
 
+import dev.unstuck.diagnosis.Thresholds;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -26,17 +25,20 @@ import org.apache.spark.sql.streaming.Trigger;
  *                                                                       -> Kafka (diagnosis), run_diagnosis, fix_outcome
  * </pre>
  *
- * Two queries, each with its own checkpoint under the checkpoint root, so the tables of raw telemetry do not wait
- * for the diagnosis and a restart resumes each where it committed. A restart may be an upgrade: telemetry of any
- * published EpochTelemetry schema, on the topic or in the diagnosis state, is read into the current schema; a
- * schema newer than the job goes to the dead-letter topic instead of failing the query.
+ * Two queries, each with its own checkpoint under the checkpoint root, so the tables of raw
+ * telemetry do not wait for the diagnosis and a restart resumes each where it committed. A restart
+ * may be an upgrade: telemetry of any published EpochTelemetry schema, on the topic or in the
+ * diagnosis state, is read into the current schema; a schema newer than the job goes to the
+ * dead-letter topic instead of failing the query.
  */
 public final class DiagnosisPipeline {
   public static final String INGEST_QUERY = "unstuck-telemetry-ingest";
   public static final String DIAGNOSE_QUERY = "unstuck-diagnosis";
+
   /** Spark's RocksDB state store: state off the JVM heap, incremental checkpoints. */
   public static final String ROCKSDB_PROVIDER =
       "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
+
   static final String STATE_STORE_PROVIDER = "spark.sql.streaming.stateStore.providerClass";
   static final String CHANGELOG_CHECKPOINTING =
       "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled";
@@ -45,11 +47,17 @@ public final class DiagnosisPipeline {
 
   /** The telemetry topic as a stream of Kafka rows, decoded ({@link TelemetryDecoding#decode}). */
   public static Dataset<Row> telemetry(SparkSession spark, StreamSettings settings) {
-    DataStreamReader reader = spark.readStream().format("kafka")
-        .option("kafka.bootstrap.servers", settings.kafka().bootstrapServers())
-        .option("subscribe", settings.telemetryTopic())
-        .option("startingOffsets", settings.startingOffsets());
-    settings.kafka().clientProperties().forEach((key, value) -> reader.option("kafka." + key, value));
+    DataStreamReader reader =
+        spark
+            .readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", settings.kafka().bootstrapServers())
+            .option("subscribe", settings.telemetryTopic())
+            .option("startingOffsets", settings.startingOffsets());
+    settings
+        .kafka()
+        .clientProperties()
+        .forEach((key, value) -> reader.option("kafka." + key, value));
     if (settings.maxRecordsPerTrigger() > 0) {
       reader.option("maxOffsetsPerTrigger", settings.maxRecordsPerTrigger());
     }
@@ -57,32 +65,41 @@ public final class DiagnosisPipeline {
   }
 
   /**
-   * The stateful step over decoded telemetry (stream or batch): valid records grouped by execution of a sweep,
-   * folded into that execution's state by {@link SweepDiagnoser}; an execution without records for
-   * {@code stateTimeoutMs} is dropped. Telemetry without an execution id (producers before it) groups by its sweep
-   * id alone, the key a job before execution ids checkpointed its state under, so that state is restored.
+   * The stateful step over decoded telemetry (stream or batch): valid records grouped by execution
+   * of a sweep, folded into that execution's state by {@link SweepDiagnoser}; an execution without
+   * records for {@code stateTimeoutMs} is dropped. Telemetry without an execution id (producers
+   * before it) groups by its sweep id alone, the key a job before execution ids checkpointed its
+   * state under, so that state is restored.
    */
   public static Dataset<DiagnosisOutput> diagnose(Dataset<Row> decoded, long stateTimeoutMs) {
     return diagnose(decoded, stateTimeoutMs, Thresholds.DEFAULTS);
   }
 
   /** As {@link #diagnose(Dataset, long)} with the detectors' and verdicts' thresholds given. */
-  public static Dataset<DiagnosisOutput> diagnose(Dataset<Row> decoded, long stateTimeoutMs, Thresholds thresholds) {
+  public static Dataset<DiagnosisOutput> diagnose(
+      Dataset<Row> decoded, long stateTimeoutMs, Thresholds thresholds) {
     return decoded
         .filter(col(TelemetryDecoding.DEAD_LETTER_REASON).isNull())
-        .select(col(TelemetryDecoding.TELEMETRY + ".sweepId").as("sweepId"),
-            col(TelemetryDecoding.TELEMETRY + ".executionId").as("executionId"), col("value").as("payload"))
+        .select(
+            col(TelemetryDecoding.TELEMETRY + ".sweepId").as("sweepId"),
+            col(TelemetryDecoding.TELEMETRY + ".executionId").as("executionId"),
+            col("value").as("payload"))
         .as(Encoders.bean(TelemetryPayload.class))
-        .groupByKey((MapFunction<TelemetryPayload, String>) TelemetryPayload::stateKey, Encoders.STRING())
-        .flatMapGroupsWithState(new SweepDiagnoser(stateTimeoutMs, thresholds), OutputMode.Update(),
-            Encoders.bean(SweepState.class), Encoders.bean(DiagnosisOutput.class),
+        .groupByKey(
+            (MapFunction<TelemetryPayload, String>) TelemetryPayload::stateKey, Encoders.STRING())
+        .flatMapGroupsWithState(
+            new SweepDiagnoser(stateTimeoutMs, thresholds),
+            OutputMode.Update(),
+            Encoders.bean(SweepState.class),
+            Encoders.bean(DiagnosisOutput.class),
             GroupStateTimeout.ProcessingTimeTimeout());
   }
 
   /** Starts the telemetry query: dead letters and the raw tables. */
-  public static StreamingQuery startIngest(SparkSession spark, StreamSettings settings, IngestWriter writer)
-      throws TimeoutException {
-    return telemetry(spark, settings).writeStream()
+  public static StreamingQuery startIngest(
+      SparkSession spark, StreamSettings settings, IngestWriter writer) throws TimeoutException {
+    return telemetry(spark, settings)
+        .writeStream()
         .queryName(INGEST_QUERY)
         .option("checkpointLocation", settings.checkpointOf("ingest"))
         .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
@@ -91,10 +108,11 @@ public final class DiagnosisPipeline {
   }
 
   /** Starts the diagnosis query on the RocksDB state store. */
-  public static StreamingQuery startDiagnosis(SparkSession spark, StreamSettings settings, DiagnosisWriter writer)
-      throws TimeoutException {
+  public static StreamingQuery startDiagnosis(
+      SparkSession spark, StreamSettings settings, DiagnosisWriter writer) throws TimeoutException {
     useRocksDb(spark);
-    return diagnose(telemetry(spark, settings), settings.stateTimeout().toMillis(), settings.thresholds())
+    return diagnose(
+            telemetry(spark, settings), settings.stateTimeout().toMillis(), settings.thresholds())
         .writeStream()
         .queryName(DIAGNOSE_QUERY)
         .outputMode(OutputMode.Update())
@@ -105,8 +123,8 @@ public final class DiagnosisPipeline {
   }
 
   /**
-   * RocksDB unless the session names another provider. Spark records the provider in the checkpoint at the first
-   * batch; a restarted query keeps the one it started with.
+   * RocksDB unless the session names another provider. Spark records the provider in the checkpoint
+   * at the first batch; a restarted query keeps the one it started with.
    */
   static void useRocksDb(SparkSession spark) {
     if (!spark.conf().contains(STATE_STORE_PROVIDER)) {

@@ -1,13 +1,10 @@
 package dev.unstuck.stream;
 
-import dev.unstuck.kafka.KafkaPublisher;
-
-import dev.unstuck.db.ResultTables;
-
-import dev.unstuck.db.PostgresStore;
-
 import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
+import dev.unstuck.db.PostgresStore;
+import dev.unstuck.db.ResultTables;
+import dev.unstuck.kafka.KafkaPublisher;
 import dev.unstuck.wire.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,15 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code foreachBatch} of the diagnosis query: publishes each diagnosis and verdict to the diagnosis topic, then
- * writes {@code run_diagnosis} and {@code fix_outcome} in one transaction; a record the state set aside goes to the
- * dead-letter topic, with its reason and {@code state/<sweep>} as source. Runs on the driver; the records are few
- * (one per changed run and per affected fix and symptom).
+ * {@code foreachBatch} of the diagnosis query: publishes each diagnosis and verdict to the
+ * diagnosis topic, then writes {@code run_diagnosis} and {@code fix_outcome} in one transaction; a
+ * record the state set aside goes to the dead-letter topic, with its reason and {@code
+ * state/<sweep>} as source. Runs on the driver; the records are few (one per changed run and per
+ * affected fix and symptom).
  */
 public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOutput>, Long> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(DiagnosisWriter.class);
-  /** Header naming the record type (RunDiagnosis or FixVerdict), for consumers that route without decoding. */
+
+  /**
+   * Header naming the record type (RunDiagnosis or FixVerdict), for consumers that route without
+   * decoding.
+   */
   public static final String TYPE_HEADER = "unstuck.type";
 
   private final transient PostgresStore store;
@@ -36,8 +38,12 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
   private final String deadLetterTopic;
   private final transient StreamCounters counters;
 
-  public DiagnosisWriter(PostgresStore store, KafkaPublisher publisher, String diagnosisTopic,
-      String deadLetterTopic, StreamCounters counters) {
+  public DiagnosisWriter(
+      PostgresStore store,
+      KafkaPublisher publisher,
+      String diagnosisTopic,
+      String deadLetterTopic,
+      StreamCounters counters) {
     this.store = store;
     this.publisher = publisher;
     this.diagnosisTopic = diagnosisTopic;
@@ -57,9 +63,15 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
     for (DiagnosisOutput out : outputs) {
       String type;
       if (DiagnosisOutput.DEAD_LETTER.equals(out.getKind())) {
-        publisher.send(deadLetterTopic, out.getKey().getBytes(StandardCharsets.UTF_8), out.getPayload(),
-            List.of(new RecordHeader(IngestWriter.REASON_HEADER, out.getReason().getBytes(StandardCharsets.UTF_8)),
-                new RecordHeader(IngestWriter.SOURCE_HEADER,
+        publisher.send(
+            deadLetterTopic,
+            out.getKey().getBytes(StandardCharsets.UTF_8),
+            out.getPayload(),
+            List.of(
+                new RecordHeader(
+                    IngestWriter.REASON_HEADER, out.getReason().getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(
+                    IngestWriter.SOURCE_HEADER,
                     ("state/" + out.getKey()).getBytes(StandardCharsets.UTF_8))));
         setAside++;
         continue;
@@ -71,18 +83,35 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
         verdicts.add(Codecs.FIX_VERDICT.decode(out.getPayload()));
         type = "FixVerdict";
       }
-      publisher.send(diagnosisTopic, out.getKey().getBytes(StandardCharsets.UTF_8), out.getPayload(),
+      publisher.send(
+          diagnosisTopic,
+          out.getKey().getBytes(StandardCharsets.UTF_8),
+          out.getPayload(),
           List.of(new RecordHeader(TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8))));
     }
     publisher.flush();
     if (setAside > 0) {
       counters.addSetAside(setAside);
-      LOG.warn("micro-batch {}: {} stored telemetry records the state could not read copied to {}", batchId,
-          setAside, deadLetterTopic);
+      LOG.warn(
+          "micro-batch {}: {} stored telemetry records the state could not read copied to {}",
+          batchId,
+          setAside,
+          deadLetterTopic);
     }
-    store.inTransaction("micro-batch " + batchId + " of diagnoses (" + diagnoses.size() + " runs, "
-        + verdicts.size() + " verdict rows)", c -> ResultTables.writeDiagnoses(c, diagnoses, verdicts));
+    store.inTransaction(
+        "micro-batch "
+            + batchId
+            + " of diagnoses ("
+            + diagnoses.size()
+            + " runs, "
+            + verdicts.size()
+            + " verdict rows)",
+        c -> ResultTables.writeDiagnoses(c, diagnoses, verdicts));
     counters.addDiagnoses(diagnoses.size(), verdicts.size());
-    LOG.debug("micro-batch {}: {} run diagnoses, {} verdict rows", batchId, diagnoses.size(), verdicts.size());
+    LOG.debug(
+        "micro-batch {}: {} run diagnoses, {} verdict rows",
+        batchId,
+        diagnoses.size(),
+        verdicts.size());
   }
 }

@@ -6,10 +6,10 @@ import org.apache.spark.sql.execution.streaming.ProcessingTimeTrigger;
 import org.apache.spark.sql.streaming.Trigger;
 
 /**
- * Intervals in either of Spark's own spellings, read by Spark's own parsers, checked before anything starts: a
- * trigger's ({@code Trigger.ProcessingTime}: "2 seconds", "500 milliseconds", "1.5 seconds") or a configuration
- * value's ({@code spark.network.timeout}: "2s", "500ms", "30min"). A number without a unit is refused: its unit would
- * be a guess.
+ * Intervals in either of Spark's own spellings, read by Spark's own parsers, checked before
+ * anything starts: a trigger's ({@code Trigger.ProcessingTime}: "2 seconds", "500 milliseconds",
+ * "1.5 seconds") or a configuration value's ({@code spark.network.timeout}: "2s", "500ms",
+ * "30min"). A number without a unit is refused: its unit would be a guess.
  */
 final class Durations {
   private Durations() {}
@@ -23,7 +23,8 @@ final class Durations {
       return Duration.ofMillis(JavaUtils.timeStringAsMs(value));
     } catch (NumberFormatException notCompact) {
       try {
-        return Duration.ofMillis(((ProcessingTimeTrigger) Trigger.ProcessingTime(value)).intervalMs());
+        return Duration.ofMillis(
+            ((ProcessingTimeTrigger) Trigger.ProcessingTime(value)).intervalMs());
       } catch (IllegalArgumentException e) {
         throw invalid(text, e.getMessage());
       }
@@ -31,7 +32,11 @@ final class Durations {
   }
 
   private static IllegalArgumentException invalid(String text, String why) {
-    return new IllegalArgumentException("'" + text + "' is not an interval like '2 seconds', '500ms' or '30 minutes' ("
-        + why + ")");
+    return new IllegalArgumentException(
+        "'"
+            + text
+            + "' is not an interval like '2 seconds', '500ms' or '30 minutes' ("
+            + why
+            + ")");
   }
 }

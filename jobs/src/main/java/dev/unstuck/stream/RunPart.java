@@ -8,13 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One stored value of a run's state, decoded ({@link RunSummary}): the epochs the run accepted while that value was
- * the newest, in the order it accepted them, and the run's identity and carried answers as they stood when it was
- * written. Immutable, so the same decoded part serves every batch that finds its bytes unchanged
- * ({@link DecodedParts}).
+ * One stored value of a run's state, decoded ({@link RunSummary}): the epochs the run accepted
+ * while that value was the newest, in the order it accepted them, and the run's identity and
+ * carried answers as they stood when it was written. Immutable, so the same decoded part serves
+ * every batch that finds its bytes unchanged ({@link DecodedParts}).
  */
-record RunPart(String runId, String variantId, String fixFamily, Map<String, String> fixParams, int seed,
-    int plannedSeeds, List<EpochMetrics> entries, long thresholdsFingerprint, int learningChecked,
+record RunPart(
+    String runId,
+    String variantId,
+    String fixFamily,
+    Map<String, String> fixParams,
+    int seed,
+    int plannedSeeds,
+    List<EpochMetrics> entries,
+    long thresholdsFingerprint,
+    int learningChecked,
     Integer firstLearningEpoch) {
 
   RunPart {
@@ -27,15 +35,32 @@ record RunPart(String runId, String variantId, String fixFamily, Map<String, Str
     for (SummaryEpoch epoch : summary.getEpochs()) {
       entries.add(RunSummaryMapper.toMetrics(epoch));
     }
-    return new RunPart(summary.getRunId(), summary.getVariantId(), summary.getFixFamily(), summary.getFixParams(),
-        summary.getSeed(), summary.getPlannedSeeds(), entries, summary.getThresholdsFingerprint(),
-        summary.getLearningChecked(), summary.getFirstLearningEpoch());
+    return new RunPart(
+        summary.getRunId(),
+        summary.getVariantId(),
+        summary.getFixFamily(),
+        summary.getFixParams(),
+        summary.getSeed(),
+        summary.getPlannedSeeds(),
+        entries,
+        summary.getThresholdsFingerprint(),
+        summary.getLearningChecked(),
+        summary.getFirstLearningEpoch());
   }
 
   RunSummary toAvro() {
     List<SummaryEpoch> epochs = new ArrayList<>(entries.size());
     entries.forEach(m -> epochs.add(RunSummaryMapper.toSummary(m)));
-    return new RunSummary(runId, variantId, fixFamily, fixParams, seed, plannedSeeds, epochs, thresholdsFingerprint,
-        learningChecked, firstLearningEpoch);
+    return new RunSummary(
+        runId,
+        variantId,
+        fixFamily,
+        fixParams,
+        seed,
+        plannedSeeds,
+        epochs,
+        thresholdsFingerprint,
+        learningChecked,
+        firstLearningEpoch);
   }
 }

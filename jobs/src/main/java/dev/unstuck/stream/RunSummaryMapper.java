@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * An epoch as the detectors read it ({@link EpochMetrics}) to and from its stored form in a {@link
- * dev.unstuck.avro.RunSummary}: field for field, so what is restored diagnoses exactly as what was stored (a NaN
- * stays NaN, bit for bit).
+ * dev.unstuck.avro.RunSummary}: field for field, so what is restored diagnoses exactly as what was
+ * stored (a NaN stays NaN, bit for bit).
  */
 final class RunSummaryMapper {
   private RunSummaryMapper() {}
@@ -21,29 +21,78 @@ final class RunSummaryMapper {
   static SummaryEpoch toSummary(EpochMetrics m) {
     List<SummaryLayer> layers = new ArrayList<>(m.layers().size());
     for (LayerMetrics l : m.layers()) {
-      layers.add(new SummaryLayer(l.index(), l.kind(), l.activation(), l.units(), l.gradientNorm(),
-          l.meanAbsGradient(), l.updateRatio(), l.weightMean(), l.weightStd(), l.deadFraction(),
-          l.saturatedFraction()));
+      layers.add(
+          new SummaryLayer(
+              l.index(),
+              l.kind(),
+              l.activation(),
+              l.units(),
+              l.gradientNorm(),
+              l.meanAbsGradient(),
+              l.updateRatio(),
+              l.weightMean(),
+              l.weightStd(),
+              l.deadFraction(),
+              l.saturatedFraction()));
     }
     NonFinite nf = m.nonFinite();
-    return new SummaryEpoch(m.epoch(), SummaryStatus.valueOf(m.status().name()), m.numClasses(), m.trainLoss(),
-        m.valLoss(), m.trainAccuracy(), m.trainBalancedAccuracy(), m.valAccuracy(), m.valBalancedAccuracy(),
-        m.valPerClassRecall(), m.majorityClassRate(), layers, nf.loss(), nf.gradients(), nf.parameters(),
-        nf.inputs(), m.maxAbsFeatureMean(), m.maxFeatureStd());
+    return new SummaryEpoch(
+        m.epoch(),
+        SummaryStatus.valueOf(m.status().name()),
+        m.numClasses(),
+        m.trainLoss(),
+        m.valLoss(),
+        m.trainAccuracy(),
+        m.trainBalancedAccuracy(),
+        m.valAccuracy(),
+        m.valBalancedAccuracy(),
+        m.valPerClassRecall(),
+        m.majorityClassRate(),
+        layers,
+        nf.loss(),
+        nf.gradients(),
+        nf.parameters(),
+        nf.inputs(),
+        m.maxAbsFeatureMean(),
+        m.maxFeatureStd());
   }
 
   static EpochMetrics toMetrics(SummaryEpoch e) {
     List<LayerMetrics> layers = new ArrayList<>(e.getLayers().size());
     for (SummaryLayer l : e.getLayers()) {
-      layers.add(new LayerMetrics(l.getIndex(), l.getKind(), l.getActivation(), l.getUnits(), l.getGradientNorm(),
-          l.getMeanAbsGradient(), l.getUpdateRatio(), l.getWeightMean(), l.getWeightStd(), l.getDeadFraction(),
-          l.getSaturatedFraction()));
+      layers.add(
+          new LayerMetrics(
+              l.getIndex(),
+              l.getKind(),
+              l.getActivation(),
+              l.getUnits(),
+              l.getGradientNorm(),
+              l.getMeanAbsGradient(),
+              l.getUpdateRatio(),
+              l.getWeightMean(),
+              l.getWeightStd(),
+              l.getDeadFraction(),
+              l.getSaturatedFraction()));
     }
-    return new EpochMetrics(e.getEpoch(), RunStatus.valueOf(e.getStatus().name()), e.getNumClasses(),
-        e.getTrainLoss(), e.getValLoss(), e.getTrainAccuracy(), e.getTrainBalancedAccuracy(), e.getValAccuracy(),
-        e.getValBalancedAccuracy(), e.getValPerClassRecall(), e.getMajorityClassRate(), layers,
-        new NonFinite(e.getNonFiniteLoss(), e.getNonFiniteGradients(), e.getNonFiniteParameters(),
+    return new EpochMetrics(
+        e.getEpoch(),
+        RunStatus.valueOf(e.getStatus().name()),
+        e.getNumClasses(),
+        e.getTrainLoss(),
+        e.getValLoss(),
+        e.getTrainAccuracy(),
+        e.getTrainBalancedAccuracy(),
+        e.getValAccuracy(),
+        e.getValBalancedAccuracy(),
+        e.getValPerClassRecall(),
+        e.getMajorityClassRate(),
+        layers,
+        new NonFinite(
+            e.getNonFiniteLoss(),
+            e.getNonFiniteGradients(),
+            e.getNonFiniteParameters(),
             e.getNonFiniteInputs()),
-        e.getMaxAbsFeatureMean(), e.getMaxFeatureStd());
+        e.getMaxAbsFeatureMean(),
+        e.getMaxFeatureStd());
   }
 }

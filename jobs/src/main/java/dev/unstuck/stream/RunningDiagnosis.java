@@ -3,6 +3,7 @@ package dev.unstuck.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unstuck.kafka.KafkaSettings;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,15 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running diagnosis stream: its queries, and a supervisor that restarts a failed query from its checkpoint
- * (Kafka or the database gone for longer than a write waits, an executor lost) with backoff - nothing is lost,
- * the query resumes at its last committed micro-batch. After {@value #MAX_RESTARTS} failures in a row it gives up
- * and {@link #failure()} says why.
+ * The running diagnosis stream: its queries, and a supervisor that restarts a failed query from its
+ * checkpoint (Kafka or the database gone for longer than a write waits, an executor lost) with
+ * backoff - nothing is lost, the query resumes at its last committed micro-batch. After {@value
+ * #MAX_RESTARTS} failures in a row it gives up and {@link #failure()} says why.
  */
 public final class RunningDiagnosis {
   private static final Logger LOG = LoggerFactory.getLogger(RunningDiagnosis.class);
   static final int MAX_RESTARTS = 8;
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+
   /** A query that ran this long since its last failure starts counting failures afresh. */
   private static final Duration HEALTHY_AFTER = Duration.ofMinutes(10);
 
@@ -53,11 +55,16 @@ public final class RunningDiagnosis {
   private volatile Throwable failure;
 
   /**
-   * Starts every query. When one does not start, those already started are stopped and {@code resources} closed
-   * before the failure propagates: a start-up that fails part-way leaves nothing running.
+   * Starts every query. When one does not start, those already started are stopped and {@code
+   * resources} closed before the failure propagates: a start-up that fails part-way leaves nothing
+   * running.
    */
-  RunningDiagnosis(Map<String, QueryStarter> starters, StreamSettings settings, StreamCounters counters,
-      List<AutoCloseable> resources) throws TimeoutException {
+  RunningDiagnosis(
+      Map<String, QueryStarter> starters,
+      StreamSettings settings,
+      StreamCounters counters,
+      List<AutoCloseable> resources)
+      throws TimeoutException {
     this.starters = new LinkedHashMap<>(starters);
     this.settings = settings;
     this.counters = counters;
@@ -88,13 +95,16 @@ public final class RunningDiagnosis {
     supervisor.interrupt();
     currentQueries().forEach(RunningDiagnosis::stopQuery);
     try {
-      // a query the supervisor restarts meanwhile is stopped by the supervisor itself (see supervise)
+      // a query the supervisor restarts meanwhile is stopped by the supervisor itself (see
+      // supervise)
       supervisor.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // the stopped queries' RocksDB state stores stay open, flushing in native threads, until unloaded: left to the
-    // JVM's exit they raced Spark deleting their folders and aborted it ("pthread lock: Invalid argument", exit 134,
+    // the stopped queries' RocksDB state stores stay open, flushing in native threads, until
+    // unloaded: left to the
+    // JVM's exit they raced Spark deleting their folders and aborted it ("pthread lock: Invalid
+    // argument", exit 134,
     // seen once in the scenario suite after a complete, correct answer)
     StateStore$.MODULE$.stop();
     closeResources();
@@ -141,8 +151,8 @@ public final class RunningDiagnosis {
   }
 
   /**
-   * Waits until every query has committed a micro-batch that reaches the telemetry topic's end as it is now -
-   * everything produced before the call is in the tables and on the diagnosis topic.
+   * Waits until every query has committed a micro-batch that reaches the telemetry topic's end as
+   * it is now - everything produced before the call is in the tables and on the diagnosis topic.
    *
    * @return false when {@code timeout} passed first
    * @throws IllegalStateException when the stream failed for good
@@ -171,38 +181,58 @@ public final class RunningDiagnosis {
 
   private boolean reached(StreamingQuery query, Map<Integer, Long> end) {
     StreamingQueryProgress progress = query.lastProgress();
-    if (progress == null || progress.sources().length == 0 || progress.sources()[0].endOffset() == null) {
+    if (progress == null
+        || progress.sources().length == 0
+        || progress.sources()[0].endOffset() == null) {
       return end.values().stream().allMatch(o -> o == 0);
     }
     try {
-      JsonNode offsets = new ObjectMapper().readTree(progress.sources()[0].endOffset())
-          .path(settings.telemetryTopic());
+      JsonNode offsets =
+          new ObjectMapper()
+              .readTree(progress.sources()[0].endOffset())
+              .path(settings.telemetryTopic());
       for (Map.Entry<Integer, Long> partition : end.entrySet()) {
         if (offsets.path(String.valueOf(partition.getKey())).asLong(0) < partition.getValue()) {
           return false;
         }
       }
       return true;
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("unreadable source offsets " + progress.sources()[0].endOffset(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "unreadable source offsets " + progress.sources()[0].endOffset(), e);
     }
   }
 
   private Map<Integer, Long> endOffsets() {
     KafkaSettings kafka = settings.kafka();
     try (Admin admin = Admin.create(kafka.clientConfig())) {
-      var partitions = admin.describeTopics(List.of(settings.telemetryTopic())).allTopicNames()
-          .get(30, TimeUnit.SECONDS).get(settings.telemetryTopic()).partitions();
+      var partitions =
+          admin
+              .describeTopics(List.of(settings.telemetryTopic()))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .get(settings.telemetryTopic())
+              .partitions();
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      partitions.forEach(p -> request.put(new TopicPartition(settings.telemetryTopic(), p.partition()),
-          OffsetSpec.latest()));
+      partitions.forEach(
+          p ->
+              request.put(
+                  new TopicPartition(settings.telemetryTopic(), p.partition()),
+                  OffsetSpec.latest()));
       Map<Integer, Long> end = new HashMap<>();
-      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+      admin
+          .listOffsets(request)
+          .all()
+          .get(30, TimeUnit.SECONDS)
           .forEach((tp, info) -> end.put(tp.partition(), info.offset()));
       return end;
     } catch (Exception e) {
-      throw new IllegalStateException("cannot read the end offsets of " + settings.telemetryTopic() + " from "
-          + kafka.redacted(), e);
+      throw new IllegalStateException(
+          "cannot read the end offsets of "
+              + settings.telemetryTopic()
+              + " from "
+              + kafka.redacted(),
+          e);
     }
   }
 
@@ -232,28 +262,40 @@ public final class RunningDiagnosis {
           lastFailure.put(name, now);
           int n = failures.merge(name, 1, Integer::sum);
           if (n > MAX_RESTARTS) {
-            LOG.error("query {} failed {} times in a row; giving up: {}", name, n, error.get().getMessage());
+            LOG.error(
+                "query {} failed {} times in a row; giving up: {}",
+                name,
+                n,
+                error.get().getMessage());
             failure = error.get();
             new Thread(this::stop, "unstuck-diagnosis-stop").start();
             return;
           }
           long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(n, 10));
-          LOG.warn("query {} failed ({}); restarting it from its checkpoint in {} s (attempt {} of {})", name,
-              rootMessage(error.get()), backoff / 1000, n, MAX_RESTARTS);
+          LOG.warn(
+              "query {} failed ({}); restarting it from its checkpoint in {} s (attempt {} of {})",
+              name,
+              rootMessage(error.get()),
+              backoff / 1000,
+              n,
+              MAX_RESTARTS);
           Thread.sleep(backoff);
           if (stopping) {
             return;
           }
           StreamingQuery restarted = starters.get(name).start();
           synchronized (this) {
-            // stop() sets stopping and then lists the queries under this lock: a query registered here is in
-            // its list, one restarted after it is stopped here, never left running beside closed stores
+            // stop() sets stopping and then lists the queries under this lock: a query registered
+            // here is in
+            // its list, one restarted after it is stopped here, never left running beside closed
+            // stores
             if (!stopping) {
               queries.put(name, restarted);
               continue;
             }
           }
-          Thread.interrupted(); // stop() interrupted this thread; stopping the query waits for its thread
+          Thread.interrupted(); // stop() interrupted this thread; stopping the query waits for its
+          // thread
           stopQuery(restarted);
           return;
         }

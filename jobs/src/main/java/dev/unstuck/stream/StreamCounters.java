@@ -51,8 +51,9 @@ public final class StreamCounters {
   }
 
   /**
-   * Stored records the diagnosis state could not read back (a schema newer than this job), copied to the
-   * dead-letter topic; not part of {@link #deadLetters()}, which counts messages off the telemetry topic.
+   * Stored records the diagnosis state could not read back (a schema newer than this job), copied
+   * to the dead-letter topic; not part of {@link #deadLetters()}, which counts messages off the
+   * telemetry topic.
    */
   public long setAside() {
     return setAside.get();
@@ -67,7 +68,15 @@ public final class StreamCounters {
 
   @Override
   public String toString() {
-    return "telemetry=" + telemetry() + " diagnoses=" + diagnoses() + " verdicts=" + verdicts()
-        + " deadLetters=" + deadLettersByReason() + " setAsideFromState=" + setAside();
+    return "telemetry="
+        + telemetry()
+        + " diagnoses="
+        + diagnoses()
+        + " verdicts="
+        + verdicts()
+        + " deadLetters="
+        + deadLettersByReason()
+        + " setAsideFromState="
+        + setAside();
   }
 }

@@ -1,7 +1,6 @@
 package dev.unstuck.stream;
 
 import dev.unstuck.diagnosis.Thresholds;
-
 import dev.unstuck.kafka.KafkaSettings;
 import java.time.Duration;
 
@@ -12,7 +11,8 @@ import java.time.Duration;
  * @param telemetryTopic topic read (EpochTelemetry)
  * @param diagnosisTopic topic written (RunDiagnosis, FixVerdict)
  * @param deadLetterTopic where undecodable telemetry goes, with a reason header
- * @param startingOffsets Kafka source's starting offsets when no checkpoint exists (earliest / latest / JSON)
+ * @param startingOffsets Kafka source's starting offsets when no checkpoint exists (earliest /
+ *     latest / JSON)
  * @param trigger micro-batch interval
  * @param stateTimeout a sweep without telemetry this long is dropped from the state
  * @param checkpoint checkpoint root; each query keeps its own folder under it
@@ -31,10 +31,27 @@ public record StreamSettings(
     Thresholds thresholds) {
 
   /** With the default thresholds. */
-  public StreamSettings(KafkaSettings kafka, String telemetryTopic, String diagnosisTopic, String deadLetterTopic,
-      String startingOffsets, Duration trigger, Duration stateTimeout, String checkpoint, long maxRecordsPerTrigger) {
-    this(kafka, telemetryTopic, diagnosisTopic, deadLetterTopic, startingOffsets, trigger, stateTimeout, checkpoint,
-        maxRecordsPerTrigger, Thresholds.DEFAULTS);
+  public StreamSettings(
+      KafkaSettings kafka,
+      String telemetryTopic,
+      String diagnosisTopic,
+      String deadLetterTopic,
+      String startingOffsets,
+      Duration trigger,
+      Duration stateTimeout,
+      String checkpoint,
+      long maxRecordsPerTrigger) {
+    this(
+        kafka,
+        telemetryTopic,
+        diagnosisTopic,
+        deadLetterTopic,
+        startingOffsets,
+        trigger,
+        stateTimeout,
+        checkpoint,
+        maxRecordsPerTrigger,
+        Thresholds.DEFAULTS);
   }
 
   public StreamSettings {

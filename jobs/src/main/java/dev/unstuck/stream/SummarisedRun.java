@@ -16,24 +16,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One run as the stream job's state keeps it between micro-batches: its telemetry folded to one entry per epoch by
- * common's rule ({@link EpochFold}, as {@code RunTelemetry} folds it), each epoch as the detectors read it, the
- * identity its latest record gave, and its first learning epoch carried on ({@link FirstLearning}).
+ * One run as the stream job's state keeps it between micro-batches: its telemetry folded to one
+ * entry per epoch by common's rule ({@link EpochFold}, as {@code RunTelemetry} folds it), each
+ * epoch as the detectors read it, the identity its latest record gave, and its first learning epoch
+ * carried on ({@link FirstLearning}).
  *
- * <p>Stored as a few parts ({@link RunPart}, each a {@code RunSummary} value): a batch that changes the run writes
- * one new part with just the epochs it accepted, and leaves the parts before it as the bytes they were. A part is
- * merged with the one before it while that one is no longer (a binary counter): a run of n epochs is held in at
- * most log2(n) + 1 parts, and each epoch is written again at most that many times. Read back, the parts' epochs are
- * folded again in the order the run accepted them, which rebuilds the same fold; the newest part's identity and
- * carried answers are the run's.
+ * <p>Stored as a few parts ({@link RunPart}, each a {@code RunSummary} value): a batch that changes
+ * the run writes one new part with just the epochs it accepted, and leaves the parts before it as
+ * the bytes they were. A part is merged with the one before it while that one is no longer (a
+ * binary counter): a run of n epochs is held in at most log2(n) + 1 parts, and each epoch is
+ * written again at most that many times. Read back, the parts' epochs are folded again in the order
+ * the run accepted them, which rebuilds the same fold; the newest part's identity and carried
+ * answers are the run's.
  *
- * <p>Diagnoses are kept for the batch (by how many epochs they cover): a run is diagnosed once however many fixes
- * are compared with it.
+ * <p>Diagnoses are kept for the batch (by how many epochs they cover): a run is diagnosed once
+ * however many fixes are compared with it.
  */
 final class SummarisedRun {
   private final RunDiagnoser diagnoser;
   private final long thresholdsFingerprint;
-  private final EpochFold<EpochMetrics> fold = new EpochFold<>(m -> m.status() != RunStatus.RUNNING);
+  private final EpochFold<EpochMetrics> fold =
+      new EpochFold<>(m -> m.status() != RunStatus.RUNNING);
   private FirstLearning firstLearning;
   private final String runId;
   private String variantId;
@@ -41,12 +44,16 @@ final class SummarisedRun {
   private Map<String, String> fixParams = Map.of();
   private int seed;
   private int plannedSeeds;
+
   /** The stored parts, oldest first, as read or last written. */
   private final List<StoredPart> parts = new ArrayList<>();
+
   /** Epochs accepted since the parts were read, in the order accepted: the next part. */
   private final List<EpochMetrics> pending = new ArrayList<>();
+
   /** The carried answers moved on since the newest part was written. */
   private boolean carryChanged;
+
   private List<EpochMetrics> series;
   private final Map<Integer, Diagnosis> diagnosesByLength = new HashMap<>();
 
@@ -59,32 +66,38 @@ final class SummarisedRun {
     this.firstLearning = new FirstLearning(diagnoser);
   }
 
-  /** A run nothing is known of yet; {@code thresholdsFingerprint} names the thresholds {@code diagnoser} uses. */
+  /**
+   * A run nothing is known of yet; {@code thresholdsFingerprint} names the thresholds {@code
+   * diagnoser} uses.
+   */
   static SummarisedRun empty(String runId, RunDiagnoser diagnoser, long thresholdsFingerprint) {
     return new SummarisedRun(runId, diagnoser, thresholdsFingerprint);
   }
 
   /**
-   * Folds in the next stored part, {@code part} read from {@code bytes}. What it carries from other thresholds than
-   * this run's (a job restarted with other {@code --threshold} values) is searched again.
+   * Folds in the next stored part, {@code part} read from {@code bytes}. What it carries from other
+   * thresholds than this run's (a job restarted with other {@code --threshold} values) is searched
+   * again.
    */
   void restore(byte[] bytes, RunPart part) {
     for (EpochMetrics entry : part.entries()) {
       fold.accept(entry.epoch(), entry);
     }
-    identify(part.variantId(), part.fixFamily(), part.fixParams(), part.seed(), part.plannedSeeds());
+    identify(
+        part.variantId(), part.fixFamily(), part.fixParams(), part.seed(), part.plannedSeeds());
     boolean sameThresholds = part.thresholdsFingerprint() == thresholdsFingerprint;
-    firstLearning = sameThresholds
-        ? new FirstLearning(diagnoser, part.learningChecked(), part.firstLearningEpoch())
-        : new FirstLearning(diagnoser);
+    firstLearning =
+        sameThresholds
+            ? new FirstLearning(diagnoser, part.learningChecked(), part.firstLearningEpoch())
+            : new FirstLearning(diagnoser);
     carryChanged = !sameThresholds;
     parts.add(new StoredPart(bytes, part.entries()));
     changed();
   }
 
   /**
-   * Applies one telemetry record of this run; true when it changed what is known about the run, false for a
-   * duplicate or a late copy.
+   * Applies one telemetry record of this run; true when it changed what is known about the run,
+   * false for a duplicate or a late copy.
    */
   boolean accept(EpochTelemetry record) {
     int epoch = record.getEpoch();
@@ -95,11 +108,16 @@ final class SummarisedRun {
     }
     pending.add(entry);
     if (epoch == fold.byEpoch().lastKey()) {
-      identify(record.getVariantId(), record.getFixFamily(), record.getFixParams(), record.getSeed(),
+      identify(
+          record.getVariantId(),
+          record.getFixFamily(),
+          record.getFixParams(),
+          record.getSeed(),
           record.getPlannedSeeds());
     }
     if (epoch >= 1 && !appended) {
-      // inserted before the latest epoch, or a terminal record replacing a RUNNING one: prefixes from it changed
+      // inserted before the latest epoch, or a terminal record replacing a RUNNING one: prefixes
+      // from it changed
       firstLearning.changedAt(fold.byEpoch().subMap(1, true, epoch, false).size(), epoch);
     }
     changed();
@@ -111,7 +129,11 @@ final class SummarisedRun {
     diagnosesByLength.clear();
   }
 
-  private void identify(String variantId, String fixFamily, Map<String, String> fixParams, int seed,
+  private void identify(
+      String variantId,
+      String fixFamily,
+      Map<String, String> fixParams,
+      int seed,
       int plannedSeeds) {
     this.variantId = variantId;
     this.fixFamily = fixFamily;
@@ -130,10 +152,13 @@ final class SummarisedRun {
 
   /** The diagnosis after the first {@code length} measured epochs (1..series size). */
   Diagnosis diagnosis(int length) {
-    return diagnosesByLength.computeIfAbsent(length, n -> diagnoser.diagnose(series().subList(0, n)));
+    return diagnosesByLength.computeIfAbsent(
+        length, n -> diagnoser.diagnose(series().subList(0, n)));
   }
 
-  /** The first learning epoch of the whole series so far ({@link RunDiagnoser#firstLearningEpoch}). */
+  /**
+   * The first learning epoch of the whole series so far ({@link RunDiagnoser#firstLearningEpoch}).
+   */
   Optional<Integer> firstLearningEpoch() {
     int checkedBefore = firstLearning.checked();
     Optional<Integer> foundBefore = firstLearning.found();
@@ -145,8 +170,8 @@ final class SummarisedRun {
   }
 
   /**
-   * The stored form, oldest part first: the parts as they were read, and when anything changed, a new part with
-   * the epochs accepted since (merged with the parts before it that are no longer).
+   * The stored form, oldest part first: the parts as they were read, and when anything changed, a
+   * new part with the epochs accepted since (merged with the parts before it that are no longer).
    */
   List<byte[]> values() {
     if (!pending.isEmpty() || carryChanged) {
@@ -154,14 +179,25 @@ final class SummarisedRun {
       pending.clear();
       carryChanged = false;
       // an empty part (only the carried answers moved on) always goes into the one before it
-      while (!parts.isEmpty() && (entries.isEmpty()
-          || parts.get(parts.size() - 1).entries().size() <= entries.size())) {
+      while (!parts.isEmpty()
+          && (entries.isEmpty()
+              || parts.get(parts.size() - 1).entries().size() <= entries.size())) {
         List<EpochMetrics> merged = new ArrayList<>(parts.remove(parts.size() - 1).entries());
         merged.addAll(entries);
         entries = merged;
       }
-      RunPart part = new RunPart(runId, variantId, fixFamily, fixParams, seed, plannedSeeds, entries,
-          thresholdsFingerprint, firstLearning.checked(), firstLearning.found().orElse(null));
+      RunPart part =
+          new RunPart(
+              runId,
+              variantId,
+              fixFamily,
+              fixParams,
+              seed,
+              plannedSeeds,
+              entries,
+              thresholdsFingerprint,
+              firstLearning.checked(),
+              firstLearning.found().orElse(null));
       byte[] bytes = Codecs.RUN_SUMMARY.encode(part.toAvro());
       DecodedParts.remember(bytes, part);
       parts.add(new StoredPart(bytes, part.entries()));

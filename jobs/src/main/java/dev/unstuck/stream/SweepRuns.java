@@ -34,22 +34,24 @@ import java.util.TreeSet;
 import org.apache.avro.SchemaNormalization;
 
 /**
- * Everything known about the runs of one execution of a sweep, and what follows from it: per run the latest diagnosis,
- * per fix variant its verdict against the baseline. A re-run of the sweep name is another execution with its own {@code
- * SweepRuns}: its records never meet the earlier execution's (telemetry without an execution id is the execution {@code
- * ""}). Pure Java (no Spark): the stateful step keeps a {@link SweepState} and works on this.
+ * Everything known about the runs of one execution of a sweep, and what follows from it: per run
+ * the latest diagnosis, per fix variant its verdict against the baseline. A re-run of the sweep
+ * name is another execution with its own {@code SweepRuns}: its records never meet the earlier
+ * execution's (telemetry without an execution id is the execution {@code ""}). Pure Java (no
+ * Spark): the stateful step keeps a {@link SweepState} and works on this.
  *
- * <p>Each run's records are folded by common's rule (one record per epoch; duplicates and late copies never count
- * twice: {@link RunTelemetry}, {@link dev.unstuck.wire.EpochFold}), the rule the sweep job's automatic fixes read
- * the baseline by too.
+ * <p>Each run's records are folded by common's rule (one record per epoch; duplicates and late
+ * copies never count twice: {@link RunTelemetry}, {@link dev.unstuck.wire.EpochFold}), the rule the
+ * sweep job's automatic fixes read the baseline by too.
  *
- * <p>The state keeps per run what diagnosing it needs ({@link SummarisedRun}, stored as RunSummary parts), not the
- * raw records: a micro-batch decodes only its new records (a stored part it read before is known by its bytes,
- * {@link DecodedParts}), diagnoses the runs they changed, judges the fixes they affect, and writes each changed run
- * one new part, every other value back as the bytes it read. A state written by a job before this (the raw
- * EpochTelemetry records, of any published schema) is read into the same form by {@link #restore}; a stored value
- * it cannot read (a schema newer than this job, left by a later release before a rollback) is set aside, never
- * fatal: {@link #setAside()}.
+ * <p>The state keeps per run what diagnosing it needs ({@link SummarisedRun}, stored as RunSummary
+ * parts), not the raw records: a micro-batch decodes only its new records (a stored part it read
+ * before is known by its bytes, {@link DecodedParts}), diagnoses the runs they changed, judges the
+ * fixes they affect, and writes each changed run one new part, every other value back as the bytes
+ * it read. A state written by a job before this (the raw EpochTelemetry records, of any published
+ * schema) is read into the same form by {@link #restore}; a stored value it cannot read (a schema
+ * newer than this job, left by a later release before a rollback) is set aside, never fatal: {@link
+ * #setAside()}.
  */
 public final class SweepRuns {
   private final String sweepId;
@@ -63,7 +65,10 @@ public final class SweepRuns {
   /** A stored value that could not be read back, and why. */
   public record SetAside(byte[] bytes, WireFormatException.Reason reason, String message) {}
 
-  /** The runs of a sweep's telemetry without an execution id (producers before it): the execution {@code ""}. */
+  /**
+   * The runs of a sweep's telemetry without an execution id (producers before it): the execution
+   * {@code ""}.
+   */
   public SweepRuns(String sweepId, Thresholds thresholds) {
     this(sweepId, "", thresholds);
   }
@@ -73,8 +78,8 @@ public final class SweepRuns {
     this.executionId = executionId;
     this.thresholds = thresholds;
     this.diagnoser = new RunDiagnoser(thresholds);
-    this.thresholdsFingerprint = SchemaNormalization.fingerprint64(
-        thresholds.toString().getBytes(StandardCharsets.UTF_8));
+    this.thresholdsFingerprint =
+        SchemaNormalization.fingerprint64(thresholds.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** As {@link #restore(SweepState, String, Thresholds)}, for the execution {@code ""}. */
@@ -83,10 +88,10 @@ public final class SweepRuns {
   }
 
   /**
-   * The working form of a stored state of execution {@code executionId}: run summaries written by this job, or the
-   * raw telemetry records an earlier release kept (any published schema; a release before execution ids kept the
-   * execution {@code ""} under the sweep id alone). Values it cannot read are left out and listed by
-   * {@link #setAside()}; {@link #toState()} no longer holds them.
+   * The working form of a stored state of execution {@code executionId}: run summaries written by
+   * this job, or the raw telemetry records an earlier release kept (any published schema; a release
+   * before execution ids kept the execution {@code ""} under the sweep id alone). Values it cannot
+   * read are left out and listed by {@link #setAside()}; {@link #toState()} no longer holds them.
    */
   public static SweepRuns restore(SweepState state, String executionId, Thresholds thresholds) {
     SweepRuns sweep = new SweepRuns(state.getSweepId(), executionId, thresholds);
@@ -94,8 +99,12 @@ public final class SweepRuns {
       try {
         if (isRunSummary(bytes)) {
           RunPart part = DecodedParts.read(bytes);
-          sweep.runs.computeIfAbsent(part.runId(),
-              id -> SummarisedRun.empty(id, sweep.diagnoser, sweep.thresholdsFingerprint)).restore(bytes, part);
+          sweep
+              .runs
+              .computeIfAbsent(
+                  part.runId(),
+                  id -> SummarisedRun.empty(id, sweep.diagnoser, sweep.thresholdsFingerprint))
+              .restore(bytes, part);
         } else {
           sweep.fold(Codecs.TELEMETRY.decode(bytes)); // kept by a job before run summaries
         }
@@ -107,7 +116,8 @@ public final class SweepRuns {
   }
 
   private static boolean isRunSummary(byte[] bytes) {
-    return bytes != null && bytes.length >= SingleObjectCodec.HEADER_LENGTH
+    return bytes != null
+        && bytes.length >= SingleObjectCodec.HEADER_LENGTH
         && Codecs.RUN_SUMMARY.knows(SingleObjectCodec.fingerprintOf(bytes));
   }
 
@@ -142,20 +152,29 @@ public final class SweepRuns {
   }
 
   /**
-   * Applies one record (decoded {@code record}, its wire bytes {@code bytes}); true when it changed what is known
-   * about its run, false for a duplicate or a late copy.
+   * Applies one record (decoded {@code record}, its wire bytes {@code bytes}); true when it changed
+   * what is known about its run, false for a duplicate or a late copy.
    */
   public boolean accept(EpochTelemetry record, byte[] bytes) {
     if (!sweepId.equals(record.getSweepId()) || !executionId.equals(record.getExecutionId())) {
-      throw new IllegalArgumentException("record of sweep " + record.getSweepId() + " execution '"
-          + record.getExecutionId() + "' offered to " + sweepId + " execution '" + executionId + "'");
+      throw new IllegalArgumentException(
+          "record of sweep "
+              + record.getSweepId()
+              + " execution '"
+              + record.getExecutionId()
+              + "' offered to "
+              + sweepId
+              + " execution '"
+              + executionId
+              + "'");
     }
     return fold(record);
   }
 
   private boolean fold(EpochTelemetry record) {
-    return runs.computeIfAbsent(record.getRunId(),
-        id -> SummarisedRun.empty(id, diagnoser, thresholdsFingerprint)).accept(record);
+    return runs.computeIfAbsent(
+            record.getRunId(), id -> SummarisedRun.empty(id, diagnoser, thresholdsFingerprint))
+        .accept(record);
   }
 
   /** The current diagnosis of each of {@code runIds}. */
@@ -166,18 +185,21 @@ public final class SweepRuns {
       if (run == null || run.isEmpty()) {
         continue;
       }
-      RunRef ref = new RunRef(sweepId, executionId, runId, run.variantId(), run.fixFamily(), run.seed());
+      RunRef ref =
+          new RunRef(sweepId, executionId, runId, run.variantId(), run.fixFamily(), run.seed());
       List<EpochMetrics> series = run.series();
-      diagnoses.add(series.isEmpty() ? withoutEpochs(ref, run, nowMs)
-          : DiagnosisMapper.toAvro(ref, run.diagnosis(series.size()), nowMs));
+      diagnoses.add(
+          series.isEmpty()
+              ? withoutEpochs(ref, run, nowMs)
+              : DiagnosisMapper.toAvro(ref, run.diagnosis(series.size()), nowMs));
     }
     return diagnoses;
   }
 
   /**
-   * Verdicts of every fix variant affected by a change to {@code changedRunIds}: all of them when a baseline run
-   * changed, else those whose runs changed. One row per baseline symptom (DiagnosisMapper); nothing for a variant
-   * without a seed in common with the baseline yet.
+   * Verdicts of every fix variant affected by a change to {@code changedRunIds}: all of them when a
+   * baseline run changed, else those whose runs changed. One row per baseline symptom
+   * (DiagnosisMapper); nothing for a variant without a seed in common with the baseline yet.
    */
   public List<FixVerdict> verdicts(Collection<String> changedRunIds, long nowMs) {
     Map<String, List<SummarisedRun>> runsByVariant = new TreeMap<>();
@@ -187,7 +209,8 @@ public final class SweepRuns {
     for (SummarisedRun run : runs.values()) {
       runsByVariant.computeIfAbsent(run.variantId(), v -> new ArrayList<>()).add(run);
       plannedSeeds = Math.max(plannedSeeds, run.plannedSeeds());
-      // a run that failed before its first epoch has nothing to compare, but it has ended: it counts for "final"
+      // a run that failed before its first epoch has nothing to compare, but it has ended: it
+      // counts for "final"
       RunHistory history = new RunHistory(run.seed(), run.series(), run.ended());
       runOfHistory.put(history, run);
       historiesByVariant.computeIfAbsent(run.variantId(), v -> new ArrayList<>()).add(history);
@@ -204,11 +227,12 @@ public final class SweepRuns {
     if (baselineChanged) {
       affected.addAll(runsByVariant.keySet());
     }
-    List<RunHistory> baseline = runsByVariant.entrySet().stream()
-        .filter(e -> e.getValue().stream().anyMatch(SweepRuns::isBaseline))
-        .findFirst()
-        .map(e -> historiesByVariant.getOrDefault(e.getKey(), List.of()))
-        .orElse(List.of());
+    List<RunHistory> baseline =
+        runsByVariant.entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(SweepRuns::isBaseline))
+            .findFirst()
+            .map(e -> historiesByVariant.getOrDefault(e.getKey(), List.of()))
+            .orElse(List.of());
     List<FixVerdict> verdicts = new ArrayList<>();
     if (baseline.isEmpty()) {
       return verdicts;
@@ -217,20 +241,24 @@ public final class SweepRuns {
     for (String variantId : affected) {
       SummarisedRun any = runsByVariant.get(variantId).get(0);
       if (isBaseline(any) || Variant.isProbeId(variantId)) {
-        continue; // neither the baseline nor a label-permutation probe is a fix: no verdict (the launcher's
-                  // PlannedRuns waits for none by the same test)
+        continue; // neither the baseline nor a label-permutation probe is a fix: no verdict (the
+        // launcher's
+        // PlannedRuns waits for none by the same test)
       }
       List<RunHistory> fix = historiesByVariant.getOrDefault(variantId, List.of());
       FixRef ref = new FixRef(sweepId, executionId, variantId, any.fixFamily(), any.fixParams());
-      judge.judge(baseline, fix, plannedSeeds).ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
+      judge
+          .judge(baseline, fix, plannedSeeds)
+          .ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
     }
     return verdicts;
   }
 
   /**
-   * The judge's readings of the runs held: each run diagnosed once per length however many fixes compare with it,
-   * its first learning epoch carried from batch to batch ({@link SummarisedRun}). A history is known by identity:
-   * {@link #verdicts} makes one per run and hands the judge exactly those.
+   * The judge's readings of the runs held: each run diagnosed once per length however many fixes
+   * compare with it, its first learning epoch carried from batch to batch ({@link SummarisedRun}).
+   * A history is known by identity: {@link #verdicts} makes one per run and hands the judge exactly
+   * those.
    */
   private record HeldReadings(Map<RunHistory, SummarisedRun> runOfHistory) implements RunReadings {
     @Override
@@ -244,16 +272,21 @@ public final class SweepRuns {
         return Optional.empty();
       }
       int lastEpoch = epochs.get(epochs.size() - 1).epoch();
-      // the first learning prefix of the whole run is the first of any shorter run of its epochs, or there is none
+      // the first learning prefix of the whole run is the first of any shorter run of its epochs,
+      // or there is none
       return runOfHistory.get(history).firstLearningEpoch().filter(epoch -> epoch <= lastEpoch);
     }
   }
 
   private static boolean isBaseline(SummarisedRun run) {
-    return Variant.BASELINE_ID.equals(run.variantId()) || FixFamily.BASELINE.name().equals(run.fixFamily());
+    return Variant.BASELINE_ID.equals(run.variantId())
+        || FixFamily.BASELINE.name().equals(run.fixFamily());
   }
 
-  /** A run with a status but no measured epoch (it failed while starting): nothing to diagnose but its end. */
+  /**
+   * A run with a status but no measured epoch (it failed while starting): nothing to diagnose but
+   * its end.
+   */
   private static RunDiagnosis withoutEpochs(RunRef ref, SummarisedRun run, long nowMs) {
     RunStatus status = RunStatus.valueOf(run.lastStatus().name());
     return RunDiagnosis.newBuilder()

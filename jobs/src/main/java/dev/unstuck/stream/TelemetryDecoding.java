@@ -19,14 +19,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Kafka rows to telemetry: checks the Avro single-object header (marker C3 01 and the fingerprint of one of
- * EpochTelemetry's published schemas), decodes the body with Spark's {@code from_avro} from that writer schema
- * into the current one (Avro schema resolution: a field an older producer did not write takes its default) and
- * says why a message is unusable.
+ * Kafka rows to telemetry: checks the Avro single-object header (marker C3 01 and the fingerprint
+ * of one of EpochTelemetry's published schemas), decodes the body with Spark's {@code from_avro}
+ * from that writer schema into the current one (Avro schema resolution: a field an older producer
+ * did not write takes its default) and says why a message is unusable.
  *
- * <p>{@link #decode} adds two columns to the Kafka rows: {@value #TELEMETRY} (the EpochTelemetry struct in the
- * current schema, null when unusable) and {@value #DEAD_LETTER_REASON} (null when usable, else one of
- * {@link #NOT_SINGLE_OBJECT}, {@link #UNKNOWN_SCHEMA}, {@link #CORRUPT}, {@link #INVALID}).
+ * <p>{@link #decode} adds two columns to the Kafka rows: {@value #TELEMETRY} (the EpochTelemetry
+ * struct in the current schema, null when unusable) and {@value #DEAD_LETTER_REASON} (null when
+ * usable, else one of {@link #NOT_SINGLE_OBJECT}, {@link #UNKNOWN_SCHEMA}, {@link #CORRUPT}, {@link
+ * #INVALID}).
  */
 public final class TelemetryDecoding {
   public static final String TELEMETRY = "telemetry";
@@ -34,16 +35,21 @@ public final class TelemetryDecoding {
 
   /** Too short, or without the single-object marker: JSON text, a string, another encoding. */
   public static final String NOT_SINGLE_OBJECT = Reason.NOT_SINGLE_OBJECT.name();
+
   /**
-   * Single-object Avro of a schema outside EpochTelemetry's published history: a foreign record, or a newer
-   * release's telemetry (replay it from the dead-letter topic once this job knows that schema).
+   * Single-object Avro of a schema outside EpochTelemetry's published history: a foreign record, or
+   * a newer release's telemetry (replay it from the dead-letter topic once this job knows that
+   * schema).
    */
   public static final String UNKNOWN_SCHEMA = Reason.UNKNOWN_SCHEMA.name();
+
   /** The right header, an unreadable body. */
   public static final String CORRUPT = Reason.CORRUPT.name();
+
   /**
-   * Decodes, but cannot be placed: empty sweep or run id, negative epoch, or a '/' in the sweep or execution id
-   * (it would blur the {@code <execution>/<sweep>} key of the diagnosis state, {@code wire/RecordKeys}).
+   * Decodes, but cannot be placed: empty sweep or run id, negative epoch, or a '/' in the sweep or
+   * execution id (it would blur the {@code <execution>/<sweep>} key of the diagnosis state, {@code
+   * wire/RecordKeys}).
    */
   public static final String INVALID = "INVALID";
 
@@ -51,27 +57,36 @@ public final class TelemetryDecoding {
 
   private TelemetryDecoding() {}
 
-  /** The 10 bytes every EpochTelemetry message this release writes starts with: C3 01 and its fingerprint. */
+  /**
+   * The 10 bytes every EpochTelemetry message this release writes starts with: C3 01 and its
+   * fingerprint.
+   */
   public static byte[] expectedHeader() {
     return headerOf(Codecs.TELEMETRY.fingerprint());
   }
 
   /** C3 01 and {@code fingerprint}, little-endian. */
   static byte[] headerOf(long fingerprint) {
-    ByteBuffer header = ByteBuffer.allocate(SingleObjectCodec.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer header =
+        ByteBuffer.allocate(SingleObjectCodec.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
     header.put(MARKER).putLong(fingerprint);
     return header.array();
   }
 
-  /** Kafka rows (at least a binary {@code value}) with {@value #TELEMETRY} and {@value #DEAD_LETTER_REASON} added. */
+  /**
+   * Kafka rows (at least a binary {@code value}) with {@value #TELEMETRY} and {@value
+   * #DEAD_LETTER_REASON} added.
+   */
   public static Dataset<Row> decode(Dataset<Row> kafkaRows) {
     int headerLength = SingleObjectCodec.HEADER_LENGTH;
     Column value = col("value");
     Column header = value.substr(1, headerLength);
-    Column body = expr("substring(value, " + (headerLength + 1) + ", length(value) - " + headerLength + ")");
-    // PERMISSIVE: an unreadable body gives a struct of nulls instead of failing the query; a required field tells.
-    Map<String, String> readAsCurrent = Map.of("mode", "PERMISSIVE",
-        "avroSchema", Codecs.TELEMETRY.schema().toString());
+    Column body =
+        expr("substring(value, " + (headerLength + 1) + ", length(value) - " + headerLength + ")");
+    // PERMISSIVE: an unreadable body gives a struct of nulls instead of failing the query; a
+    // required field tells.
+    Map<String, String> readAsCurrent =
+        Map.of("mode", "PERMISSIVE", "avroSchema", Codecs.TELEMETRY.schema().toString());
     Column knownSchema = lit(false);
     Column decoded = null;
     for (Map.Entry<Long, Schema> writer : Codecs.TELEMETRY.writerSchemas().entrySet()) {
@@ -80,14 +95,28 @@ public final class TelemetryDecoding {
       knownSchema = knownSchema.or(written);
       decoded = decoded == null ? when(written, read) : decoded.when(written, read);
     }
-    Column reason = when(value.isNull().or(length(value).lt(headerLength))
-            .or(value.substr(1, 2).notEqual(lit(MARKER))), lit(NOT_SINGLE_OBJECT))
-        .when(knownSchema.unary_$bang(), lit(UNKNOWN_SCHEMA))
-        .when(col("decoded.runId").isNull().or(col("decoded.sweepId").isNull())
-            .or(col("decoded.epoch").isNull()), lit(CORRUPT))
-        .when(col("decoded.runId").equalTo("").or(col("decoded.sweepId").equalTo(""))
-            .or(col("decoded.epoch").lt(0)).or(col("decoded.sweepId").contains("/"))
-            .or(col("decoded.executionId").contains("/")), lit(INVALID));
+    Column reason =
+        when(
+                value
+                    .isNull()
+                    .or(length(value).lt(headerLength))
+                    .or(value.substr(1, 2).notEqual(lit(MARKER))),
+                lit(NOT_SINGLE_OBJECT))
+            .when(knownSchema.unary_$bang(), lit(UNKNOWN_SCHEMA))
+            .when(
+                col("decoded.runId")
+                    .isNull()
+                    .or(col("decoded.sweepId").isNull())
+                    .or(col("decoded.epoch").isNull()),
+                lit(CORRUPT))
+            .when(
+                col("decoded.runId")
+                    .equalTo("")
+                    .or(col("decoded.sweepId").equalTo(""))
+                    .or(col("decoded.epoch").lt(0))
+                    .or(col("decoded.sweepId").contains("/"))
+                    .or(col("decoded.executionId").contains("/")),
+                lit(INVALID));
     return kafkaRows
         .withColumn("decoded", decoded)
         .withColumn(DEAD_LETTER_REASON, reason)

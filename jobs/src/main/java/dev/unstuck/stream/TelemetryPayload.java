@@ -4,9 +4,9 @@ import dev.unstuck.wire.RecordKeys;
 import java.io.Serializable;
 
 /**
- * One valid telemetry record on its way into the state of its sweep's execution: the sweep and execution it belongs
- * to ({@link #stateKey()}, the grouping key) and the record as it came off Kafka (Avro single-object bytes,
- * fingerprint already checked). A Spark bean.
+ * One valid telemetry record on its way into the state of its sweep's execution: the sweep and
+ * execution it belongs to ({@link #stateKey()}, the grouping key) and the record as it came off
+ * Kafka (Avro single-object bytes, fingerprint already checked). A Spark bean.
  */
 public class TelemetryPayload implements Serializable {
   private static final long serialVersionUID = 1L;

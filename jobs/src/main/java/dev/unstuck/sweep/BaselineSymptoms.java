@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What ails the baseline, from the telemetry its runs published: each run's records folded as the stream job folds
- * them ({@link TrainedSweep}, common's {@code RunTelemetry}), each run diagnosed after its last epoch, and the
- * symptoms present in at least half of the seeds that did not fail. For {@code fixes: auto}, which picks fixes by
- * these.
+ * What ails the baseline, from the telemetry its runs published: each run's records folded as the
+ * stream job folds them ({@link TrainedSweep}, common's {@code RunTelemetry}), each run diagnosed
+ * after its last epoch, and the symptoms present in at least half of the seeds that did not fail.
+ * For {@code fixes: auto}, which picks fixes by these.
  */
 final class BaselineSymptoms {
   private BaselineSymptoms() {}
 
   static Set<Symptom> of(List<EpochTelemetry> records, Thresholds thresholds) {
-    List<Diagnosis> diagnoses = TrainedSweep.of(records).finalDiagnoses(Variant.BASELINE_ID,
-        new RunDiagnoser(thresholds));
+    List<Diagnosis> diagnoses =
+        TrainedSweep.of(records).finalDiagnoses(Variant.BASELINE_ID, new RunDiagnoser(thresholds));
     return diagnoses.isEmpty() ? Set.of() : FixJudge.majoritySymptoms(diagnoses);
   }
 }

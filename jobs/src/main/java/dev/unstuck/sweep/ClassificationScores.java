@@ -6,11 +6,13 @@ import org.nd4j.evaluation.classification.ConfusionMatrix;
 import org.nd4j.evaluation.classification.Evaluation;
 
 /**
- * Accuracy, balanced accuracy (mean recall over the classes present), macro F1 (over the classes present or
- * predicted) and per-class recall (NaN for a class with no rows), computed from the confusion matrix. DL4J's own {@code f1(Macro)} is not a macro F1 for our purposes: with two classes it returns the
- * positive class's F1, and with more it leaves out classes never predicted.
+ * Accuracy, balanced accuracy (mean recall over the classes present), macro F1 (over the classes
+ * present or predicted) and per-class recall (NaN for a class with no rows), computed from the
+ * confusion matrix. DL4J's own {@code f1(Macro)} is not a macro F1 for our purposes: with two
+ * classes it returns the positive class's F1, and with more it leaves out classes never predicted.
  */
-record ClassificationScores(double accuracy, double balancedAccuracy, double macroF1, List<Double> recall) {
+record ClassificationScores(
+    double accuracy, double balancedAccuracy, double macroF1, List<Double> recall) {
 
   static ClassificationScores of(Evaluation evaluation, int numClasses) {
     ConfusionMatrix<Integer> matrix = evaluation.getConfusionMatrix();
@@ -31,7 +33,8 @@ record ClassificationScores(double accuracy, double balancedAccuracy, double mac
       }
       correct += truePositives;
       total += actual;
-      // a class with no row in this split has no recall: NaN, and it takes no part in the balanced accuracy
+      // a class with no row in this split has no recall: NaN, and it takes no part in the balanced
+      // accuracy
       // (counting it as 0 would cap a perfect model's balanced accuracy below 1)
       double classRecall = actual == 0 ? Double.NaN : truePositives / (double) actual;
       recall.add(classRecall);
@@ -46,7 +49,10 @@ record ClassificationScores(double accuracy, double balancedAccuracy, double mac
         scored++;
       }
     }
-    return new ClassificationScores(total == 0 ? Double.NaN : correct / (double) total,
-        present == 0 ? Double.NaN : recallSum / present, scored == 0 ? Double.NaN : f1Sum / scored, recall);
+    return new ClassificationScores(
+        total == 0 ? Double.NaN : correct / (double) total,
+        present == 0 ? Double.NaN : recallSum / present,
+        scored == 0 ? Double.NaN : f1Sum / scored,
+        recall);
   }
 }

@@ -21,11 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Data-parallel training, for a training split too large for one task: DL4J parameter averaging across
- * {@code training.workers} partitions, the rows reshuffled across the workers every epoch. Each worker trains
- * minibatches of batchSize / workers examples, so one averaged step sees about the user's batch size, and the
- * parameters (and updater state) are averaged every few minibatches, so the run takes about as many sequential
- * steps per epoch as the user's own training. The epochs are measured and published from the driver.
+ * Data-parallel training, for a training split too large for one task: DL4J parameter averaging
+ * across {@code training.workers} partitions, the rows reshuffled across the workers every epoch.
+ * Each worker trains minibatches of batchSize / workers examples, so one averaged step sees about
+ * the user's batch size, and the parameters (and updater state) are averaged every few minibatches,
+ * so the run takes about as many sequential steps per epoch as the user's own training. The epochs
+ * are measured and published from the driver.
  */
 final class DataParallelTrainer implements RunTrainer {
   private final JavaSparkContext spark;
@@ -47,12 +48,19 @@ final class DataParallelTrainer implements RunTrainer {
   public TrainedRun train(PlannedRun run, Supplier<VariantInputs> data, RunProgress progress) {
     TrainingSpec training = run.variant().config().training();
     int perWorker = batchSizePerWorker(training.batchSize(), training.workers());
-    TrainingLayout layout = TrainingLayout.dataParallel(training.workers(), perWorker,
-        settings.averagingFrequency());
-    spark.setJobGroup(run.runId(), run.runId() + ": data-parallel over " + training.workers() + " workers", false);
+    TrainingLayout layout =
+        TrainingLayout.dataParallel(training.workers(), perWorker, settings.averagingFrequency());
+    spark.setJobGroup(
+        run.runId(),
+        run.runId() + ": data-parallel over " + training.workers() + " workers",
+        false);
     try {
-      return new EpochLoop(sink, progress).run(RunLabel.of(run), layout, training,
-          () -> new AveragedTrainee(run, data.get(), layout));
+      return new EpochLoop(sink, progress)
+          .run(
+              RunLabel.of(run),
+              layout,
+              training,
+              () -> new AveragedTrainee(run, data.get(), layout));
     } finally {
       spark.clearJobGroup();
     }
@@ -67,16 +75,25 @@ final class DataParallelTrainer implements RunTrainer {
 
     AveragedTrainee(PlannedRun run, VariantInputs inputs, TrainingLayout layout) {
       RunConfig config = run.variant().config();
-      MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.configuration(config, inputs.numFeatures(),
-          inputs.numClasses(), run.seed(), config.training().resample() == Resampling.CLASS_WEIGHTS
-              ? inputs.classWeights() : null));
+      MultiLayerNetwork net =
+          new MultiLayerNetwork(
+              NetworkFactory.configuration(
+                  config,
+                  inputs.numFeatures(),
+                  inputs.numClasses(),
+                  run.seed(),
+                  config.training().resample() == Resampling.CLASS_WEIGHTS
+                      ? inputs.classWeights()
+                      : null));
       net.init();
       this.inputs = inputs;
       this.layout = layout;
       this.seed = run.seed();
-      this.sparkNet = new SparkDl4jMultiLayer(spark, net, trainingMaster(layout, run.seed(),
-          settings.prefetchBatches()));
-      this.probe = new EpochProbe(inputs.train(), inputs.validation(), inputs.probe(), inputs.numClasses());
+      this.sparkNet =
+          new SparkDl4jMultiLayer(
+              spark, net, trainingMaster(layout, run.seed(), settings.prefetchBatches()));
+      this.probe =
+          new EpochProbe(inputs.train(), inputs.validation(), inputs.probe(), inputs.numClasses());
     }
 
     @Override
@@ -92,18 +109,26 @@ final class DataParallelTrainer implements RunTrainer {
     @Override
     public void fitEpoch(int epoch) {
       int perWorker = layout.globalBatchSize() / layout.workers();
-      JavaRDD<DataSet> batches = DataSetConversion.shuffledMinibatches(inputs.trainRows(), inputs.numClasses(),
-          perWorker, layout.workers(), EpochOrder.seed(seed, epoch));
+      JavaRDD<DataSet> batches =
+          DataSetConversion.shuffledMinibatches(
+              inputs.trainRows(),
+              inputs.numClasses(),
+              perWorker,
+              layout.workers(),
+              EpochOrder.seed(seed, epoch));
       try {
         sparkNet.fit(batches);
       } finally {
-        batches.unpersist(false); // DL4J persists each epoch's minibatches and never lets go of them
+        batches.unpersist(
+            false); // DL4J persists each epoch's minibatches and never lets go of them
       }
     }
 
     @Override
     public Measurement measure(Map<Integer, INDArray> weightsBefore) {
-      return probe.measure(sparkNet.getNetwork(), weightsBefore,
+      return probe.measure(
+          sparkNet.getNetwork(),
+          weightsBefore,
           inputs.largeSplits().map(this::distributed).orElse(null));
     }
 
@@ -124,13 +149,15 @@ final class DataParallelTrainer implements RunTrainer {
   }
 
   /**
-   * Parameter averaging every {@code averagingFrequency} minibatches per worker. Direct, because concurrent runs
-   * must not share DL4J's exported temp files (they race and corrupt each other). DL4J cuts each epoch into
-   * random splits of workers x frequency minibatches; Repartition.Always with the Balanced strategy gives every
-   * worker exactly its share of a split, because a worker trains at most {@code frequency} minibatches per split
-   * and silently skips the rest of an unbalanced partition.
+   * Parameter averaging every {@code averagingFrequency} minibatches per worker. Direct, because
+   * concurrent runs must not share DL4J's exported temp files (they race and corrupt each other).
+   * DL4J cuts each epoch into random splits of workers x frequency minibatches; Repartition.Always
+   * with the Balanced strategy gives every worker exactly its share of a split, because a worker
+   * trains at most {@code frequency} minibatches per split and silently skips the rest of an
+   * unbalanced partition.
    */
-  static ParameterAveragingTrainingMaster trainingMaster(TrainingLayout layout, long seed, int prefetchBatches) {
+  static ParameterAveragingTrainingMaster trainingMaster(
+      TrainingLayout layout, long seed, int prefetchBatches) {
     int perWorker = layout.globalBatchSize() / layout.workers();
     return new ParameterAveragingTrainingMaster.Builder(layout.workers(), perWorker)
         .batchSizePerWorker(perWorker)

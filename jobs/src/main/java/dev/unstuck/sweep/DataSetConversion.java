@@ -14,27 +14,36 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Spark rows (features vector, class index) as DL4J DataSets: minibatches for training, one set for measuring. */
+/**
+ * Spark rows (features vector, class index) as DL4J DataSets: minibatches for training, one set for
+ * measuring.
+ */
 public final class DataSetConversion {
   private static final String SHUFFLE_KEY = "__unstuck_shuffle_key";
 
   private DataSetConversion() {}
 
-  /** Minibatches of {@code batchSize} examples in the rows' order over {@code partitions} partitions. */
-  public static JavaRDD<DataSet> minibatches(Dataset<Row> rows, int numClasses, int batchSize, int partitions) {
-    return rows.select(EncodedData.FEATURES, EncodedData.LABEL).javaRDD()
+  /**
+   * Minibatches of {@code batchSize} examples in the rows' order over {@code partitions}
+   * partitions.
+   */
+  public static JavaRDD<DataSet> minibatches(
+      Dataset<Row> rows, int numClasses, int batchSize, int partitions) {
+    return rows.select(EncodedData.FEATURES, EncodedData.LABEL)
+        .javaRDD()
         .repartition(partitions)
         .mapPartitions(partition -> batches(partition, numClasses, batchSize));
   }
 
   /**
-   * One epoch's training minibatches for data-parallel training: every row gets a random key seeded by
-   * {@code epochSeed}, which sends it to one of {@code partitions} workers and orders it within that worker, so the
-   * rows are reshuffled across and within workers every epoch (the same on every re-run). DL4J persists them (it
-   * counts them before it trains on them); the caller unpersists them after the epoch.
+   * One epoch's training minibatches for data-parallel training: every row gets a random key seeded
+   * by {@code epochSeed}, which sends it to one of {@code partitions} workers and orders it within
+   * that worker, so the rows are reshuffled across and within workers every epoch (the same on
+   * every re-run). DL4J persists them (it counts them before it trains on them); the caller
+   * unpersists them after the epoch.
    */
-  public static JavaRDD<DataSet> shuffledMinibatches(Dataset<Row> rows, int numClasses, int batchSize, int partitions,
-      long epochSeed) {
+  public static JavaRDD<DataSet> shuffledMinibatches(
+      Dataset<Row> rows, int numClasses, int batchSize, int partitions, long epochSeed) {
     return rows.select(EncodedData.FEATURES, EncodedData.LABEL)
         .withColumn(SHUFFLE_KEY, functions.rand(epochSeed))
         .repartition(partitions, functions.col(SHUFFLE_KEY))
@@ -46,7 +55,8 @@ public final class DataSetConversion {
 
   /** All rows in one DataSet, for driver-side measurement of small splits. */
   public static DataSet collect(Dataset<Row> rows, int numClasses) {
-    return toDataSet(rows.select(EncodedData.FEATURES, EncodedData.LABEL).collectAsList(), numClasses);
+    return toDataSet(
+        rows.select(EncodedData.FEATURES, EncodedData.LABEL).collectAsList(), numClasses);
   }
 
   private static Iterator<DataSet> batches(Iterator<Row> partition, int numClasses, int batchSize) {

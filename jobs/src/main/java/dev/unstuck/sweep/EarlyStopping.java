@@ -1,6 +1,9 @@
 package dev.unstuck.sweep;
 
-/** Stops a run after {@code patience} epochs without a better validation metric; patience 0 never stops. */
+/**
+ * Stops a run after {@code patience} epochs without a better validation metric; patience 0 never
+ * stops.
+ */
 final class EarlyStopping {
   private final int patience;
   private double best = Double.NEGATIVE_INFINITY;

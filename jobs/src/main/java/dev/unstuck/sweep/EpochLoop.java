@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run's epochs, whatever the training mode: set the epoch's learning rate, fit one epoch, measure, publish,
- * stop on divergence or early stopping. Whatever happens, the run ends with a terminal record: FINISHED, DIVERGED
- * (NaN/Inf) or FAILED (an exception or out of memory) - one run's failure never ends the sweep.
+ * One run's epochs, whatever the training mode: set the epoch's learning rate, fit one epoch,
+ * measure, publish, stop on divergence or early stopping. Whatever happens, the run ends with a
+ * terminal record: FINISHED, DIVERGED (NaN/Inf) or FAILED (an exception or out of memory) - one
+ * run's failure never ends the sweep.
  */
 final class EpochLoop {
   private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
@@ -46,7 +47,8 @@ final class EpochLoop {
     this.progress = progress;
   }
 
-  TrainedRun run(RunLabel label, TrainingLayout layout, TrainingSpec training, Preparation preparation) {
+  TrainedRun run(
+      RunLabel label, TrainingLayout layout, TrainingSpec training, Preparation preparation) {
     TelemetryRecords records = new TelemetryRecords(label, layout);
     List<EpochTelemetry> published = new ArrayList<>();
     int epoch = 0;
@@ -56,7 +58,8 @@ final class EpochLoop {
       records.describe(trainee.facts());
       EarlyStopping earlyStopping = new EarlyStopping(training.earlyStopping());
       for (epoch = 1; epoch <= training.epochs(); epoch++) {
-        double rate = training.lrSchedule().rateAt(training.learningRate(), epoch, training.epochs());
+        double rate =
+            training.lrSchedule().rateAt(training.learningRate(), epoch, training.epochs());
         if (rate != training.learningRate()) {
           trainee.network().setLearningRate(rate);
         }
@@ -65,20 +68,40 @@ final class EpochLoop {
         trainee.fitEpoch(epoch);
         long wall = System.currentTimeMillis() - start;
         Measurement measurement = trainee.measure(before);
-        LOG.info("{} epoch {}/{} ({}): fit {} ms, {} examples/s; measured in {} ms", label.runId(), epoch,
-            training.epochs(), layout.mode(), wall,
+        LOG.info(
+            "{} epoch {}/{} ({}): fit {} ms, {} examples/s; measured in {} ms",
+            label.runId(),
+            epoch,
+            training.epochs(),
+            layout.mode(),
+            wall,
             String.format("%.0f", trainee.facts().trainExamples() * 1000.0 / Math.max(1, wall)),
             System.currentTimeMillis() - start - wall);
         last = records.epoch(epoch, rate, wall, measurement, RunStatus.RUNNING, null);
         publish(last, published);
-        progress.epochDone(label.runId(), epoch, training.epochs(), measurement.trainLoss(), RunStatus.RUNNING);
+        progress.epochDone(
+            label.runId(), epoch, training.epochs(), measurement.trainLoss(), RunStatus.RUNNING);
         if (measurement.diverged()) {
-          return finish(label, records, last, RunStatus.DIVERGED, epoch,
-              "loss or weights became NaN/Inf at epoch " + epoch, published);
+          return finish(
+              label,
+              records,
+              last,
+              RunStatus.DIVERGED,
+              epoch,
+              "loss or weights became NaN/Inf at epoch " + epoch,
+              published);
         }
         if (earlyStopping.shouldStop(measurement.valBalancedAccuracy())) {
-          return finish(label, records, last, RunStatus.FINISHED, epoch,
-              "early stopping: no better validation metric for " + training.earlyStopping() + " epochs", published);
+          return finish(
+              label,
+              records,
+              last,
+              RunStatus.FINISHED,
+              epoch,
+              "early stopping: no better validation metric for "
+                  + training.earlyStopping()
+                  + " epochs",
+              published);
         }
       }
       return finish(label, records, last, RunStatus.FINISHED, training.epochs(), null, published);
@@ -92,18 +115,35 @@ final class EpochLoop {
     return failed(label, new TelemetryRecords(label, layout), null, 0, error, new ArrayList<>());
   }
 
-  private TrainedRun failed(RunLabel label, TelemetryRecords records, EpochTelemetry last,
-      int epoch, Throwable error, List<EpochTelemetry> published) {
+  private TrainedRun failed(
+      RunLabel label,
+      TelemetryRecords records,
+      EpochTelemetry last,
+      int epoch,
+      Throwable error,
+      List<EpochTelemetry> published) {
     String message = error.getClass().getSimpleName() + ": " + error.getMessage();
     LOG.warn("{} failed at epoch {}: {}", label.runId(), epoch, message, error);
     return finish(label, records, last, RunStatus.FAILED, epoch, message, published);
   }
 
-  private TrainedRun finish(RunLabel label, TelemetryRecords records, EpochTelemetry last, RunStatus status,
-      int epoch, String message, List<EpochTelemetry> published) {
+  private TrainedRun finish(
+      RunLabel label,
+      TelemetryRecords records,
+      EpochTelemetry last,
+      RunStatus status,
+      int epoch,
+      String message,
+      List<EpochTelemetry> published) {
     publish(records.terminal(last, epoch, status, message), published);
-    progress.epochDone(label.runId(), epoch, label.totalEpochs(), last == null ? null : last.getTrainLoss(), status);
-    return new TrainedRun(new RunOutcome(label.runId(), status, last == null ? 0 : last.getEpoch(), message),
+    progress.epochDone(
+        label.runId(),
+        epoch,
+        label.totalEpochs(),
+        last == null ? null : last.getTrainLoss(),
+        status);
+    return new TrainedRun(
+        new RunOutcome(label.runId(), status, last == null ? 0 : last.getEpoch(), message),
         published);
   }
 

@@ -3,10 +3,10 @@ package dev.unstuck.sweep;
 import java.util.Random;
 
 /**
- * The order a run sees its training rows in one epoch: a seeded permutation, new every epoch and the same on
- * every re-run. The contract (so an independent reference can reproduce it): a Fisher-Yates shuffle of
- * {@code 0..n-1} driven by {@code java.util.Random(seed(runSeed, epoch))}, i.e. what
- * {@code Collections.shuffle(list, random)} does to a list of the row indices.
+ * The order a run sees its training rows in one epoch: a seeded permutation, new every epoch and
+ * the same on every re-run. The contract (so an independent reference can reproduce it): a
+ * Fisher-Yates shuffle of {@code 0..n-1} driven by {@code java.util.Random(seed(runSeed, epoch))},
+ * i.e. what {@code Collections.shuffle(list, random)} does to a list of the row indices.
  */
 public final class EpochOrder {
   private EpochOrder() {}

@@ -3,6 +3,7 @@ package dev.unstuck.sweep;
 import dev.unstuck.avro.LayerStats;
 import dev.unstuck.avro.NonFiniteCounts;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -15,14 +16,18 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
- * Measures the averaged network after an epoch, on the driver: losses and classification scores on the
- * training and validation splits, and per weight layer, on a fixed probe batch, the gradient norm, weight
- * statistics, update ratio, dead and saturated units. Dense and conv2d layers alike: a convolution's units are its
- * filters.
+ * Measures the averaged network after an epoch, on the driver: losses and classification scores on
+ * the training and validation splits, and per weight layer, on a fixed probe batch, the gradient
+ * norm, weight statistics, update ratio, dead and saturated units. Dense and conv2d layers alike: a
+ * convolution's units are its filters.
  */
 public final class EpochProbe {
-  /** sigmoid(5): outputs beyond it mean a pre-activation outside +-5, DeepDiagnosis' saturation bound. */
+  /**
+   * sigmoid(5): outputs beyond it mean a pre-activation outside +-5, DeepDiagnosis' saturation
+   * bound.
+   */
   static final double SIGMOID_SATURATION = 1 / (1 + Math.exp(-5));
+
   /** tanh(5), the same bound for tanh. */
   static final double TANH_SATURATION = Math.tanh(5);
 
@@ -38,16 +43,21 @@ public final class EpochProbe {
     this.numClasses = numClasses;
   }
 
-  /** @param weightsBefore each weight layer's W before the epoch, to measure how far the epoch moved it */
+  /**
+   * @param weightsBefore each weight layer's W before the epoch, to measure how far the epoch moved
+   *     it
+   */
   public Measurement measure(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore) {
     return measure(net, weightsBefore, null);
   }
 
   /**
-   * @param distributed computes the train and validation Evaluations over whole splits on the executors (large
-   *     data), or null to score on the driver's splits
+   * @param distributed computes the train and validation Evaluations over whole splits on the
+   *     executors (large data), or null to score on the driver's splits
    */
-  public Measurement measure(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore,
+  public Measurement measure(
+      MultiLayerNetwork net,
+      Map<Integer, INDArray> weightsBefore,
       DistributedEvaluation distributed) {
     long badParameters = countNonFinite(net.params());
     if (badParameters > 0) {
@@ -71,28 +81,50 @@ public final class EpochProbe {
       valScores = ClassificationScores.of(distributed.validation(), numClasses);
     }
     Gradient gradient = probeGradient(net);
-    long badGradients = gradient.gradientForVariable().values().stream().mapToLong(EpochProbe::countNonFinite).sum();
+    long badGradients =
+        gradient.gradientForVariable().values().stream()
+            .mapToLong(EpochProbe::countNonFinite)
+            .sum();
     List<INDArray> activations = net.feedForward(probe.getFeatures(), false);
     boolean lossBad = !Double.isFinite(trainLoss) || !Double.isFinite(valLoss);
-    return new Measurement(trainLoss, valLoss,
-        trainScores.accuracy(), trainScores.balancedAccuracy(),
-        valScores.accuracy(), valScores.balancedAccuracy(), valScores.macroF1(), valScores.recall(),
+    return new Measurement(
+        trainLoss,
+        valLoss,
+        trainScores.accuracy(),
+        trainScores.balancedAccuracy(),
+        valScores.accuracy(),
+        valScores.balancedAccuracy(),
+        valScores.macroF1(),
+        valScores.recall(),
         layerStats(net, weightsBefore, gradient, activations),
         new NonFiniteCounts(lossBad ? 1L : 0L, badGradients, 0L, 0L));
   }
 
   /**
-   * The loss of the data alone: the mean per-example loss, without the L1/L2 penalty that {@code net.score} adds. A
-   * penalised fix's loss is then comparable with the baseline's, and does not drift with the weights' norm.
+   * The loss of the data alone: the mean per-example loss, without the L1/L2 penalty that {@code
+   * net.score} adds. A penalised fix's loss is then comparable with the baseline's, and does not
+   * drift with the weights' norm.
    */
   static double dataLoss(MultiLayerNetwork net, DataSet data) {
     return net.scoreExamples(data, false).meanNumber().doubleValue();
   }
 
-  /** A network whose weights or outputs are NaN/Inf: losses NaN, no scores, weight statistics only. */
-  private static Measurement blownUp(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore, long badParameters) {
-    return new Measurement(Double.NaN, Double.NaN, null, null, null, null, null, List.of(),
-        layerStats(net, weightsBefore, null, null), new NonFiniteCounts(1L, 0L, badParameters, 0L));
+  /**
+   * A network whose weights or outputs are NaN/Inf: losses NaN, no scores, weight statistics only.
+   */
+  private static Measurement blownUp(
+      MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore, long badParameters) {
+    return new Measurement(
+        Double.NaN,
+        Double.NaN,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        layerStats(net, weightsBefore, null, null),
+        new NonFiniteCounts(1L, 0L, badParameters, 0L));
   }
 
   /** Classification scores over whole splits, computed on the executors. */
@@ -104,7 +136,7 @@ public final class EpochProbe {
 
   /** Each weight layer's W, to pass back as {@code weightsBefore} after the next epoch. */
   public static Map<Integer, INDArray> snapshotWeights(MultiLayerNetwork net) {
-    Map<Integer, INDArray> weights = new java.util.HashMap<>();
+    Map<Integer, INDArray> weights = new HashMap<>();
     for (int i = 0; i < net.getnLayers(); i++) {
       INDArray w = net.getLayer(i).getParam("W");
       if (w != null && net.getLayer(i).conf().getLayer() instanceof BaseLayer) {
@@ -129,24 +161,30 @@ public final class EpochProbe {
     return copy.gradient();
   }
 
-  private static List<LayerStats> layerStats(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore,
-      Gradient gradient, List<INDArray> activations) {
+  private static List<LayerStats> layerStats(
+      MultiLayerNetwork net,
+      Map<Integer, INDArray> weightsBefore,
+      Gradient gradient,
+      List<INDArray> activations) {
     List<LayerStats> stats = new ArrayList<>();
     for (int i = 0; i < net.getnLayers(); i++) {
-      if (!(net.getLayer(i).conf().getLayer() instanceof BaseLayer conf) || net.getLayer(i).getParam("W") == null) {
+      if (!(net.getLayer(i).conf().getLayer() instanceof BaseLayer conf)
+          || net.getLayer(i).getParam("W") == null) {
         continue; // batch normalisation and other layers without a weight matrix
       }
       INDArray w = net.getLayer(i).getParam("W");
       String activation = conf.getActivationFn().toString().toLowerCase();
       boolean convolution = conf instanceof ConvolutionLayer;
-      LayerStats.Builder layer = LayerStats.newBuilder()
-          .setIndex(stats.size())
-          .setKind(i == net.getnLayers() - 1 ? "output" : convolution ? "conv2d" : "dense")
-          .setActivation(activation)
-          // a dense W is [inputs, units]; a convolution's is [filters, channels in, kernel height, kernel width]
-          .setUnits((int) (convolution ? w.size(0) : w.size(1)))
-          .setWeightMean(w.meanNumber().doubleValue())
-          .setWeightStd(w.stdNumber().doubleValue());
+      LayerStats.Builder layer =
+          LayerStats.newBuilder()
+              .setIndex(stats.size())
+              .setKind(i == net.getnLayers() - 1 ? "output" : convolution ? "conv2d" : "dense")
+              .setActivation(activation)
+              // a dense W is [inputs, units]; a convolution's is [filters, channels in, kernel
+              // height, kernel width]
+              .setUnits((int) (convolution ? w.size(0) : w.size(1)))
+              .setWeightMean(w.meanNumber().doubleValue())
+              .setWeightStd(w.stdNumber().doubleValue());
       INDArray before = weightsBefore.get(i);
       if (before != null) {
         double norm = before.norm2Number().doubleValue();
@@ -155,7 +193,9 @@ public final class EpochProbe {
       if (gradient != null) {
         INDArray g = gradient.getGradientFor(i + "_W");
         if (g != null) {
-          layer.setGradientNorm(g.norm2Number().doubleValue()).setMeanAbsGradient(g.ameanNumber().doubleValue());
+          layer
+              .setGradientNorm(g.norm2Number().doubleValue())
+              .setMeanAbsGradient(g.ameanNumber().doubleValue());
         }
       }
       if (activations != null) {
@@ -169,8 +209,8 @@ public final class EpochProbe {
   }
 
   /**
-   * Units whose output is 0 for every probe example. A convolution's unit is a filter: its output [examples, filters,
-   * height, width] is dead when 0 for every example at every position.
+   * Units whose output is 0 for every probe example. A convolution's unit is a filter: its output
+   * [examples, filters, height, width] is dead when 0 for every example at every position.
    */
   static double deadFraction(INDArray activations) {
     INDArray maxPerUnit = activations.rank() == 4 ? activations.max(0, 2, 3) : activations.max(0);
@@ -179,15 +219,20 @@ public final class EpochProbe {
 
   static Double saturatedFraction(String activation, INDArray out) {
     return switch (activation) {
-      case "sigmoid" -> (out.scan(Conditions.greaterThan(SIGMOID_SATURATION)).doubleValue()
-          + out.scan(Conditions.lessThan(1 - SIGMOID_SATURATION)).doubleValue()) / out.length();
-      case "tanh" -> (out.scan(Conditions.greaterThan(TANH_SATURATION)).doubleValue()
-          + out.scan(Conditions.lessThan(-TANH_SATURATION)).doubleValue()) / out.length();
+      case "sigmoid" ->
+          (out.scan(Conditions.greaterThan(SIGMOID_SATURATION)).doubleValue()
+                  + out.scan(Conditions.lessThan(1 - SIGMOID_SATURATION)).doubleValue())
+              / out.length();
+      case "tanh" ->
+          (out.scan(Conditions.greaterThan(TANH_SATURATION)).doubleValue()
+                  + out.scan(Conditions.lessThan(-TANH_SATURATION)).doubleValue())
+              / out.length();
       default -> null;
     };
   }
 
   static long countNonFinite(INDArray array) {
-    return array.scan(Conditions.isNan()).longValue() + array.scan(Conditions.isInfinite()).longValue();
+    return array.scan(Conditions.isNan()).longValue()
+        + array.scan(Conditions.isInfinite()).longValue();
   }
 }

@@ -6,8 +6,8 @@ import java.io.Serializable;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * A run's training, validation and probe splits in ND4J's own binary form, to broadcast to the task that trains
- * the run whole. Plain bytes, so they travel with any Spark serializer.
+ * A run's training, validation and probe splits in ND4J's own binary form, to broadcast to the task
+ * that trains the run whole. Plain bytes, so they travel with any Spark serializer.
  */
 public final class LocalSplits implements Serializable {
   private final byte[] train;

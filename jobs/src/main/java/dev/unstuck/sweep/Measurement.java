@@ -5,8 +5,8 @@ import dev.unstuck.avro.NonFiniteCounts;
 import java.util.List;
 
 /**
- * What the driver measured of the averaged network after an epoch. Metrics are null where they cannot be
- * measured (a network with NaN weights has no meaningful accuracy).
+ * What the driver measured of the averaged network after an epoch. Metrics are null where they
+ * cannot be measured (a network with NaN weights has no meaningful accuracy).
  */
 public record Measurement(
     Double trainLoss,

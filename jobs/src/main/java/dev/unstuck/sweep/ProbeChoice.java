@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides, from what a sweep trained, whether it ends with the label-permutation probe ({@link LabelPermutation}):
- * only when the baseline does not learn and no fix learned or resolved anything. The probe is two variants, the
- * reference network on the real labels and on permuted ones.
+ * Decides, from what a sweep trained, whether it ends with the label-permutation probe ({@link
+ * LabelPermutation}): only when the baseline does not learn and no fix learned or resolved
+ * anything. The probe is two variants, the reference network on the real labels and on permuted
+ * ones.
  */
 final class ProbeChoice {
   private ProbeChoice() {}
 
-  /** The probe's two variants: the reference network on the real labels, and the same on permuted labels. */
+  /**
+   * The probe's two variants: the reference network on the real labels, and the same on permuted
+   * labels.
+   */
   record Probe(Variant real, Variant permuted) {
     List<Variant> variants() {
       return List.of(real, permuted);
@@ -28,11 +32,12 @@ final class ProbeChoice {
   }
 
   /** The probe, or none. */
-  static Optional<Probe> after(SweepPlan plan, RunConfig baseline, SweepResult result, Thresholds thresholds) {
+  static Optional<Probe> after(
+      SweepPlan plan, RunConfig baseline, SweepResult result, Thresholds thresholds) {
     TrainedSweep trained = TrainedSweep.of(result.telemetry());
     Collection<Judgement> judgements = trained.judgements(plan, new FixJudge(thresholds)).values();
-    if (!LabelPermutation.worthProbing(trained.finalDiagnoses(Variant.BASELINE_ID, new RunDiagnoser(thresholds)),
-        judgements)) {
+    if (!LabelPermutation.worthProbing(
+        trained.finalDiagnoses(Variant.BASELINE_ID, new RunDiagnoser(thresholds)), judgements)) {
       return Optional.empty();
     }
     Variant reference = Variant.reference(LabelPermutation.reference(baseline));

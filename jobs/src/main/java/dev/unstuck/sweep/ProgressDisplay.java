@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Live progress on the driver: epochs done out of all, and per run its last loss and status. On a terminal the
- * line redraws in place; otherwise (logs, CI) a line is printed every few seconds.
+ * Live progress on the driver: epochs done out of all, and per run its last loss and status. On a
+ * terminal the line redraws in place; otherwise (logs, CI) a line is printed every few seconds.
  */
 public final class ProgressDisplay implements RunProgress, AutoCloseable {
   private record RunState(int epoch, int total, Double loss, RunStatus status) {}
@@ -20,11 +20,13 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
   private final int totalEpochs;
   private final PrintStream out;
   private final boolean terminal;
-  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "unstuck-progress");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "unstuck-progress");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public ProgressDisplay(int totalEpochs, PrintStream out, boolean terminal) {
     this.totalEpochs = totalEpochs;
@@ -40,19 +42,31 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
 
   /** Epochs done over all runs; a run that ended early counts all its epochs as done. */
   int epochsDone() {
-    return runs.values().stream().mapToInt(r -> r.status().terminal() ? r.total() : r.epoch()).sum();
+    return runs.values().stream()
+        .mapToInt(r -> r.status().terminal() ? r.total() : r.epoch())
+        .sum();
   }
 
   String line() {
     int done = epochsDone();
     int width = 30;
     int filled = totalEpochs == 0 ? width : (int) ((long) width * done / totalEpochs);
-    StringBuilder line = new StringBuilder(String.format("[%s%s] %d/%d epochs", "#".repeat(filled),
-        " ".repeat(width - filled), done, totalEpochs));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                "[%s%s] %d/%d epochs",
+                "#".repeat(filled), " ".repeat(width - filled), done, totalEpochs));
     Map<String, RunState> sorted = new TreeMap<>(runs);
-    sorted.forEach((run, state) -> line.append(String.format("%n  %-48s epoch %3d/%-3d loss %-10s %s", run,
-        state.epoch(), state.total(), state.loss() == null ? "-" : String.format("%.4g", state.loss()),
-        state.status())));
+    sorted.forEach(
+        (run, state) ->
+            line.append(
+                String.format(
+                    "%n  %-48s epoch %3d/%-3d loss %-10s %s",
+                    run,
+                    state.epoch(),
+                    state.total(),
+                    state.loss() == null ? "-" : String.format("%.4g", state.loss()),
+                    state.status())));
     return line.toString();
   }
 

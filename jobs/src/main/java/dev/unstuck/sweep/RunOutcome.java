@@ -1,7 +1,8 @@
 package dev.unstuck.sweep;
 
 import dev.unstuck.diagnosis.RunStatus;
+import java.io.Serializable;
 
 /** How a run ended: its terminal status, epochs done and, for DIVERGED/FAILED, why. */
 public record RunOutcome(String runId, RunStatus status, int epochs, String message)
-    implements java.io.Serializable {}
+    implements Serializable {}

@@ -6,5 +6,5 @@ import dev.unstuck.diagnosis.RunStatus;
 public interface RunProgress {
   void epochDone(String runId, int epoch, int totalEpochs, Double trainLoss, RunStatus status);
 
-  RunProgress NONE = (runId, epoch, totalEpochs, trainLoss, status) -> { };
+  RunProgress NONE = (runId, epoch, totalEpochs, trainLoss, status) -> {};
 }

@@ -8,9 +8,10 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A training split held in one place, cut into each epoch's minibatches in that epoch's {@link EpochOrder}. The
- * rows are kept as plain float arrays and copied into each minibatch: ND4J's {@code getRows} took as long as the
- * training itself on small networks (deploy/bench/sweep-bench.sh).
+ * A training split held in one place, cut into each epoch's minibatches in that epoch's {@link
+ * EpochOrder}. The rows are kept as plain float arrays and copied into each minibatch: ND4J's
+ * {@code getRows} took as long as the training itself on small networks
+ * (deploy/bench/sweep-bench.sh).
  */
 public final class ShuffledBatches {
   private final float[] features;
@@ -50,6 +51,7 @@ public final class ShuffledBatches {
       System.arraycopy(features, order[from + i] * width, x, i * width, width);
       System.arraycopy(labels, order[from + i] * classes, y, i * classes, classes);
     }
-    return new DataSet(Nd4j.create(x, new long[] {n, width}, 'c'), Nd4j.create(y, new long[] {n, classes}, 'c'));
+    return new DataSet(
+        Nd4j.create(x, new long[] {n, width}, 'c'), Nd4j.create(y, new long[] {n, classes}, 'c'));
   }
 }

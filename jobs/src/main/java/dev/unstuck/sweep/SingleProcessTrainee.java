@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * A run trained the way its user trains it: one process, plain {@code MultiLayerNetwork.fit} over the training
- * split reshuffled every epoch, measured in the same process.
+ * A run trained the way its user trains it: one process, plain {@code MultiLayerNetwork.fit} over
+ * the training split reshuffled every epoch, measured in the same process.
  */
 final class SingleProcessTrainee implements EpochLoop.Trainee {
   private final MultiLayerNetwork net;
@@ -18,8 +18,14 @@ final class SingleProcessTrainee implements EpochLoop.Trainee {
   private final int batchSize;
   private final long seed;
 
-  SingleProcessTrainee(MultiLayerConfiguration conf, DataSet train, DataSet validation, DataSet probeBatch,
-      DataFacts facts, int batchSize, long seed) {
+  SingleProcessTrainee(
+      MultiLayerConfiguration conf,
+      DataSet train,
+      DataSet validation,
+      DataSet probeBatch,
+      DataFacts facts,
+      int batchSize,
+      long seed) {
     this.net = new MultiLayerNetwork(conf);
     this.net.init();
     this.train = new ShuffledBatches(train);

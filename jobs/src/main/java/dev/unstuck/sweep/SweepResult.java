@@ -2,10 +2,12 @@ package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.diagnosis.RunStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every run's outcome. A sweep succeeded when every run reached a final state (none FAILED). */
-public record SweepResult(String sweepId, List<RunOutcome> outcomes, long wallMs, List<EpochTelemetry> telemetry) {
+public record SweepResult(
+    String sweepId, List<RunOutcome> outcomes, long wallMs, List<EpochTelemetry> telemetry) {
 
   public SweepResult {
     outcomes = List.copyOf(outcomes);
@@ -14,9 +16,9 @@ public record SweepResult(String sweepId, List<RunOutcome> outcomes, long wallMs
 
   /** Both results' runs, as one sweep. */
   public SweepResult plus(SweepResult more) {
-    List<RunOutcome> allOutcomes = new java.util.ArrayList<>(outcomes);
+    List<RunOutcome> allOutcomes = new ArrayList<>(outcomes);
     allOutcomes.addAll(more.outcomes());
-    List<EpochTelemetry> allTelemetry = new java.util.ArrayList<>(telemetry);
+    List<EpochTelemetry> allTelemetry = new ArrayList<>(telemetry);
     allTelemetry.addAll(more.telemetry());
     return new SweepResult(sweepId, allOutcomes, wallMs + more.wallMs(), allTelemetry);
   }
@@ -34,13 +36,21 @@ public record SweepResult(String sweepId, List<RunOutcome> outcomes, long wallMs
   }
 
   public String summary() {
-    String counts = String.format("%s: %d runs in %.1f s - %d finished, %d diverged, %d failed", sweepId,
-        outcomes.size(), wallMs / 1000.0, count(RunStatus.FINISHED), count(RunStatus.DIVERGED),
-        count(RunStatus.FAILED));
+    String counts =
+        String.format(
+            "%s: %d runs in %.1f s - %d finished, %d diverged, %d failed",
+            sweepId,
+            outcomes.size(),
+            wallMs / 1000.0,
+            count(RunStatus.FINISHED),
+            count(RunStatus.DIVERGED),
+            count(RunStatus.FAILED));
     if (failed().isEmpty()) {
       return counts;
     }
-    return counts + "\n  did not reach a final state: " + String.join(", ",
-        failed().stream().map(o -> o.runId() + " (" + o.message() + ")").toList());
+    return counts
+        + "\n  did not reach a final state: "
+        + String.join(
+            ", ", failed().stream().map(o -> o.runId() + " (" + o.message() + ")").toList());
   }
 }

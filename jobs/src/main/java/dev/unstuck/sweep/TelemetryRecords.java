@@ -15,14 +15,21 @@ final class TelemetryRecords {
     this.layout = layout;
   }
 
-  /** The data the run trains on; until known (data preparation failed), records carry no data facts. */
+  /**
+   * The data the run trains on; until known (data preparation failed), records carry no data facts.
+   */
   void describe(DataFacts value) {
     this.inputs = value;
   }
 
-  EpochTelemetry epoch(int epoch, double learningRate, long wallMs, Measurement m, RunStatus status, String error) {
-    NonFiniteCounts nonFinite = new NonFiniteCounts(m.nonFinite().getLoss(), m.nonFinite().getGradients(),
-        m.nonFinite().getParameters(), inputs.inputStats().nonFinite());
+  EpochTelemetry epoch(
+      int epoch, double learningRate, long wallMs, Measurement m, RunStatus status, String error) {
+    NonFiniteCounts nonFinite =
+        new NonFiniteCounts(
+            m.nonFinite().getLoss(),
+            m.nonFinite().getGradients(),
+            m.nonFinite().getParameters(),
+            inputs.inputStats().nonFinite());
     return base(epoch, status, error)
         .setEpochWallTimeMs(wallMs)
         .setLearningRate(learningRate)
@@ -40,35 +47,41 @@ final class TelemetryRecords {
   }
 
   /**
-   * The run's last record: the last epoch's measurements (when there was one) under the terminal status, so a
-   * consumer that sees only this record still knows how the run ended and where it stood.
+   * The run's last record: the last epoch's measurements (when there was one) under the terminal
+   * status, so a consumer that sees only this record still knows how the run ended and where it
+   * stood.
    */
   EpochTelemetry terminal(EpochTelemetry lastEpoch, int epoch, RunStatus status, String message) {
-    EpochTelemetry.Builder builder = lastEpoch == null
-        ? base(epoch, status, message)
-        : EpochTelemetry.newBuilder(lastEpoch).setTimestampMs(System.currentTimeMillis());
-    return builder.setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name())).setErrorMessage(message).build();
+    EpochTelemetry.Builder builder =
+        lastEpoch == null
+            ? base(epoch, status, message)
+            : EpochTelemetry.newBuilder(lastEpoch).setTimestampMs(System.currentTimeMillis());
+    return builder
+        .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
+        .setErrorMessage(message)
+        .build();
   }
 
   private EpochTelemetry.Builder base(int epoch, RunStatus status, String error) {
-    EpochTelemetry.Builder builder = EpochTelemetry.newBuilder()
-        .setSweepId(run.sweepId())
-        .setExecutionId(run.executionId())
-        .setRunId(run.runId())
-        .setVariantId(run.variantId())
-        .setFixFamily(run.fixFamily())
-        .setFixParams(run.fixParams())
-        .setSeed(run.seed())
-        .setEpoch(epoch)
-        .setTotalEpochs(run.totalEpochs())
-        .setPlannedSeeds(run.plannedSeeds())
-        .setTrainingMode(layout.mode())
-        .setWorkers(layout.workers())
-        .setGlobalBatchSize(layout.globalBatchSize())
-        .setAveragingFrequency(layout.averagingFrequency())
-        .setTimestampMs(System.currentTimeMillis())
-        .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
-        .setErrorMessage(error);
+    EpochTelemetry.Builder builder =
+        EpochTelemetry.newBuilder()
+            .setSweepId(run.sweepId())
+            .setExecutionId(run.executionId())
+            .setRunId(run.runId())
+            .setVariantId(run.variantId())
+            .setFixFamily(run.fixFamily())
+            .setFixParams(run.fixParams())
+            .setSeed(run.seed())
+            .setEpoch(epoch)
+            .setTotalEpochs(run.totalEpochs())
+            .setPlannedSeeds(run.plannedSeeds())
+            .setTrainingMode(layout.mode())
+            .setWorkers(layout.workers())
+            .setGlobalBatchSize(layout.globalBatchSize())
+            .setAveragingFrequency(layout.averagingFrequency())
+            .setTimestampMs(System.currentTimeMillis())
+            .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
+            .setErrorMessage(error);
     if (inputs == null) {
       return builder;
     }

@@ -19,7 +19,9 @@ public record TrainedRun(RunOutcome outcome, List<EpochTelemetry> telemetry) {
     telemetry = List.copyOf(telemetry);
   }
 
-  /** The run as bytes a Spark task can return whatever the serializer (Kryo cannot build records). */
+  /**
+   * The run as bytes a Spark task can return whatever the serializer (Kryo cannot build records).
+   */
   public byte[] toBytes() {
     List<byte[]> records = telemetry.stream().map(Codecs.TELEMETRY::encode).toList();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -43,7 +45,8 @@ public record TrainedRun(RunOutcome outcome, List<EpochTelemetry> telemetry) {
       try {
         records.add(Codecs.TELEMETRY.decode(record));
       } catch (WireFormatException e) {
-        throw new IllegalStateException("a run's telemetry did not decode with the schema it was encoded by", e);
+        throw new IllegalStateException(
+            "a run's telemetry did not decode with the schema it was encoded by", e);
       }
     }
     return new TrainedRun(wire.outcome(), records);

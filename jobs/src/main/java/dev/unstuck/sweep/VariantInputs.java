@@ -8,15 +8,16 @@ import org.apache.spark.sql.Row;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * One variant's data, ready for training: its training rows on the executors (for data-parallel training), and
- * on the driver the splits it is measured on and, when they are small, trained on whole.
+ * One variant's data, ready for training: its training rows on the executors (for data-parallel
+ * training), and on the driver the splits it is measured on and, when they are small, trained on
+ * whole.
  *
  * @param trainRows the (scaled, resampled) training rows, persisted on the executors
  * @param train the training split on the driver, or a seeded sample of it when it is large
  * @param validation the validation split on the driver, or a seeded sample of it when it is large
  * @param probe a fixed, seeded random sample of the training split for per-layer statistics
- * @param largeSplits the splits on the executors when the driver holds only samples: classification scores are
- *     then computed over all of it with DL4J's Spark evaluation; empty for small data
+ * @param largeSplits the splits on the executors when the driver holds only samples: classification
+ *     scores are then computed over all of it with DL4J's Spark evaluation; empty for small data
  */
 public record VariantInputs(
     Dataset<Row> trainRows,

@@ -4,7 +4,8 @@ import dev.unstuck.local.LocalKafka;
 import java.nio.file.Files;
 
 /**
- * A real local KRaft broker for shell scripts (deploy/bench): prints its bootstrap servers, serves until killed.
+ * A real local KRaft broker for shell scripts (deploy/bench): prints its bootstrap servers, serves
+ * until killed.
  */
 public final class KafkaForScripts {
   public static void main(String[] args) throws Exception {

@@ -21,7 +21,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -29,11 +31,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The sweep job against plain single-process DL4J, side by side in one JVM: one run of plain
- * {@code MultiLayerNetwork.fit} (the model a user trains, minibatches reshuffled every epoch), the sweep job with
- * that one variant, and the sweep job with eight variants, telemetry to a real in-process Kafka broker. Each is
- * measured {@code bench.reps} times, interleaved, and the medians compared: the sweep against the ideal of plain
- * DL4J time x 8 / cores, one variant against plain DL4J. Run with {@code deploy/bench/sweep-bench.sh}.
+ * The sweep job against plain single-process DL4J, side by side in one JVM: one run of plain {@code
+ * MultiLayerNetwork.fit} (the model a user trains, minibatches reshuffled every epoch), the sweep
+ * job with that one variant, and the sweep job with eight variants, telemetry to a real in-process
+ * Kafka broker. Each is measured {@code bench.reps} times, interleaved, and the medians compared:
+ * the sweep against the ideal of plain DL4J time x 8 / cores, one variant against plain DL4J. Run
+ * with {@code deploy/bench/sweep-bench.sh}.
  */
 public final class SweepBenchmark {
   static final int EPOCHS = Integer.getInteger("bench.epochs", 10);
@@ -44,16 +47,22 @@ public final class SweepBenchmark {
     int cores = spark.sparkContext().defaultParallelism();
     Path dir = Files.createTempDirectory("unstuck-bench");
     SweepSpec one = SpecParser.parse(spec(dir, "one", "[]"));
-    SweepSpec eight = SpecParser.parse(spec(dir, "eight",
-        "\n  - learningRate: [x2, x0.5, x0.25]\n  - l2: [1e-4, 1e-3]\n  - dropout: [0.2]\n  - init: [he]"));
+    SweepSpec eight =
+        SpecParser.parse(
+            spec(
+                dir,
+                "eight",
+                "\n  - learningRate: [x2, x0.5, x0.25]\n  - l2: [1e-4, 1e-3]\n  - dropout: [0.2]\n  - init: [he]"));
     EncodedData data = DatasetLoader.load(spark, one.data());
-    StratifiedSplit.Split split = StratifiedSplit.split(data.rows(), one.data().validation(), one.data().splitSeed());
+    StratifiedSplit.Split split =
+        StratifiedSplit.split(data.rows(), one.data().validation(), one.data().splitSeed());
     DataSet train = DataSetConversion.collect(split.train(), data.numClasses());
     train.normalize(); // the sweep standardises on the training split too
     long examples = train.numExamples();
 
     try (InProcessKafka kafka = InProcessKafka.start()) {
-      TelemetrySinks sinks = TelemetrySinks.kafka(KafkaSettings.of(kafka.bootstrapServers()), "bench");
+      TelemetrySinks sinks =
+          TelemetrySinks.kafka(KafkaSettings.of(kafka.bootstrapServers()), "bench");
       System.out.println("warming up (JIT, native libraries, Spark) ...");
       sweep(spark, one, sinks);
       plainFit(one, data, train);
@@ -62,15 +71,21 @@ public final class SweepBenchmark {
       List<Double> multi = new ArrayList<>();
       for (int rep = 1; rep <= REPS; rep++) {
         System.out.printf("%nrepetition %d of %d%n", rep, REPS);
-        plain.add(measure("plain DL4J MultiLayerNetwork.fit, 1 model", examples, 1, () -> plainFit(one, data, train)));
+        plain.add(
+            measure(
+                "plain DL4J MultiLayerNetwork.fit, 1 model",
+                examples,
+                1,
+                () -> plainFit(one, data, train)));
         single.add(measure("sweep job, 1 variant", examples, 1, () -> sweep(spark, one, sinks)));
         multi.add(measure("sweep job, 8 variants", examples, 8, () -> sweep(spark, eight, sinks)));
       }
       double plainSeconds = median(plain);
       double ideal = plainSeconds * 8 / cores;
-      System.out.printf("%nmedians over %d repetitions, %d cores: plain DL4J %.2f s, sweep 1 variant %.2f s, "
-          + "sweep 8 variants %.2f s; ideal for 8 = plain x 8 / %d = %.2f s%n", REPS, cores, plainSeconds,
-          median(single), median(multi), cores, ideal);
+      System.out.printf(
+          "%nmedians over %d repetitions, %d cores: plain DL4J %.2f s, sweep 1 variant %.2f s, "
+              + "sweep 8 variants %.2f s; ideal for 8 = plain x 8 / %d = %.2f s%n",
+          REPS, cores, plainSeconds, median(single), median(multi), cores, ideal);
       System.out.printf("sweep/ideal: %.2f%n", median(multi) / ideal);
       System.out.printf("one-variant/plain: %.2f%n", median(single) / plainSeconds);
     }
@@ -84,7 +99,10 @@ public final class SweepBenchmark {
   }
 
   static Path spec(Path dir, String name, String fixes) {
-    return SweepSpecFiles.write(dir, name + ".yaml", """
+    return SweepSpecFiles.write(
+        dir,
+        name + ".yaml",
+        """
         name: bench-%s
         data:
           path: %s
@@ -102,18 +120,23 @@ public final class SweepBenchmark {
           seeds: 1
           workers: 2
         fixes: %s
-        """.formatted(name, SweepSpecFiles.DATA.resolve("digits.csv.gz"), EPOCHS, fixes));
+        """
+            .formatted(name, SweepSpecFiles.DATA.resolve("digits.csv.gz"), EPOCHS, fixes));
   }
 
-  /** What a user would write: fit over minibatches of the training split, reshuffled every epoch. */
+  /**
+   * What a user would write: fit over minibatches of the training split, reshuffled every epoch.
+   */
   static void plainFit(SweepSpec spec, EncodedData data, DataSet train) {
-    MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.configuration(spec.baseline(),
-        data.numFeatures(), data.numClasses(), 1, null));
+    MultiLayerNetwork net =
+        new MultiLayerNetwork(
+            NetworkFactory.configuration(
+                spec.baseline(), data.numFeatures(), data.numClasses(), 1, null));
     net.init();
     List<DataSet> examples = train.asList();
-    java.util.Random random = new java.util.Random(1);
+    Random random = new Random(1);
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
-      java.util.Collections.shuffle(examples, random);
+      Collections.shuffle(examples, random);
       net.fit(new ListDataSetIterator<>(examples, spec.training().batchSize()));
     }
   }
@@ -130,27 +153,37 @@ public final class SweepBenchmark {
     System.gc();
     resetPeaks();
     AtomicLong sampledPeak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        Runtime rt = Runtime.getRuntime();
-        sampledPeak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                Runtime rt = Runtime.getRuntime();
+                sampledPeak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.setDaemon(true);
     sampler.start();
     long start = System.nanoTime();
     work.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     sampler.interrupt();
-    long poolPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    System.out.printf("%-40s %7.2f s  %10.0f examples/s  peak heap %5d MiB (sampled %d MiB)%n", what, seconds,
-        examples * (double) EPOCHS * models / seconds, poolPeak >> 20, sampledPeak.get() >> 20);
+    long poolPeak =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum();
+    System.out.printf(
+        "%-40s %7.2f s  %10.0f examples/s  peak heap %5d MiB (sampled %d MiB)%n",
+        what,
+        seconds,
+        examples * (double) EPOCHS * models / seconds,
+        poolPeak >> 20,
+        sampledPeak.get() >> 20);
     return seconds;
   }
 

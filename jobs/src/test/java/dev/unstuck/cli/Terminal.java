@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code bin/unstuck ARGS} in-process, with what reached the terminal: the command's own writers and whatever
- * the jobs it runs print on System.out/System.err (the sweep job prints its one-line errors there).
+ * {@code bin/unstuck ARGS} in-process, with what reached the terminal: the command's own writers
+ * and whatever the jobs it runs print on System.out/System.err (the sweep job prints its one-line
+ * errors there).
  */
 record Terminal(int exit, String out, String err) {
 
@@ -24,14 +25,20 @@ record Terminal(int exit, String out, String err) {
     try {
       System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
-      exit = Unstuck.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-          .execute(args);
+      exit =
+          Unstuck.commandLine()
+              .setOut(new PrintWriter(out, true))
+              .setErr(new PrintWriter(err, true))
+              .execute(args);
     } finally {
       System.setOut(savedOut);
       System.setErr(savedErr);
     }
-    Terminal terminal = new Terminal(exit, out + systemOut.toString(StandardCharsets.UTF_8),
-        err + systemErr.toString(StandardCharsets.UTF_8));
+    Terminal terminal =
+        new Terminal(
+            exit,
+            out + systemOut.toString(StandardCharsets.UTF_8),
+            err + systemErr.toString(StandardCharsets.UTF_8));
     savedOut.println(terminal.out());
     savedErr.println(terminal.err());
     return terminal;
@@ -39,7 +46,9 @@ record Terminal(int exit, String out, String err) {
 
   /** The lines on stderr that are not log lines of the test's own logging (HH:mm:ss LEVEL ...). */
   List<String> errorLines() {
-    return err.lines().filter(line -> !line.isBlank()).filter(line -> !line.matches("\\d\\d:\\d\\d:\\d\\d .*"))
+    return err.lines()
+        .filter(line -> !line.isBlank())
+        .filter(line -> !line.matches("\\d\\d:\\d\\d:\\d\\d .*"))
         .toList();
   }
 }

@@ -20,13 +20,14 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * A variant's data treatments against hand computations: scaling fitted on the training split only and applied to
- * both splits; resampling that changes the training split only.
+ * A variant's data treatments against hand computations: scaling fitted on the training split only
+ * and applied to both splits; resampling that changes the training split only.
  */
 class VariantRowsIT {
-  private static final StructType SCHEMA = new StructType()
-      .add(EncodedData.FEATURES, SQLDataTypes.VectorType())
-      .add(EncodedData.LABEL, DataTypes.DoubleType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add(EncodedData.FEATURES, SQLDataTypes.VectorType())
+          .add(EncodedData.LABEL, DataTypes.DoubleType);
   private final SparkSession spark = LocalSpark.session();
 
   private Dataset<Row> rows(double[][] features, double[] labels) {
@@ -49,20 +50,32 @@ class VariantRowsIT {
 
   @Test
   void standardScalingUsesTheTrainingSplitsMeanAndSampleStandardDeviation() {
-    VariantRows.Rows scaled = VariantRows.prepare(smallSplit(), InputNormalization.STANDARD, Resampling.NONE,
-        new ClassCounts(new long[] {2, 1}), 1);
+    VariantRows.Rows scaled =
+        VariantRows.prepare(
+            smallSplit(),
+            InputNormalization.STANDARD,
+            Resampling.NONE,
+            new ClassCounts(new long[] {2, 1}),
+            1);
 
-    // column 0: mean 3, sample sd sqrt((4 + 0 + 4) / 2) = 2; column 1: mean 30, sd sqrt((400 + 100 + 900) / 2)
+    // column 0: mean 3, sample sd sqrt((4 + 0 + 4) / 2) = 2; column 1: mean 30, sd sqrt((400 + 100
+    // + 900) / 2)
     double sd1 = Math.sqrt(700);
     assertThat(first(scaled.train())).containsExactly(new double[] {-1, -20 / sd1}, within(1e-12));
-    // the validation row by the training split's statistics, not its own (it has one row: its own sd is 0)
+    // the validation row by the training split's statistics, not its own (it has one row: its own
+    // sd is 0)
     assertThat(first(scaled.validation())).containsExactly(new double[] {2, 0}, within(1e-12));
   }
 
   @Test
   void minMaxScalingMapsTheTrainingRangeToZeroOneAndLeavesValidationOutsideItUnclipped() {
-    VariantRows.Rows scaled = VariantRows.prepare(smallSplit(), InputNormalization.MINMAX, Resampling.NONE,
-        new ClassCounts(new long[] {2, 1}), 1);
+    VariantRows.Rows scaled =
+        VariantRows.prepare(
+            smallSplit(),
+            InputNormalization.MINMAX,
+            Resampling.NONE,
+            new ClassCounts(new long[] {2, 1}),
+            1);
 
     assertThat(first(scaled.train())).containsExactly(new double[] {0, 0}, within(1e-12));
     // (7 - 1) / (5 - 1) = 1.5 and (30 - 10) / (60 - 10) = 0.4
@@ -88,14 +101,17 @@ class VariantRowsIT {
   @Test
   void oversamplingBringsEveryClassUpToTheLargestByDrawingWithReplacement() {
     Dataset<Row> train = imbalanced();
-    Dataset<Row> resampled = VariantRows.resample(train, Resampling.OVERSAMPLE, new ClassCounts(new long[] {200, 20}),
-        7);
+    Dataset<Row> resampled =
+        VariantRows.resample(
+            train, Resampling.OVERSAMPLE, new ClassCounts(new long[] {200, 20}), 7);
 
     assertThat(count(resampled, 0)).as("the largest class is kept as it is").isEqualTo(200);
-    // 20 originals plus a with-replacement draw of 180 expected rows (Poisson, sd about 13): within 4 sd of 200
+    // 20 originals plus a with-replacement draw of 180 expected rows (Poisson, sd about 13): within
+    // 4 sd of 200
     assertThat(count(resampled, 1)).isBetween(200L - 54, 200L + 54);
     assertThat(resampled.filter(resampled.col(EncodedData.LABEL).equalTo(1.0)).distinct().count())
-        .as("only minority rows, every original kept").isEqualTo(20);
+        .as("only minority rows, every original kept")
+        .isEqualTo(20);
   }
 
   @Test
@@ -108,6 +124,7 @@ class VariantRowsIT {
     // each majority row kept with probability 0.1: 20 expected, sd about 4.2; within 4 sd
     assertThat(count(under, 0)).isBetween(20L - 17, 20L + 17);
 
-    assertThat(VariantRows.resample(train, Resampling.CLASS_WEIGHTS, counts, 7).count()).isEqualTo(220);
+    assertThat(VariantRows.resample(train, Resampling.CLASS_WEIGHTS, counts, 7).count())
+        .isEqualTo(220);
   }
 }

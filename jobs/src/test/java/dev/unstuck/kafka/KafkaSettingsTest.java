@@ -2,16 +2,24 @@ package dev.unstuck.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaSettingsTest {
-  private final KafkaSettings settings = new KafkaSettings("broker-1:9093,broker-2:9093", Map.of(
-      "security.protocol", "SASL_SSL",
-      "sasl.mechanism", "PLAIN",
-      "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"hunter2\";",
-      "ssl.truststore.password", "changeit",
-      "ssl.keystore.key", "-----BEGIN PRIVATE KEY-----"));
+  private final KafkaSettings settings =
+      new KafkaSettings(
+          "broker-1:9093,broker-2:9093",
+          Map.of(
+              "security.protocol", "SASL_SSL",
+              "sasl.mechanism", "PLAIN",
+              "sasl.jaas.config",
+                  "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"hunter2\";",
+              "ssl.truststore.password", "changeit",
+              "ssl.keystore.key", "-----BEGIN PRIVATE KEY-----"));
 
   @Test
   void passThroughPropertiesReachTheClients() {
@@ -40,12 +48,14 @@ class KafkaSettingsTest {
   }
 
   @Test
-  void secretsCanComeFromAPropertiesFileAndTheCommandLineWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
-    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("kafka.properties"),
-        "sasl.jaas.config=secret-from-file\nsecurity.protocol=SASL_PLAINTEXT\n");
+  void secretsCanComeFromAPropertiesFileAndTheCommandLineWins(@TempDir Path dir) throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("kafka.properties"),
+            "sasl.jaas.config=secret-from-file\nsecurity.protocol=SASL_PLAINTEXT\n");
 
-    KafkaSettings merged = KafkaSettings.of("b:9092", Map.of("security.protocol", "SASL_SSL"), file);
+    KafkaSettings merged =
+        KafkaSettings.of("b:9092", Map.of("security.protocol", "SASL_SSL"), file);
 
     assertThat(merged.clientConfig())
         .containsEntry("sasl.jaas.config", "secret-from-file")
@@ -54,9 +64,9 @@ class KafkaSettingsTest {
   }
 
   @Test
-  void anUnreadablePropertiesFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    java.nio.file.Path missing = dir.resolve("nope.properties");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KafkaSettings.of("b:9092", Map.of(), missing))
+  void anUnreadablePropertiesFileIsNamed(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.properties");
+    Assertions.assertThatThrownBy(() -> KafkaSettings.of("b:9092", Map.of(), missing))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope.properties");
   }

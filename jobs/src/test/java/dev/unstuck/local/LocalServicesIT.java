@@ -50,7 +50,8 @@ class LocalServicesIT {
     assertThat(Ports.isListening(pgPort)).as("PostgreSQL port closed").isFalse();
     assertThat(awaitNoPostgresProcesses(dir)).as("no postgres process left").isEmpty();
     assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
-        .as("no child processes left").isEmpty();
+        .as("no child processes left")
+        .isEmpty();
     assertThat(dir.resolve("pg")).doesNotExist();
   }
 
@@ -60,8 +61,11 @@ class LocalServicesIT {
       int port = taken.getLocalPort();
       assertThatThrownBy(() -> LocalKafka.start(dir.resolve("kafka"), port, Ports.free()))
           .isInstanceOf(LocalServiceException.class)
-          .hasMessage("port " + port + " on 127.0.0.1 is already in use, so the local Kafka broker cannot start"
-              + " there - stop whatever listens on it, or pick another port");
+          .hasMessage(
+              "port "
+                  + port
+                  + " on 127.0.0.1 is already in use, so the local Kafka broker cannot start"
+                  + " there - stop whatever listens on it, or pick another port");
       assertThatThrownBy(() -> LocalPostgres.start(dir.resolve("pg"), port))
           .isInstanceOf(LocalServiceException.class)
           .hasMessageContaining("port " + port + " on 127.0.0.1 is already in use")
@@ -73,7 +77,10 @@ class LocalServicesIT {
     Properties a = new Properties();
     a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(a)) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -86,7 +93,9 @@ class LocalServicesIT {
     }
   }
 
-  /** Processes whose command line names the test's directory (the postgres server and its workers). */
+  /**
+   * Processes whose command line names the test's directory (the postgres server and its workers).
+   */
   static List<ProcessHandle> postgresProcesses(Path dir) {
     String marker = dir.toString();
     return ProcessHandle.allProcesses()

@@ -3,7 +3,10 @@ package dev.unstuck.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A JVM that starts the local services like {@code unstuck run} does and waits to be stopped or killed. */
+/**
+ * A JVM that starts the local services like {@code unstuck run} does and waits to be stopped or
+ * killed.
+ */
 public final class LocalStackHolder {
   private LocalStackHolder() {}
 

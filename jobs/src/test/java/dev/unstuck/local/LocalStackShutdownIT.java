@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local services in a JVM of their own, stopped the two ways a user's command ends abnormally: a signal
- * (Ctrl-C / kill: the shutdown hook stops everything) and a hard kill (no hook runs: the watchdog stops
- * PostgreSQL, Kafka dies with the JVM). Either way no port stays open and no process stays behind.
+ * The local services in a JVM of their own, stopped the two ways a user's command ends abnormally:
+ * a signal (Ctrl-C / kill: the shutdown hook stops everything) and a hard kill (no hook runs: the
+ * watchdog stops PostgreSQL, Kafka dies with the JVM). Either way no port stays open and no process
+ * stays behind.
  */
 class LocalStackShutdownIT {
 
@@ -29,14 +30,21 @@ class LocalStackShutdownIT {
   }
 
   private static void endsWithoutLeftovers(Path dir, boolean hard) throws Exception {
-    Process jvm = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), LocalStackHolder.class.getName(), dir.toString()))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process jvm =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LocalStackHolder.class.getName(),
+                    dir.toString()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     int kafkaPort;
     int postgresPort;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       do {
         line = out.readLine();
@@ -56,8 +64,10 @@ class LocalStackShutdownIT {
       assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline && (Ports.isListening(kafkaPort) || Ports.isListening(postgresPort)
-        || !LocalServicesIT.postgresProcesses(dir).isEmpty())) {
+    while (System.nanoTime() < deadline
+        && (Ports.isListening(kafkaPort)
+            || Ports.isListening(postgresPort)
+            || !LocalServicesIT.postgresProcesses(dir).isEmpty())) {
       Thread.sleep(200);
     }
     assertThat(Ports.isListening(kafkaPort)).as("Kafka port closed").isFalse();

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** After Ctrl-C what the stopped jobs print goes to the log, line by line; the command's own lines still show. */
+/**
+ * After Ctrl-C what the stopped jobs print goes to the log, line by line; the command's own lines
+ * still show.
+ */
 class TerminalStreamsTest {
 
   @Test
@@ -32,9 +35,11 @@ class TerminalStreamsTest {
         streams.divert(logged::add);
         streams.terminalErr().println("unstuck: stopping what was started ...");
         progress.println("  healthy-digits/baseline/seed-1   epoch 0/8   FAILED");
-        System.err.print("Exception in thread \"stream execution thread\" java.lang.InterruptedException\n\tat x.y(Z");
+        System.err.print(
+            "Exception in thread \"stream execution thread\" java.lang.InterruptedException\n\tat x.y(Z");
         System.err.println(".java:1)");
-        new IllegalStateException("Cannot call methods on a stopped SparkContext.").printStackTrace();
+        new IllegalStateException("Cannot call methods on a stopped SparkContext.")
+            .printStackTrace();
       }
       assertThat(System.out).as("the streams from before are back").isSameAs(terminal);
     } finally {
@@ -45,8 +50,11 @@ class TerminalStreamsTest {
     assertThat(terminalOut.toString(StandardCharsets.UTF_8)).isEqualTo("[###   ] 3/32 epochs\n");
     assertThat(terminalErr.toString(StandardCharsets.UTF_8))
         .isEqualTo("unstuck: a warning while running\nunstuck: stopping what was started ...\n");
-    assertThat(logged).startsWith("  healthy-digits/baseline/seed-1   epoch 0/8   FAILED",
-        "Exception in thread \"stream execution thread\" java.lang.InterruptedException", "\tat x.y(Z.java:1)",
-        "java.lang.IllegalStateException: Cannot call methods on a stopped SparkContext.");
+    assertThat(logged)
+        .startsWith(
+            "  healthy-digits/baseline/seed-1   epoch 0/8   FAILED",
+            "Exception in thread \"stream execution thread\" java.lang.InterruptedException",
+            "\tat x.y(Z.java:1)",
+            "java.lang.IllegalStateException: Cannot call methods on a stopped SparkContext.");
   }
 }

@@ -11,21 +11,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTest {
-  private static final Pattern IMG = Pattern.compile("<img alt=\"([^\"]*)\" src=\"data:image/png;base64,([^\"]+)\">");
+  private static final Pattern IMG =
+      Pattern.compile("<img alt=\"([^\"]*)\" src=\"data:image/png;base64,([^\"]+)\">");
 
   @Test
   void onePageWithTheAnswerTablesAndInlinePngCharts(@TempDir Path dir) throws Exception {
-    Path report = ReportWriter.write(ReportFixtures.results(), "baseline + 2 fixes x 2 seeds = 6 runs", dir);
+    Path report =
+        ReportWriter.write(ReportFixtures.results(), "baseline + 2 fixes x 2 seeds = 6 runs", dir);
     String html = Files.readString(report);
 
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("{{");
     assertThat(html).contains("<h1>Unstuck: diverging-lr</h1>");
     assertThat(html).contains("DIVERGING is resolved by lr-x0.001");
-    // the baseline's symptom: what was measured in the evidence column, the symptom's meaning beside it
-    assertThat(html).containsPattern("<td class=\"symptom\">DIVERGING</td><td class=\"num\">2/2</td>"
-        + "<td class=\"evidence\">[^<]*train_loss became NaN at epoch 2[^<]*</td><td>loss is NaN/Inf or blowing up</td>");
+    // the baseline's symptom: what was measured in the evidence column, the symptom's meaning
+    // beside it
+    assertThat(html)
+        .containsPattern(
+            "<td class=\"symptom\">DIVERGING</td><td class=\"num\">2/2</td>"
+                + "<td class=\"evidence\">[^<]*train_loss became NaN at epoch 2[^<]*</td><td>loss is NaN/Inf or blowing up</td>");
     // one row per fix, saying which symptoms it resolves
-    assertThat(html).contains("<td>learningRate: x0.001</td><td class=\"yes\">DIVERGING, NOT_LEARNING</td>");
+    assertThat(html)
+        .contains("<td>learningRate: x0.001</td><td class=\"yes\">DIVERGING, NOT_LEARNING</td>");
     assertThat(html.split("<td>learningRate: x0.001</td>", -1)).as("rows of that fix").hasSize(2);
     assertThat(html).contains("<td class=\"no\">nothing</td>");
     // no network: nothing is loaded from anywhere but the page itself
@@ -40,14 +46,19 @@ class HtmlReportTest {
     }
     // balanced accuracy + one loss chart per variant
     assertThat(charts).isEqualTo(1 + 3);
-    assertThat(html).contains("alt=\"Validation balanced accuracy per epoch\"", "alt=\"Loss: baseline\"",
-        "alt=\"Loss: lr-x0.001\"", "alt=\"Loss: clip-1.0\"");
+    assertThat(html)
+        .contains(
+            "alt=\"Validation balanced accuracy per epoch\"",
+            "alt=\"Loss: baseline\"",
+            "alt=\"Loss: lr-x0.001\"",
+            "alt=\"Loss: clip-1.0\"");
     assertThat(html).contains("loss NaN or infinite from epoch 2 in some seed (not drawn)");
 
     assertThat(dir.resolve("fix_outcome.csv")).exists();
     assertThat(dir.resolve("run_diagnosis.csv")).exists();
     // header + 6 records, each ending in CRLF (line breaks inside quoted evidence are plain LF)
-    assertThat(Files.readString(dir.resolve("run_diagnosis.csv")).split("\r\n", -1)).hasSize(1 + 6 + 1);
+    assertThat(Files.readString(dir.resolve("run_diagnosis.csv")).split("\r\n", -1))
+        .hasSize(1 + 6 + 1);
   }
 
   @Test

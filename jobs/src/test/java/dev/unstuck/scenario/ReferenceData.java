@@ -11,10 +11,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The reference's own data preparation, written from the README's words, not from Unstuck's code: a stratified
- * split (per class, the rows shuffled by {@code new Random(splitSeed)} and the first floor(n * fraction) held out -
- * the same sizes as Unstuck's split, not the same rows, since Unstuck draws Spark's {@code rand(seed)}), then
- * normalisation fitted on the training split and resampling of the training split only.
+ * The reference's own data preparation, written from the README's words, not from Unstuck's code: a
+ * stratified split (per class, the rows shuffled by {@code new Random(splitSeed)} and the first
+ * floor(n * fraction) held out - the same sizes as Unstuck's split, not the same rows, since
+ * Unstuck draws Spark's {@code rand(seed)}), then normalisation fitted on the training split and
+ * resampling of the training split only.
  */
 final class ReferenceData {
   private ReferenceData() {}
@@ -22,8 +23,12 @@ final class ReferenceData {
   /** Row indices of the training and validation splits. */
   record Split(int[] train, int[] validation) {}
 
-  /** A variant's prepared splits; {@code classWeights} N / (K * n_class) over the (unresampled) training split. */
-  record Prepared(DataSet train, DataSet validation, double[] classWeights, double maxAbsFeatureMean) {}
+  /**
+   * A variant's prepared splits; {@code classWeights} N / (K * n_class) over the (unresampled)
+   * training split.
+   */
+  record Prepared(
+      DataSet train, DataSet validation, double[] classWeights, double maxAbsFeatureMean) {}
 
   static Split split(ReferenceTable table, double fraction, long seed) {
     List<Integer> train = new ArrayList<>();
@@ -42,12 +47,17 @@ final class ReferenceData {
     }
     Collections.sort(train);
     Collections.sort(validation);
-    return new Split(train.stream().mapToInt(Integer::intValue).toArray(),
+    return new Split(
+        train.stream().mapToInt(Integer::intValue).toArray(),
         validation.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  static Prepared prepare(ReferenceTable table, Split split, InputNormalization normalization,
-      Resampling resampling, long seed) {
+  static Prepared prepare(
+      ReferenceTable table,
+      Split split,
+      InputNormalization normalization,
+      Resampling resampling,
+      long seed) {
     double[][] train = rows(table.features(), split.train());
     double[][] validation = rows(table.features(), split.validation());
     int[] trainLabels = labels(table.labels(), split.train());
@@ -68,11 +78,17 @@ final class ReferenceData {
     }
     double maxAbsMean = maxAbsMean(train);
     int[] order = resample(trainLabels, counts, resampling, seed);
-    return new Prepared(dataSet(rows(train, order), labels(trainLabels, order), classes),
-        dataSet(validation, validationLabels, classes), weights, maxAbsMean);
+    return new Prepared(
+        dataSet(rows(train, order), labels(trainLabels, order), classes),
+        dataSet(validation, validationLabels, classes),
+        weights,
+        maxAbsMean);
   }
 
-  /** Row indices of the training split after resampling: every class up to the largest, or down to the smallest. */
+  /**
+   * Row indices of the training split after resampling: every class up to the largest, or down to
+   * the smallest.
+   */
   private static int[] resample(int[] labels, long[] counts, Resampling resampling, long seed) {
     List<Integer> rows = new ArrayList<>();
     long max = 0;
@@ -137,7 +153,8 @@ final class ReferenceData {
     return scale;
   }
 
-  private static double[][] apply(double[][] rows, double[][] scale, InputNormalization normalization) {
+  private static double[][] apply(
+      double[][] rows, double[][] scale, InputNormalization normalization) {
     double[][] out = new double[rows.length][];
     for (int r = 0; r < rows.length; r++) {
       out[r] = new double[rows[r].length];

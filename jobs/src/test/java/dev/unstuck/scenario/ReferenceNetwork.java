@@ -1,6 +1,7 @@
 package dev.unstuck.scenario;
 
 import dev.unstuck.spec.ModelSpec;
+import dev.unstuck.spec.Resampling;
 import dev.unstuck.spec.RunConfig;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.List;
@@ -28,38 +29,50 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
 
 /**
- * The scenario's network written with DL4J's builders from the README's table of what every spec value means -
- * independently of Unstuck's {@code NetworkFactory}, so a mistake there shows up as a difference here.
+ * The scenario's network written with DL4J's builders from the README's table of what every spec
+ * value means - independently of Unstuck's {@code NetworkFactory}, so a mistake there shows up as a
+ * difference here.
  */
 final class ReferenceNetwork {
   private ReferenceNetwork() {}
 
-  static MultiLayerConfiguration of(RunConfig config, int inputs, int classes, long seed, double[] classWeights) {
+  static MultiLayerConfiguration of(
+      RunConfig config, int inputs, int classes, long seed, double[] classWeights) {
     ModelSpec model = config.model();
     TrainingSpec training = config.training();
-    NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder().seed(seed)
-        .updater(updater(training)).l1(model.l1()).l2(model.l2());
+    NeuralNetConfiguration.Builder builder =
+        new NeuralNetConfiguration.Builder()
+            .seed(seed)
+            .updater(updater(training))
+            .l1(model.l1())
+            .l2(model.l2());
     switch (model.init()) {
       case XAVIER -> builder.weightInit(WeightInit.XAVIER);
       case HE -> builder.weightInit(WeightInit.RELU);
-      case LECUN, NORMAL -> builder.weightInit(WeightInit.LECUN_NORMAL); // README: the same N(0, 1/fanIn)
+      case LECUN, NORMAL ->
+          builder.weightInit(WeightInit.LECUN_NORMAL); // README: the same N(0, 1/fanIn)
       case UNIT_NORMAL -> builder.weightInit(new NormalDistribution(0, 1));
       case UNIFORM -> builder.weightInit(WeightInit.UNIFORM);
       case ZERO -> builder.weightInit(WeightInit.ZERO);
     }
     if (training.gradientClip() > 0) {
-      builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+      builder
+          .gradientNormalization(GradientNormalization.ClipL2PerLayer)
           .gradientNormalizationThreshold(training.gradientClip());
     } else if (training.gradientClipValue() > 0) {
-      builder.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+      builder
+          .gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
           .gradientNormalizationThreshold(training.gradientClipValue());
     }
     NeuralNetConfiguration.ListBuilder list = builder.list();
     List<Integer> hidden = model.hidden();
     int in = inputs;
     for (int i = 0; i < hidden.size(); i++) {
-      DenseLayer.Builder dense = new DenseLayer.Builder().nIn(in).nOut(hidden.get(i))
-          .activation(Activation.valueOf(model.activation().name()));
+      DenseLayer.Builder dense =
+          new DenseLayer.Builder()
+              .nIn(in)
+              .nOut(hidden.get(i))
+              .activation(Activation.valueOf(model.activation().name()));
       if (i == 0 && training.inputNoise() > 0) {
         dense.dropOut(new GaussianNoise(training.inputNoise()));
       } else if (i > 0 && model.dropout() > 0) {
@@ -71,8 +84,11 @@ final class ReferenceNetwork {
         list.layer(new BatchNormalization.Builder().nIn(in).nOut(in).build());
       }
     }
-    OutputLayer.Builder output = new OutputLayer.Builder(loss(config, classWeights)).nIn(in).nOut(classes)
-        .activation(Activation.SOFTMAX);
+    OutputLayer.Builder output =
+        new OutputLayer.Builder(loss(config, classWeights))
+            .nIn(in)
+            .nOut(classes)
+            .activation(Activation.SOFTMAX);
     if (!hidden.isEmpty() && model.dropout() > 0) {
       output.dropOut(1 - model.dropout());
     }
@@ -92,12 +108,12 @@ final class ReferenceNetwork {
   }
 
   private static ILossFunction loss(RunConfig config, double[] classWeights) {
-    boolean weighted = config.training().resample() == dev.unstuck.spec.Resampling.CLASS_WEIGHTS;
+    boolean weighted = config.training().resample() == Resampling.CLASS_WEIGHTS;
     var weights = weighted ? Nd4j.create(classWeights).castTo(DataType.FLOAT) : null;
     return switch (config.model().loss()) {
       case MCXENT -> weighted ? new LossMCXENT(weights) : new LossMCXENT();
-      case NEGATIVELOGLIKELIHOOD -> weighted ? new LossNegativeLogLikelihood(weights)
-          : new LossNegativeLogLikelihood();
+      case NEGATIVELOGLIKELIHOOD ->
+          weighted ? new LossNegativeLogLikelihood(weights) : new LossNegativeLogLikelihood();
       case MSE -> weighted ? new LossMSE(weights) : new LossMSE();
     };
   }

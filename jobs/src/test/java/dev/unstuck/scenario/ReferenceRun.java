@@ -19,26 +19,34 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One run trained the way a user trains DL4J in one process: each epoch the training rows in the order
- * {@code Collections.shuffle(0..n-1, new Random(seed * 1_000_003 + epoch))} (the order Unstuck documents), cut into
- * minibatches, {@code fit} one by one. After every epoch the reference measures, by hand from the network's outputs:
- * cross-entropy and balanced accuracy on both splits and every class's validation recall; after the last epoch
- * also the share of dead ReLU units, of saturated sigmoid/tanh outputs, and the gradient-norm ratio first/last layer.
+ * One run trained the way a user trains DL4J in one process: each epoch the training rows in the
+ * order {@code Collections.shuffle(0..n-1, new Random(seed * 1_000_003 + epoch))} (the order
+ * Unstuck documents), cut into minibatches, {@code fit} one by one. After every epoch the reference
+ * measures, by hand from the network's outputs: cross-entropy and balanced accuracy on both splits
+ * and every class's validation recall; after the last epoch also the share of dead ReLU units, of
+ * saturated sigmoid/tanh outputs, and the gradient-norm ratio first/last layer.
  */
 final class ReferenceRun {
   private ReferenceRun() {}
 
-  record Epoch(int epoch, double trainLoss, double validationLoss, double trainBalancedAccuracy,
-      double validationBalancedAccuracy, double minClassRecall) {}
+  record Epoch(
+      int epoch,
+      double trainLoss,
+      double validationLoss,
+      double trainBalancedAccuracy,
+      double validationBalancedAccuracy,
+      double minClassRecall) {}
 
   /**
-   * @param deadFraction the largest share, over ReLU layers, of units that output 0 for every training row
-   * @param saturatedFraction the largest share, over sigmoid/tanh layers, of outputs at the flat ends (sigmoid
-   *     below 0.01 or above 0.99, |tanh| above 0.99)
-   * @param gradientRatio L2 norm of the first layer's weight gradient over the output layer's, on the whole
-   *     training split after the last epoch
+   * @param deadFraction the largest share, over ReLU layers, of units that output 0 for every
+   *     training row
+   * @param saturatedFraction the largest share, over sigmoid/tanh layers, of outputs at the flat
+   *     ends (sigmoid below 0.01 or above 0.99, |tanh| above 0.99)
+   * @param gradientRatio L2 norm of the first layer's weight gradient over the output layer's, on
+   *     the whole training split after the last epoch
    */
-  record Result(List<Epoch> epochs, double deadFraction, double saturatedFraction, double gradientRatio) {
+  record Result(
+      List<Epoch> epochs, double deadFraction, double saturatedFraction, double gradientRatio) {
     Epoch last() {
       return epochs.get(epochs.size() - 1);
     }
@@ -48,7 +56,11 @@ final class ReferenceRun {
     }
   }
 
-  static Result train(MultiLayerConfiguration conf, TrainingSpec training, DataSet train, DataSet validation,
+  static Result train(
+      MultiLayerConfiguration conf,
+      TrainingSpec training,
+      DataSet train,
+      DataSet validation,
       long seed) {
     Nd4j.getRandom().setSeed(seed);
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -64,8 +76,10 @@ final class ReferenceRun {
       }
       Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
       for (int from = 0; from < order.size(); from += training.batchSize()) {
-        int[] rows = order.subList(from, Math.min(order.size(), from + training.batchSize())).stream()
-            .mapToInt(Integer::intValue).toArray();
+        int[] rows =
+            order.subList(from, Math.min(order.size(), from + training.batchSize())).stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
         net.fit(new DataSet(train.getFeatures().getRows(rows), train.getLabels().getRows(rows)));
       }
       Epoch measured = measure(net, epoch, train, validation);
@@ -73,7 +87,8 @@ final class ReferenceRun {
       if (!Double.isFinite(measured.trainLoss())) {
         break; // the weights are NaN: nothing later changes
       }
-      if (training.earlyStopping() > 0) { // README: stop when balanced accuracy has not improved for N epochs
+      if (training.earlyStopping()
+          > 0) { // README: stop when balanced accuracy has not improved for N epochs
         if (measured.validationBalancedAccuracy() > best) {
           best = measured.validationBalancedAccuracy();
           sinceBest = 0;
@@ -82,10 +97,14 @@ final class ReferenceRun {
         }
       }
     }
-    return new Result(epochs, deadFraction(net, train), saturatedFraction(net, train), gradientRatio(net, train));
+    return new Result(
+        epochs, deadFraction(net, train), saturatedFraction(net, train), gradientRatio(net, train));
   }
 
-  /** README: step halves the rate after every third of the epochs; exponential multiplies it by 0.9 per epoch. */
+  /**
+   * README: step halves the rate after every third of the epochs; exponential multiplies it by 0.9
+   * per epoch.
+   */
   static double rateAt(TrainingSpec training, int epoch) {
     double base = training.learningRate();
     return switch (training.lrSchedule()) {
@@ -95,7 +114,8 @@ final class ReferenceRun {
     };
   }
 
-  private static Epoch measure(MultiLayerNetwork net, int epoch, DataSet train, DataSet validation) {
+  private static Epoch measure(
+      MultiLayerNetwork net, int epoch, DataSet train, DataSet validation) {
     INDArray trainOut = net.output(train.getFeatures(), false);
     INDArray validationOut = net.output(validation.getFeatures(), false);
     double[] recalls = recalls(validationOut, validation.getLabels());
@@ -103,9 +123,13 @@ final class ReferenceRun {
     for (double recall : recalls) {
       min = Double.isNaN(recall) ? min : Math.min(min, recall);
     }
-    return new Epoch(epoch, crossEntropy(trainOut, train.getLabels()),
-        crossEntropy(validationOut, validation.getLabels()), mean(recalls(trainOut, train.getLabels())),
-        mean(recalls), min);
+    return new Epoch(
+        epoch,
+        crossEntropy(trainOut, train.getLabels()),
+        crossEntropy(validationOut, validation.getLabels()),
+        mean(recalls(trainOut, train.getLabels())),
+        mean(recalls),
+        min);
   }
 
   /** Mean of -ln p(true class); NaN when the outputs are. */
@@ -190,7 +214,10 @@ final class ReferenceRun {
         for (int r = 0; r < out.rows(); r++) {
           for (int c = 0; c < out.columns(); c++) {
             double v = out.getDouble(r, c);
-            flat += activation == Activation.SIGMOID ? (v < 0.01 || v > 0.99 ? 1 : 0) : (Math.abs(v) > 0.99 ? 1 : 0);
+            flat +=
+                activation == Activation.SIGMOID
+                    ? (v < 0.01 || v > 0.99 ? 1 : 0)
+                    : (Math.abs(v) > 0.99 ? 1 : 0);
           }
         }
         worst = Math.max(worst, flat / (double) out.length());
@@ -220,7 +247,8 @@ final class ReferenceRun {
   private static Activation activationOf(MultiLayerNetwork net, int layer) {
     var conf = net.getLayerWiseConfigurations().getConf(layer).getLayer();
     if (!(conf instanceof DenseLayer dense)) {
-      return null; // batch normalisation: its configuration inherits DL4J's default sigmoid but never applies it
+      return null; // batch normalisation: its configuration inherits DL4J's default sigmoid but
+      // never applies it
     }
     IActivation fn = dense.getActivationFn();
     if (fn instanceof ActivationReLU) {

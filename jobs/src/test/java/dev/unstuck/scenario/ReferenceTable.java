@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A scenario's CSV file read by plain Java, not by Unstuck's {@code DatasetLoader}: numeric feature columns and
- * the label as text. Classes are numbered in the label's alphabetical order (as Unstuck documents). Only what the
- * scenarios need: numeric features, quotes around a field stripped.
+ * A scenario's CSV file read by plain Java, not by Unstuck's {@code DatasetLoader}: numeric feature
+ * columns and the label as text. Classes are numbered in the label's alphabetical order (as Unstuck
+ * documents). Only what the scenarios need: numeric features, quotes around a field stripped.
  *
  * @param classes class names, index = class number
  * @param labels each row's class number
  */
-record ReferenceTable(List<String> featureNames, double[][] features, List<String> classes, int[] labels) {
+record ReferenceTable(
+    List<String> featureNames, double[][] features, List<String> classes, int[] labels) {
 
   int rows() {
     return labels.length;
@@ -34,12 +35,14 @@ record ReferenceTable(List<String> featureNames, double[][] features, List<Strin
   }
 
   static ReferenceTable read(DataSpec spec) throws IOException {
-    Path file = spec.path().startsWith("file:") ? Path.of(URI.create(spec.path())) : Path.of(spec.path());
+    Path file =
+        spec.path().startsWith("file:") ? Path.of(URI.create(spec.path())) : Path.of(spec.path());
     List<String[]> lines = new ArrayList<>();
     String separator = Pattern.quote(spec.delimiter());
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank()) {
@@ -60,7 +63,8 @@ record ReferenceTable(List<String> featureNames, double[][] features, List<Strin
     int labelColumn = labelColumn(spec, header);
     List<Integer> featureColumns = new ArrayList<>();
     for (int i = 0; i < width; i++) {
-      boolean listed = spec.features().isEmpty() ? i != labelColumn : spec.features().contains(header[i]);
+      boolean listed =
+          spec.features().isEmpty() ? i != labelColumn : spec.features().contains(header[i]);
       if (listed) {
         featureColumns.add(i);
       }
@@ -77,8 +81,15 @@ record ReferenceTable(List<String> featureNames, double[][] features, List<Strin
         try {
           features[r][f] = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(file + ": column '" + header[featureColumns.get(f)] + "' row " + (r + 1)
-              + " is not a number ('" + text + "'); the reference reads numeric features only");
+          throw new IllegalArgumentException(
+              file
+                  + ": column '"
+                  + header[featureColumns.get(f)]
+                  + "' row "
+                  + (r + 1)
+                  + " is not a number ('"
+                  + text
+                  + "'); the reference reads numeric features only");
         }
       }
       labels[r] = classes.indexOf(fields[labelColumn]);
@@ -104,6 +115,7 @@ record ReferenceTable(List<String> featureNames, double[][] features, List<Strin
 
   private static String unquote(String field) {
     return field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")
-        ? field.substring(1, field.length() - 1) : field;
+        ? field.substring(1, field.length() - 1)
+        : field;
   }
 }

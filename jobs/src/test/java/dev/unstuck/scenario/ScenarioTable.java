@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The table {@code deploy/bench/scenarios.sh} prints: for each scenario and mode (the listed fixes, {@code fixes:
- * auto}), what was expected, what {@code bin/unstuck run} diagnosed and which families it found resolving, read
- * from the results folder's {@code run_diagnosis.csv} and {@code fix_outcome.csv}; then the totals.
+ * The table {@code deploy/bench/scenarios.sh} prints: for each scenario and mode (the listed fixes,
+ * {@code fixes: auto}), what was expected, what {@code bin/unstuck run} diagnosed and which
+ * families it found resolving, read from the results folder's {@code run_diagnosis.csv} and {@code
+ * fix_outcome.csv}; then the totals.
  *
- * <p>Usage: {@code ScenarioTable SCENARIOS_FOLDER RESULTS_FOLDER [NAME...]}, results in
- * {@code RESULTS_FOLDER/MODE/NAME/} and the launcher's exit status in {@code RESULTS_FOLDER/MODE/NAME.exit}.
+ * <p>Usage: {@code ScenarioTable SCENARIOS_FOLDER RESULTS_FOLDER [NAME...]}, results in {@code
+ * RESULTS_FOLDER/MODE/NAME/} and the launcher's exit status in {@code
+ * RESULTS_FOLDER/MODE/NAME.exit}.
  */
 public final class ScenarioTable {
   static final List<String> MODES = List.of("listed", "auto");
@@ -36,17 +38,28 @@ public final class ScenarioTable {
   public static void main(String[] args) throws IOException {
     Path scenarios = Path.of(args[0]);
     Path results = Path.of(args[1]);
-    List<Scenario> all = args.length > 2
-        ? Arrays.stream(args, 2, args.length).map(name -> Scenario.named(scenarios, name)).toList()
-        : Scenario.all(scenarios);
+    List<Scenario> all =
+        args.length > 2
+            ? Arrays.stream(args, 2, args.length)
+                .map(name -> Scenario.named(scenarios, name))
+                .toList()
+            : Scenario.all(scenarios);
     System.out.print(render(all, results));
   }
 
   static String render(List<Scenario> scenarios, Path results) throws IOException {
     StringBuilder out = new StringBuilder();
     String format = "%-32s %-6s %-44s %-46s %-36s %s%n";
-    out.append(String.format(Locale.ROOT, format, "scenario", "mode", "expected", "diagnosed",
-        "resolving families found", "result"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            format,
+            "scenario",
+            "mode",
+            "expected",
+            "diagnosed",
+            "resolving families found",
+            "result"));
     for (String mode : MODES) {
       int graded = 0;
       int diagnosed = 0;
@@ -60,14 +73,25 @@ public final class ScenarioTable {
       for (Scenario scenario : scenarios) {
         Path folder = results.resolve(mode).resolve(scenario.name());
         String exit = readExit(results.resolve(mode).resolve(scenario.name() + ".exit"));
-        String expected = scenario.expected() + (scenario.resolvedBy().isEmpty() ? "; nothing resolves"
-            : "; " + names(scenario.resolvedBy()));
+        String expected =
+            scenario.expected()
+                + (scenario.resolvedBy().isEmpty()
+                    ? "; nothing resolves"
+                    : "; " + names(scenario.resolvedBy()));
         if (!Files.exists(folder.resolve("run_diagnosis.csv"))) {
           boolean ran = !exit.equals("?");
           errors += ran ? 1 : 0;
           notRun += ran ? 0 : 1;
-          out.append(String.format(Locale.ROOT, format, scenario.name(), mode, expected, "-", "-",
-              ran ? "ERROR (no results; exit " + exit + ")" : "not run"));
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  format,
+                  scenario.name(),
+                  mode,
+                  expected,
+                  "-",
+                  "-",
+                  ran ? "ERROR (no results; exit " + exit + ")" : "not run"));
           continue;
         }
         ScenarioGrade grade = ScenarioGrade.of(scenario, outcome(folder));
@@ -80,14 +104,37 @@ public final class ScenarioTable {
         falseAlarms += grade.falseAlarm() ? 1 : 0;
         wrongResolutions += grade.wrongResolution() && !scenario.healthy() ? 1 : 0;
         passed += grade.pass() ? 1 : 0;
-        out.append(String.format(Locale.ROOT, format, scenario.name(), mode, expected, grade.diagnosed(),
-            grade.found().isEmpty() ? "none" : names(grade.found()), result(grade, exit)));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                format,
+                scenario.name(),
+                mode,
+                expected,
+                grade.diagnosed(),
+                grade.found().isEmpty() ? "none" : names(grade.found()),
+                result(grade, exit)));
       }
-      out.append(String.format(Locale.ROOT, "%s: %d/%d passed; correct diagnoses %d/%d (%s); resolving family "
-              + "found %d/%d (%s); false alarms %d of %d healthy controls; fixes wrongly said to resolve %d; "
-              + "failed to give results %d; not run %d%n", mode, passed, scenarios.size(), diagnosed, graded,
-          percent(diagnosed, graded), resolutionFound, needResolution, percent(resolutionFound, needResolution),
-          falseAlarms, scenarios.stream().filter(Scenario::healthy).count(), wrongResolutions, errors, notRun));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%s: %d/%d passed; correct diagnoses %d/%d (%s); resolving family "
+                  + "found %d/%d (%s); false alarms %d of %d healthy controls; fixes wrongly said to resolve %d; "
+                  + "failed to give results %d; not run %d%n",
+              mode,
+              passed,
+              scenarios.size(),
+              diagnosed,
+              graded,
+              percent(diagnosed, graded),
+              resolutionFound,
+              needResolution,
+              percent(resolutionFound, needResolution),
+              falseAlarms,
+              scenarios.stream().filter(Scenario::healthy).count(),
+              wrongResolutions,
+              errors,
+              notRun));
     }
     return out.toString();
   }
@@ -98,7 +145,8 @@ public final class ScenarioTable {
     int learning = 0;
     for (Map<String, String> row : ResultsCsv.read(folder.resolve("run_diagnosis.csv"))) {
       if (!"baseline".equals(row.get("variant_id")) || "FAILED".equals(row.get("learning_state"))) {
-        continue; // a failed seed is no evidence either way (README: it takes no part in any verdict)
+        continue; // a failed seed is no evidence either way (README: it takes no part in any
+        // verdict)
       }
       symptomsPerSeed.add(symptoms(row.get("symptoms")));
       learning += "LEARNING".equals(row.get("learning_state")) ? 1 : 0;
@@ -109,18 +157,25 @@ public final class ScenarioTable {
     for (Map<String, String> row : ResultsCsv.read(folder.resolve("fix_outcome.csv"))) {
       String symptom = row.get("baseline_symptom");
       if (isTrue(row.get("resolved")) && symptom != null && !symptom.equals("NONE")) {
-        resolving.computeIfAbsent(Symptom.valueOf(symptom), s -> new LinkedHashSet<>())
-            .add(new ProductOutcome.Resolver(row.get("variant_id"), FixFamily.valueOf(row.get("fix_family"))));
+        resolving
+            .computeIfAbsent(Symptom.valueOf(symptom), s -> new LinkedHashSet<>())
+            .add(
+                new ProductOutcome.Resolver(
+                    row.get("variant_id"), FixFamily.valueOf(row.get("fix_family"))));
       }
     }
-    return new ProductOutcome(majority, SeedMajority.holds(learning, symptomsPerSeed.size()), resolving);
+    return new ProductOutcome(
+        majority, SeedMajority.holds(learning, symptomsPerSeed.size()), resolving);
   }
 
   private static List<Symptom> symptoms(String text) {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Symptom::valueOf)
+    return Arrays.stream(text.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(Symptom::valueOf)
         .toList();
   }
 
@@ -134,7 +189,8 @@ public final class ScenarioTable {
       why.add(grade.scenario().healthy() ? "false alarm" : "fault missed");
     }
     if (!grade.resolvingFound()) {
-      why.add(grade.scenario().resolvedBy().isEmpty() ? "something resolves" : "no resolving family");
+      why.add(
+          grade.scenario().resolvedBy().isEmpty() ? "something resolves" : "no resolving family");
     }
     if (grade.wrongResolution()) {
       why.add("wrong family resolves");

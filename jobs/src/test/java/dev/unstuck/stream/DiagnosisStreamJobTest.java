@@ -1,26 +1,32 @@
 package dev.unstuck.stream;
 
-import dev.unstuck.db.PostgresStore;
-
-import dev.unstuck.db.DbCredentials;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.unstuck.db.DbCredentials;
+import dev.unstuck.db.PostgresStore;
+import dev.unstuck.diagnosis.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParameterException;
 
 class DiagnosisStreamJobTest {
-  private static final String[] REQUIRED = {"--bootstrap-servers", "k:9092", "--jdbc-url",
-      "jdbc:postgresql://db:5432/unstuck", "--checkpoint", "/tmp/ckpt"};
+  private static final String[] REQUIRED = {
+    "--bootstrap-servers",
+    "k:9092",
+    "--jdbc-url",
+    "jdbc:postgresql://db:5432/unstuck",
+    "--checkpoint",
+    "/tmp/ckpt"
+  };
 
   private static String[] with(String... more) {
-    String[] args = java.util.Arrays.copyOf(REQUIRED, REQUIRED.length + more.length);
+    String[] args = Arrays.copyOf(REQUIRED, REQUIRED.length + more.length);
     System.arraycopy(more, 0, args, REQUIRED.length, more.length);
     return args;
   }
@@ -39,9 +45,22 @@ class DiagnosisStreamJobTest {
 
   @Test
   void optionsAndKafkaProperties() {
-    StreamSettings s = DiagnosisStreamJob.fromArgs(with("--trigger", "500ms", "--state-timeout", "2 hours",
-        "--kafka-property", "security.protocol=SASL_SSL", "--kafka-property", "sasl.jaas.config=secret",
-        "--telemetry-topic", "t", "--starting-offsets", "latest")).settings();
+    StreamSettings s =
+        DiagnosisStreamJob.fromArgs(
+                with(
+                    "--trigger",
+                    "500ms",
+                    "--state-timeout",
+                    "2 hours",
+                    "--kafka-property",
+                    "security.protocol=SASL_SSL",
+                    "--kafka-property",
+                    "sasl.jaas.config=secret",
+                    "--telemetry-topic",
+                    "t",
+                    "--starting-offsets",
+                    "latest"))
+            .settings();
     assertThat(s.trigger()).isEqualTo(Duration.ofMillis(500));
     assertThat(s.stateTimeout()).isEqualTo(Duration.ofHours(2));
     assertThat(s.kafka().clientProperties()).containsEntry("security.protocol", "SASL_SSL");
@@ -53,16 +72,28 @@ class DiagnosisStreamJobTest {
   @Test
   void badArgumentsAreParameterExceptions() {
     assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs("--bootstrap-servers", "k:9092"))
-        .isInstanceOf(ParameterException.class).hasMessageContaining("--jdbc-url");
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--jdbc-url");
     assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs(with("--trigger", "soon")))
-        .isInstanceOf(ParameterException.class).hasMessageContaining("--trigger");
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--trigger");
     assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs(with("--state-timeout", "0 minutes")))
         .isInstanceOf(ParameterException.class);
-    assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs("--bootstrap-servers", "k", "--jdbc-url",
-        "jdbc:mysql://x/y", "--checkpoint", "c")).isInstanceOf(ParameterException.class)
+    assertThatThrownBy(
+            () ->
+                DiagnosisStreamJob.fromArgs(
+                    "--bootstrap-servers",
+                    "k",
+                    "--jdbc-url",
+                    "jdbc:mysql://x/y",
+                    "--checkpoint",
+                    "c"))
+        .isInstanceOf(ParameterException.class)
         .hasMessageContaining("PostgreSQL");
-    assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs(with("--db-credentials-file", "/no/such/file")))
-        .isInstanceOf(ParameterException.class).hasMessageContaining("--db-credentials-file");
+    assertThatThrownBy(
+            () -> DiagnosisStreamJob.fromArgs(with("--db-credentials-file", "/no/such/file")))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--db-credentials-file");
   }
 
   @Test
@@ -72,7 +103,9 @@ class DiagnosisStreamJobTest {
     assertThat(DbCredentials.fromFile(props)).isEqualTo(new DbCredentials("unstuck", "s3cret"));
     assertThat(DbCredentials.fromFile(lines)).isEqualTo(new DbCredentials("unstuck", "s3cret"));
     assertThat(DbCredentials.fromFile(props).toString()).doesNotContain("s3cret");
-    assertThat(DbCredentials.fromEnvironment(Map.of("UNSTUCK_DB_USER", "u", "UNSTUCK_DB_PASSWORD", "p")))
+    assertThat(
+            DbCredentials.fromEnvironment(
+                Map.of("UNSTUCK_DB_USER", "u", "UNSTUCK_DB_PASSWORD", "p")))
         .contains(new DbCredentials("u", "p"));
     assertThat(DbCredentials.fromEnvironment(Map.of())).isEmpty();
     assertThat(PostgresStore.redact("jdbc:postgresql://h/db?user=u&password=p&ssl=true"))
@@ -82,17 +115,22 @@ class DiagnosisStreamJobTest {
   @Test
   void thresholdsByName() {
     assertThat(DiagnosisStreamJob.fromArgs(REQUIRED).settings().thresholds())
-        .isEqualTo(dev.unstuck.diagnosis.Thresholds.DEFAULTS);
-    StreamSettings s = DiagnosisStreamJob.fromArgs(with("--threshold", "deadUnitFraction=0.8",
-        "--threshold", "plateauWindow=7")).settings();
+        .isEqualTo(Thresholds.DEFAULTS);
+    StreamSettings s =
+        DiagnosisStreamJob.fromArgs(
+                with("--threshold", "deadUnitFraction=0.8", "--threshold", "plateauWindow=7"))
+            .settings();
     assertThat(s.thresholds().deadUnitFraction()).isEqualTo(0.8);
     assertThat(s.thresholds().plateauWindow()).isEqualTo(7);
     assertThat(s.thresholds().saturatedFraction())
-        .isEqualTo(dev.unstuck.diagnosis.Thresholds.DEFAULTS.saturatedFraction());
+        .isEqualTo(Thresholds.DEFAULTS.saturatedFraction());
     assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs(with("--threshold", "deadUnits=0.8")))
-        .isInstanceOf(ParameterException.class).hasMessageContaining("--threshold").hasMessageContaining("deadUnits");
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--threshold")
+        .hasMessageContaining("deadUnits");
     assertThatThrownBy(() -> DiagnosisStreamJob.fromArgs(with("--threshold", "plateauWindow=many")))
-        .isInstanceOf(ParameterException.class).hasMessageContaining("--threshold");
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--threshold");
   }
 
   @Test
@@ -105,7 +143,8 @@ class DiagnosisStreamJobTest {
     assertThat(Durations.parse("500 milliseconds")).isEqualTo(Duration.ofMillis(500));
     assertThat(Durations.parse("1.5 seconds")).isEqualTo(Duration.ofMillis(1500));
     assertThat(Durations.parse("interval 3 seconds")).isEqualTo(Duration.ofSeconds(3));
-    assertThatThrownBy(() -> Durations.parse("2 fortnights")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Durations.parse("2 fortnights"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid unit 'fortnights'");
     assertThatThrownBy(() -> Durations.parse("1 month")).hasMessageContaining("month");
     assertThatThrownBy(() -> Durations.parse("2")).hasMessageContaining("no unit");

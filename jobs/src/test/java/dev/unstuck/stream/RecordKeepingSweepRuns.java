@@ -27,10 +27,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The oracle for {@link SweepRuns}: the stream state as it was before run summaries (main at 2da4a65, unchanged but
- * for its name and visibility), which kept every raw record and re-diagnosed every run, every fix's verdict and every
- * prefix of a run from them on each call. {@code SweepRunsIncrementalTest} checks that the state kept as run
- * summaries, restored batch after batch, answers exactly as this does.
+ * The oracle for {@link SweepRuns}: the stream state as it was before run summaries (main at
+ * 2da4a65, unchanged but for its name and visibility), which kept every raw record and re-diagnosed
+ * every run, every fix's verdict and every prefix of a run from them on each call. {@code
+ * SweepRunsIncrementalTest} checks that the state kept as run summaries, restored batch after
+ * batch, answers exactly as this does.
  */
 final class RecordKeepingSweepRuns {
   private final String sweepId;
@@ -43,7 +44,10 @@ final class RecordKeepingSweepRuns {
   /** A stored record that could not be read back, and why. */
   public record SetAside(byte[] bytes, WireFormatException.Reason reason, String message) {}
 
-  /** The runs of a sweep's telemetry without an execution id (producers before it): the execution {@code ""}. */
+  /**
+   * The runs of a sweep's telemetry without an execution id (producers before it): the execution
+   * {@code ""}.
+   */
   RecordKeepingSweepRuns(String sweepId, Thresholds thresholds) {
     this(sweepId, "", thresholds);
   }
@@ -61,13 +65,15 @@ final class RecordKeepingSweepRuns {
   }
 
   /**
-   * The working form of a stored state of execution {@code executionId}, written by this job or an earlier release
-   * (any published schema; a release before execution ids kept the execution {@code ""} under the sweep id alone).
-   * Records it cannot read are left out and listed by {@link #setAside()}; {@link #toState()} no longer holds
-   * them.
+   * The working form of a stored state of execution {@code executionId}, written by this job or an
+   * earlier release (any published schema; a release before execution ids kept the execution {@code
+   * ""} under the sweep id alone). Records it cannot read are left out and listed by {@link
+   * #setAside()}; {@link #toState()} no longer holds them.
    */
-  static RecordKeepingSweepRuns restore(SweepState state, String executionId, Thresholds thresholds) {
-    RecordKeepingSweepRuns sweep = new RecordKeepingSweepRuns(state.getSweepId(), executionId, thresholds);
+  static RecordKeepingSweepRuns restore(
+      SweepState state, String executionId, Thresholds thresholds) {
+    RecordKeepingSweepRuns sweep =
+        new RecordKeepingSweepRuns(state.getSweepId(), executionId, thresholds);
     for (byte[] bytes : state.getRecords()) {
       EpochTelemetry record;
       try {
@@ -76,7 +82,10 @@ final class RecordKeepingSweepRuns {
         sweep.setAside.add(new SetAside(bytes, e.reason(), e.getMessage()));
         continue;
       }
-      sweep.runs.computeIfAbsent(record.getRunId(), id -> new RunTelemetry<>()).accept(record, bytes);
+      sweep
+          .runs
+          .computeIfAbsent(record.getRunId(), id -> new RunTelemetry<>())
+          .accept(record, bytes);
     }
     return sweep;
   }
@@ -112,15 +121,24 @@ final class RecordKeepingSweepRuns {
   }
 
   /**
-   * Applies one record (decoded {@code record}, its wire bytes {@code bytes}); true when it changed what is known
-   * about its run, false for a duplicate or a late copy.
+   * Applies one record (decoded {@code record}, its wire bytes {@code bytes}); true when it changed
+   * what is known about its run, false for a duplicate or a late copy.
    */
   public boolean accept(EpochTelemetry record, byte[] bytes) {
     if (!sweepId.equals(record.getSweepId()) || !executionId.equals(record.getExecutionId())) {
-      throw new IllegalArgumentException("record of sweep " + record.getSweepId() + " execution '"
-          + record.getExecutionId() + "' offered to " + sweepId + " execution '" + executionId + "'");
+      throw new IllegalArgumentException(
+          "record of sweep "
+              + record.getSweepId()
+              + " execution '"
+              + record.getExecutionId()
+              + "' offered to "
+              + sweepId
+              + " execution '"
+              + executionId
+              + "'");
     }
-    return runs.computeIfAbsent(record.getRunId(), id -> new RunTelemetry<>()).accept(record, bytes);
+    return runs.computeIfAbsent(record.getRunId(), id -> new RunTelemetry<>())
+        .accept(record, bytes);
   }
 
   /** The current diagnosis of each of {@code runIds}. */
@@ -132,18 +150,27 @@ final class RecordKeepingSweepRuns {
         continue;
       }
       EpochTelemetry last = run.last().orElseThrow();
-      RunRef ref = new RunRef(sweepId, executionId, runId, last.getVariantId(), last.getFixFamily(), last.getSeed());
+      RunRef ref =
+          new RunRef(
+              sweepId,
+              executionId,
+              runId,
+              last.getVariantId(),
+              last.getFixFamily(),
+              last.getSeed());
       List<EpochMetrics> series = run.series();
-      diagnoses.add(series.isEmpty() ? withoutEpochs(ref, last, nowMs)
-          : DiagnosisMapper.toAvro(ref, diagnoser.diagnose(series), nowMs));
+      diagnoses.add(
+          series.isEmpty()
+              ? withoutEpochs(ref, last, nowMs)
+              : DiagnosisMapper.toAvro(ref, diagnoser.diagnose(series), nowMs));
     }
     return diagnoses;
   }
 
   /**
-   * Verdicts of every fix variant affected by a change to {@code changedRunIds}: all of them when a baseline run
-   * changed, else those whose runs changed. One row per baseline symptom (DiagnosisMapper); nothing for a variant
-   * without a seed in common with the baseline yet.
+   * Verdicts of every fix variant affected by a change to {@code changedRunIds}: all of them when a
+   * baseline run changed, else those whose runs changed. One row per baseline symptom
+   * (DiagnosisMapper); nothing for a variant without a seed in common with the baseline yet.
    */
   public List<FixVerdict> verdicts(Collection<String> changedRunIds, long nowMs) {
     Map<String, List<EpochTelemetry>> lastByVariant = new TreeMap<>();
@@ -153,8 +180,10 @@ final class RecordKeepingSweepRuns {
       EpochTelemetry last = run.last().orElseThrow();
       lastByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>()).add(last);
       plannedSeeds = Math.max(plannedSeeds, last.getPlannedSeeds());
-      // a run that failed before its first epoch has nothing to compare, but it has ended: it counts for "final"
-      historiesByVariant.computeIfAbsent(last.getVariantId(), v -> new ArrayList<>())
+      // a run that failed before its first epoch has nothing to compare, but it has ended: it
+      // counts for "final"
+      historiesByVariant
+          .computeIfAbsent(last.getVariantId(), v -> new ArrayList<>())
           .add(new RunHistory(last.getSeed(), run.series(), run.ended()));
     }
     Set<String> affected = new TreeSet<>();
@@ -170,11 +199,12 @@ final class RecordKeepingSweepRuns {
     if (baselineChanged) {
       affected.addAll(lastByVariant.keySet());
     }
-    List<RunHistory> baseline = lastByVariant.entrySet().stream()
-        .filter(e -> e.getValue().stream().anyMatch(RecordKeepingSweepRuns::isBaseline))
-        .findFirst()
-        .map(e -> historiesByVariant.getOrDefault(e.getKey(), List.of()))
-        .orElse(List.of());
+    List<RunHistory> baseline =
+        lastByVariant.entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(RecordKeepingSweepRuns::isBaseline))
+            .findFirst()
+            .map(e -> historiesByVariant.getOrDefault(e.getKey(), List.of()))
+            .orElse(List.of());
     List<FixVerdict> verdicts = new ArrayList<>();
     if (baseline.isEmpty()) {
       return verdicts;
@@ -182,12 +212,16 @@ final class RecordKeepingSweepRuns {
     for (String variantId : affected) {
       EpochTelemetry any = lastByVariant.get(variantId).get(0);
       if (isBaseline(any) || Variant.isProbeId(variantId)) {
-        continue; // neither the baseline nor a label-permutation probe is a fix: no verdict (the launcher's
-                  // PlannedRuns waits for none by the same test)
+        continue; // neither the baseline nor a label-permutation probe is a fix: no verdict (the
+        // launcher's
+        // PlannedRuns waits for none by the same test)
       }
       List<RunHistory> fix = historiesByVariant.getOrDefault(variantId, List.of());
-      FixRef ref = new FixRef(sweepId, executionId, variantId, any.getFixFamily(), any.getFixParams());
-      judge.judge(baseline, fix, plannedSeeds).ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
+      FixRef ref =
+          new FixRef(sweepId, executionId, variantId, any.getFixFamily(), any.getFixParams());
+      judge
+          .judge(baseline, fix, plannedSeeds)
+          .ifPresent(j -> verdicts.addAll(DiagnosisMapper.toAvro(ref, j, nowMs)));
     }
     return verdicts;
   }
@@ -201,7 +235,10 @@ final class RecordKeepingSweepRuns {
     return RunTelemetry.terminal(record);
   }
 
-  /** A run with a status but no measured epoch (it failed while starting): nothing to diagnose but its end. */
+  /**
+   * A run with a status but no measured epoch (it failed while starting): nothing to diagnose but
+   * its end.
+   */
   private static RunDiagnosis withoutEpochs(RunRef ref, EpochTelemetry last, long nowMs) {
     return RunDiagnosis.newBuilder()
         .setSweepId(ref.sweepId())
@@ -212,7 +249,8 @@ final class RecordKeepingSweepRuns {
         .setSeed(ref.seed())
         .setEpoch(last.getEpoch())
         .setStatus(last.getStatus().name())
-        .setLearningState(last.getStatus() == RunStatus.FAILED ? LearningState.FAILED : LearningState.UNKNOWN)
+        .setLearningState(
+            last.getStatus() == RunStatus.FAILED ? LearningState.FAILED : LearningState.UNKNOWN)
         .setValBalancedAccuracy(null)
         .setSymptoms(List.of())
         .setFinalDiagnosis(terminal(last))

@@ -13,20 +13,24 @@ import org.apache.spark.sql.streaming.GroupStateTimeout;
 import org.apache.spark.sql.streaming.TestGroupState;
 
 /**
- * Benchmark of the stateful step alone ({@link SweepDiagnoser}, on Spark's test GroupState; no broker, database or
- * Spark job around it): what one micro-batch costs the diagnosis state as a sweep grows. Per batch: restore the
- * stored state, fold the batch's records, publish the diagnoses of the runs that changed and the affected verdicts,
- * store the state again.
+ * Benchmark of the stateful step alone ({@link SweepDiagnoser}, on Spark's test GroupState; no
+ * broker, database or Spark job around it): what one micro-batch costs the diagnosis state as a
+ * sweep grows. Per batch: restore the stored state, fold the batch's records, publish the diagnoses
+ * of the runs that changed and the affected verdicts, store the state again.
  *
  * <ol>
- *   <li>replay: {@code -Dbench.runs} runs x {@code -Dbench.epochs} epochs, 20 runs per sweep, each sweep's records
- *       in one batch (the stream bench's replay without Kafka, Spark and PostgreSQL); records per second;</li>
- *   <li>live: one sweep of {@code -Dbench.liveRuns} runs x {@code -Dbench.liveEpochs} epochs, one epoch of every run
- *       per batch; milliseconds per batch early and late in the sweep, the records per second over the sweep, and
- *       the bytes of the stored state at the end (with the bytes of its largest run's value).</li>
+ *   <li>replay: {@code -Dbench.runs} runs x {@code -Dbench.epochs} epochs, 20 runs per sweep, each
+ *       sweep's records in one batch (the stream bench's replay without Kafka, Spark and
+ *       PostgreSQL); records per second;
+ *   <li>live: one sweep of {@code -Dbench.liveRuns} runs x {@code -Dbench.liveEpochs} epochs, one
+ *       epoch of every run per batch; milliseconds per batch early and late in the sweep, the
+ *       records per second over the sweep, and the bytes of the stored state at the end (with the
+ *       bytes of its largest run's value).
  * </ol>
- * Times are wall clock and, beside them, the CPU time of the benchmark's thread, which other load on a shared
- * machine disturbs far less. Run through {@code deploy/bench/stream-bench.sh --state-only}.
+ *
+ * Times are wall clock and, beside them, the CPU time of the benchmark's thread, which other load
+ * on a shared machine disturbs far less. Run through {@code deploy/bench/stream-bench.sh
+ * --state-only}.
  */
 public final class StreamStateBench {
   private static final int RUNS_PER_SWEEP = 20;
@@ -60,9 +64,18 @@ public final class StreamStateBench {
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     long cpuMs = TimeUnit.NANOSECONDS.toMillis(THREADS.getCurrentThreadCpuTime() - cpuStart);
-    System.out.printf("STATE REPLAY %d runs x %d epochs (%d records, one batch per sweep of %d runs): %d ms, %.0f"
-        + " records/s; CPU %d ms, %.0f records per CPU second; %d outputs%n", runs, epochs, records, RUNS_PER_SWEEP,
-        ms, records * 1000.0 / Math.max(1, ms), cpuMs, records * 1000.0 / Math.max(1, cpuMs), outputs);
+    System.out.printf(
+        "STATE REPLAY %d runs x %d epochs (%d records, one batch per sweep of %d runs): %d ms, %.0f"
+            + " records/s; CPU %d ms, %.0f records per CPU second; %d outputs%n",
+        runs,
+        epochs,
+        records,
+        RUNS_PER_SWEEP,
+        ms,
+        records * 1000.0 / Math.max(1, ms),
+        cpuMs,
+        records * 1000.0 / Math.max(1, cpuMs),
+        outputs);
   }
 
   static void live(int runs, int epochs) {
@@ -97,24 +110,42 @@ public final class StreamStateBench {
       largest = Math.max(largest, value.length);
     }
     int tenth = Math.max(1, batches / 10);
-    System.out.printf("STATE LIVE %d runs x %d epochs, one epoch of every run per batch (%d batches, %d records):"
-        + " %d ms, %.0f records/s; CPU %d ms, %.0f records per CPU second%n", runs, epochs, batches, records, ms,
-        records * 1000.0 / Math.max(1, ms), cpuMs, records * 1000.0 / Math.max(1, cpuMs));
-    System.out.printf("  per batch, first tenth: %.1f ms (CPU %.1f ms); last tenth: %.1f ms (CPU %.1f ms)%n",
-        mean(batchMs.subList(0, tenth)), mean(batchCpuUs.subList(0, tenth)) / 1000,
-        mean(batchMs.subList(batches - tenth, batches)), mean(batchCpuUs.subList(batches - tenth, batches)) / 1000);
-    System.out.printf("  stored state at the end: %d bytes in %d values (largest %d bytes, %d bytes per run)%n",
+    System.out.printf(
+        "STATE LIVE %d runs x %d epochs, one epoch of every run per batch (%d batches, %d records):"
+            + " %d ms, %.0f records/s; CPU %d ms, %.0f records per CPU second%n",
+        runs,
+        epochs,
+        batches,
+        records,
+        ms,
+        records * 1000.0 / Math.max(1, ms),
+        cpuMs,
+        records * 1000.0 / Math.max(1, cpuMs));
+    System.out.printf(
+        "  per batch, first tenth: %.1f ms (CPU %.1f ms); last tenth: %.1f ms (CPU %.1f ms)%n",
+        mean(batchMs.subList(0, tenth)),
+        mean(batchCpuUs.subList(0, tenth)) / 1000,
+        mean(batchMs.subList(batches - tenth, batches)),
+        mean(batchCpuUs.subList(batches - tenth, batches)) / 1000);
+    System.out.printf(
+        "  stored state at the end: %d bytes in %d values (largest %d bytes, %d bytes per run)%n",
         bytes, state.getRecords().size(), largest, bytes / runs);
   }
 
   private record Batch(SweepState state, long outputs) {}
 
   private static Batch batch(String key, SweepState stored, List<byte[]> payloads) {
-    TestGroupState<SweepState> state = TestGroupState.create(Optional.ofNullable(stored),
-        GroupStateTimeout.ProcessingTimeTimeout(), 0L, Optional.empty(), false);
+    TestGroupState<SweepState> state =
+        TestGroupState.create(
+            Optional.ofNullable(stored),
+            GroupStateTimeout.ProcessingTimeTimeout(),
+            0L,
+            Optional.empty(),
+            false);
     List<TelemetryPayload> batch = new ArrayList<>(payloads.size());
     payloads.forEach(p -> batch.add(new TelemetryPayload(key, "", p)));
-    Iterator<DiagnosisOutput> out = new SweepDiagnoser(3_600_000).call(key, batch.iterator(), state);
+    Iterator<DiagnosisOutput> out =
+        new SweepDiagnoser(3_600_000).call(key, batch.iterator(), state);
     long outputs = 0;
     while (out.hasNext()) {
       out.next();

@@ -21,13 +21,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A sweep's telemetry as the sweep job publishes it (common's {@code Curves} and {@code Telemetry}): per run one
- * RUNNING record per epoch, then a terminal record repeating the last epoch's metrics; runs interleaved epoch by
- * epoch as concurrent training sends them.
+ * A sweep's telemetry as the sweep job publishes it (common's {@code Curves} and {@code
+ * Telemetry}): per run one RUNNING record per epoch, then a terminal record repeating the last
+ * epoch's metrics; runs interleaved epoch by epoch as concurrent training sends them.
  *
- * <p>{@link #standard(String)}: a baseline that does not learn (NOT_LEARNING, SLOW_CONVERGENCE), a learning-rate
- * fix that learns (resolves both), an L2 fix that does not (resolves nothing), 2 seeds, 8 epochs; plus a
- * batch-norm fix whose seed 1 failed before its first epoch.
+ * <p>{@link #standard(String)}: a baseline that does not learn (NOT_LEARNING, SLOW_CONVERGENCE), a
+ * learning-rate fix that learns (resolves both), an L2 fix that does not (resolves nothing), 2
+ * seeds, 8 epochs; plus a batch-norm fix whose seed 1 failed before its first epoch.
  */
 public final class SweepFixture {
   public static final int SEEDS = 2;
@@ -35,6 +35,7 @@ public final class SweepFixture {
 
   /** Records in publishing order. */
   public final List<EpochTelemetry> records;
+
   /** Run id -> its records. */
   public final Map<String, List<EpochTelemetry>> byRun;
 
@@ -48,9 +49,14 @@ public final class SweepFixture {
   public static SweepFixture standard(String sweepId) {
     Map<Telemetry, List<EpochMetrics>> runs = new LinkedHashMap<>();
     for (int seed = 1; seed <= SEEDS; seed++) {
-      runs.put(Telemetry.run(sweepId, "baseline", "BASELINE", seed), Curves.flatAtChance().epochs(EPOCHS).build());
-      runs.put(Telemetry.run(sweepId, "lr-x0.1", "LEARNING_RATE", seed), Curves.healthy().epochs(EPOCHS).build());
-      runs.put(Telemetry.run(sweepId, "l2-1e-4", "REGULARISATION", seed),
+      runs.put(
+          Telemetry.run(sweepId, "baseline", "BASELINE", seed),
+          Curves.flatAtChance().epochs(EPOCHS).build());
+      runs.put(
+          Telemetry.run(sweepId, "lr-x0.1", "LEARNING_RATE", seed),
+          Curves.healthy().epochs(EPOCHS).build());
+      runs.put(
+          Telemetry.run(sweepId, "l2-1e-4", "REGULARISATION", seed),
           Curves.flatAtChance().epochs(EPOCHS).build());
     }
     List<EpochTelemetry> records = new ArrayList<>();
@@ -61,7 +67,11 @@ public final class SweepFixture {
         if (record.getStatus() == RunStatus.RUNNING) {
           records.add(record);
         } else {
-          records.add(EpochTelemetry.newBuilder(record).setStatus(RunStatus.RUNNING).setErrorMessage(null).build());
+          records.add(
+              EpochTelemetry.newBuilder(record)
+                  .setStatus(RunStatus.RUNNING)
+                  .setErrorMessage(null)
+                  .build());
           records.add(record);
         }
       }
@@ -71,23 +81,34 @@ public final class SweepFixture {
 
   /** The same telemetry as execution {@code executionId} of the sweep published it. */
   public SweepFixture inExecution(String executionId) {
-    return new SweepFixture(records.stream()
-        .map(r -> EpochTelemetry.newBuilder(r).setExecutionId(executionId).build()).toList());
+    return new SweepFixture(
+        records.stream()
+            .map(r -> EpochTelemetry.newBuilder(r).setExecutionId(executionId).build())
+            .toList());
   }
 
   /** The epoch-0 record of a run that failed while starting: a status, no metrics. */
   static EpochTelemetry failedAtStart(Telemetry run) {
     EpochTelemetry any = run.record(Curves.healthy().epochs(1).lastEpoch(), EPOCHS);
     return EpochTelemetry.newBuilder()
-        .setSweepId(any.getSweepId()).setRunId(any.getRunId()).setVariantId(any.getVariantId())
-        .setFixFamily(any.getFixFamily()).setSeed(any.getSeed()).setEpoch(0).setTotalEpochs(EPOCHS)
-        .setTimestampMs(Telemetry.START_MS).setStatus(RunStatus.FAILED).setErrorMessage("out of memory")
+        .setSweepId(any.getSweepId())
+        .setRunId(any.getRunId())
+        .setVariantId(any.getVariantId())
+        .setFixFamily(any.getFixFamily())
+        .setSeed(any.getSeed())
+        .setEpoch(0)
+        .setTotalEpochs(EPOCHS)
+        .setTimestampMs(Telemetry.START_MS)
+        .setStatus(RunStatus.FAILED)
+        .setErrorMessage("out of memory")
         .build();
   }
 
   /** Runs with at least one measured epoch. */
   public long measuredRuns() {
-    return byRun.values().stream().filter(rs -> rs.stream().anyMatch(r -> r.getEpoch() > 0)).count();
+    return byRun.values().stream()
+        .filter(rs -> rs.stream().anyMatch(r -> r.getEpoch() > 0))
+        .count();
   }
 
   /** Distinct (run, epoch) pairs: the rows epoch_metric ends with. */
@@ -95,13 +116,21 @@ public final class SweepFixture {
     return records.stream().map(r -> r.getRunId() + "#" + r.getEpoch()).distinct().count();
   }
 
-  /** Publishes {@code records} (idempotent producer, acks=all), keyed as the sweep job keys them. */
+  /**
+   * Publishes {@code records} (idempotent producer, acks=all), keyed as the sweep job keys them.
+   */
   public static void produce(String bootstrap, String topic, List<EpochTelemetry> records) {
     produce(bootstrap, topic, records, Codecs.TELEMETRY::encode);
   }
 
-  /** As {@link #produce(String, String, List)}, each record encoded by {@code encoder} (e.g. an older release's). */
-  public static void produce(String bootstrap, String topic, List<EpochTelemetry> records,
+  /**
+   * As {@link #produce(String, String, List)}, each record encoded by {@code encoder} (e.g. an
+   * older release's).
+   */
+  public static void produce(
+      String bootstrap,
+      String topic,
+      List<EpochTelemetry> records,
       Function<EpochTelemetry, byte[]> encoder) {
     try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
       for (EpochTelemetry r : records) {

@@ -10,8 +10,8 @@ import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.testing.Curves;
-import dev.unstuck.testing.Telemetry;
 import dev.unstuck.testing.ReleaseProducer;
+import dev.unstuck.testing.Telemetry;
 import dev.unstuck.wire.Codecs;
 import dev.unstuck.wire.SingleObjectCodec;
 import dev.unstuck.wire.WireFormatException.Reason;
@@ -51,11 +51,16 @@ class SweepRunsTest {
     SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
     feed(sweep, fixture.records);
     assertThat(feed(sweep, fixture.records)).as("the whole sweep again").isEmpty();
-    EpochTelemetry lastRunning = fixture.byRun.get("unit/baseline/seed-1").stream()
-        .filter(r -> r.getEpoch() == SweepFixture.EPOCHS && r.getStatus() == RunStatus.RUNNING).findFirst()
-        .orElseThrow();
-    assertThat(feed(sweep, List.of(lastRunning))).as("RUNNING after the terminal record of its epoch").isEmpty();
-    EpochTelemetry afterEnd = EpochTelemetry.newBuilder(lastRunning).setEpoch(SweepFixture.EPOCHS + 1).build();
+    EpochTelemetry lastRunning =
+        fixture.byRun.get("unit/baseline/seed-1").stream()
+            .filter(r -> r.getEpoch() == SweepFixture.EPOCHS && r.getStatus() == RunStatus.RUNNING)
+            .findFirst()
+            .orElseThrow();
+    assertThat(feed(sweep, List.of(lastRunning)))
+        .as("RUNNING after the terminal record of its epoch")
+        .isEmpty();
+    EpochTelemetry afterEnd =
+        EpochTelemetry.newBuilder(lastRunning).setEpoch(SweepFixture.EPOCHS + 1).build();
     assertThat(feed(sweep, List.of(afterEnd))).as("an epoch after the run ended").isEmpty();
   }
 
@@ -67,8 +72,10 @@ class SweepRunsTest {
 
     assertThat(execution.accept(ofE2, Codecs.TELEMETRY.encode(ofE2))).isTrue();
     assertThatThrownBy(() -> execution.accept(ofE1, Codecs.TELEMETRY.encode(ofE1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("execution 'e-1'");
-    assertThat(execution.diagnoses(execution.runIds(), 1)).extracting(RunDiagnosis::getExecutionId)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("execution 'e-1'");
+    assertThat(execution.diagnoses(execution.runIds(), 1))
+        .extracting(RunDiagnosis::getExecutionId)
         .containsOnly("e-2");
   }
 
@@ -83,13 +90,18 @@ class SweepRunsTest {
         .isEqualTo(sweep.diagnoses(sweep.runIds(), 1).toString());
   }
 
-  /** The fixture's records as producers of published version 1, 2 and today's wrote them, run by run. */
+  /**
+   * The fixture's records as producers of published version 1, 2 and today's wrote them, run by
+   * run.
+   */
   static List<byte[]> mixedReleases(List<EpochTelemetry> records) {
     List<byte[]> bytes = new ArrayList<>();
     for (EpochTelemetry r : records) {
       int version = Math.floorMod(r.getRunId().hashCode(), 3) + 1;
-      bytes.add(version == 3 ? Codecs.TELEMETRY.encode(r)
-          : ReleaseProducer.published("EpochTelemetry", version).encode(r));
+      bytes.add(
+          version == 3
+              ? Codecs.TELEMETRY.encode(r)
+              : ReleaseProducer.published("EpochTelemetry", version).encode(r));
     }
     return bytes;
   }
@@ -99,16 +111,22 @@ class SweepRunsTest {
     SweepRuns today = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
     feed(today, fixture.records);
     List<byte[]> stored = mixedReleases(fixture.records);
-    assertThat(stored.stream().map(SingleObjectCodec::fingerprintOf).distinct()).as("three writer schemas").hasSize(3);
+    assertThat(stored.stream().map(SingleObjectCodec::fingerprintOf).distinct())
+        .as("three writer schemas")
+        .hasSize(3);
 
     SweepRuns restored = SweepRuns.restore(new SweepState(SWEEP, stored), Thresholds.DEFAULTS);
 
     assertThat(restored.setAside()).isEmpty();
     assertThat(restored.size()).isEqualTo(today.size());
-    assertThat(restored.diagnoses(restored.runIds(), 1)).isEqualTo(today.diagnoses(today.runIds(), 1));
-    assertThat(restored.verdicts(restored.runIds(), 1)).isEqualTo(today.verdicts(today.runIds(), 1));
+    assertThat(restored.diagnoses(restored.runIds(), 1))
+        .isEqualTo(today.diagnoses(today.runIds(), 1));
+    assertThat(restored.verdicts(restored.runIds(), 1))
+        .isEqualTo(today.verdicts(today.runIds(), 1));
     List<byte[]> rewritten = restored.toState().getRecords();
-    assertThat(rewritten).as("written back as one run summary per run").hasSize(today.runIds().size())
+    assertThat(rewritten)
+        .as("written back as one run summary per run")
+        .hasSize(today.runIds().size())
         .allMatch(bytes -> Codecs.RUN_SUMMARY.knows(SingleObjectCodec.fingerprintOf(bytes)));
     SweepRuns again = SweepRuns.restore(new SweepState(SWEEP, rewritten), Thresholds.DEFAULTS);
     assertThat(again.size()).isEqualTo(today.size());
@@ -121,8 +139,9 @@ class SweepRunsTest {
     List<byte[]> stored = new ArrayList<>();
     fixture.records.subList(0, 20).forEach(r -> stored.add(Codecs.TELEMETRY.encode(r)));
     // left by a later release before a rollback: a schema this job does not know
-    ReleaseProducer next = ReleaseProducer.withSchema(
-        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
+    ReleaseProducer next =
+        ReleaseProducer.withSchema(
+            ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
     byte[] future = next.encode(fixture.records.get(20));
     byte[] corrupt = Arrays.copyOf(Codecs.TELEMETRY.encode(fixture.records.get(21)), 14);
     stored.add(5, future);
@@ -130,11 +149,13 @@ class SweepRunsTest {
 
     SweepRuns restored = SweepRuns.restore(new SweepState(SWEEP, stored), Thresholds.DEFAULTS);
 
-    assertThat(restored.setAside()).extracting(SweepRuns.SetAside::reason)
+    assertThat(restored.setAside())
+        .extracting(SweepRuns.SetAside::reason)
         .containsExactly(Reason.UNKNOWN_SCHEMA, Reason.CORRUPT);
     assertThat(restored.setAside().get(0).bytes()).isEqualTo(future);
     assertThat(restored.size()).isEqualTo(20);
-    long runs = fixture.records.subList(0, 20).stream().map(EpochTelemetry::getRunId).distinct().count();
+    long runs =
+        fixture.records.subList(0, 20).stream().map(EpochTelemetry::getRunId).distinct().count();
     assertThat(restored.toState().getRecords()).hasSize((int) runs).doesNotContain(future, corrupt);
   }
 
@@ -142,14 +163,16 @@ class SweepRunsTest {
   void diagnosesEachRunWithTheCommonDiagnoser() {
     SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
     feed(sweep, fixture.records);
-    Map<String, RunDiagnosis> byRun = sweep.diagnoses(sweep.runIds(), 1).stream()
-        .collect(Collectors.toMap(RunDiagnosis::getRunId, d -> d));
+    Map<String, RunDiagnosis> byRun =
+        sweep.diagnoses(sweep.runIds(), 1).stream()
+            .collect(Collectors.toMap(RunDiagnosis::getRunId, d -> d));
     RunDiagnosis baseline = byRun.get("unit/baseline/seed-1");
     assertThat(baseline.getLearningState()).isEqualTo(LearningState.NOT_LEARNING);
     assertThat(baseline.getSymptoms()).extracting(s -> s.getSymptom()).contains("NOT_LEARNING");
     assertThat(baseline.getFinalDiagnosis()).isTrue();
     assertThat(baseline.getEpoch()).isEqualTo(SweepFixture.EPOCHS);
-    assertThat(byRun.get("unit/lr-x0.1/seed-2").getLearningState()).isEqualTo(LearningState.LEARNING);
+    assertThat(byRun.get("unit/lr-x0.1/seed-2").getLearningState())
+        .isEqualTo(LearningState.LEARNING);
     RunDiagnosis failed = byRun.get("unit/batchnorm/seed-1");
     assertThat(failed.getEpoch()).isZero();
     assertThat(failed.getStatus()).isEqualTo("FAILED");
@@ -160,21 +183,27 @@ class SweepRunsTest {
   @Test
   void verdictsAreProvisionalWhileRunsTrainAndFinalOnceTheyEnded() {
     SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
-    List<EpochTelemetry> firstHalf = fixture.records.stream().filter(r -> r.getEpoch() <= 4).toList();
+    List<EpochTelemetry> firstHalf =
+        fixture.records.stream().filter(r -> r.getEpoch() <= 4).toList();
     Set<String> changed = feed(sweep, firstHalf);
     List<FixVerdict> provisional = sweep.verdicts(changed, 1);
     assertThat(provisional).isNotEmpty().allMatch(v -> !v.getFinalVerdict());
-    assertThat(provisional).extracting(FixVerdict::getVariantId).doesNotContain("baseline", "batchnorm");
+    assertThat(provisional)
+        .extracting(FixVerdict::getVariantId)
+        .doesNotContain("baseline", "batchnorm");
 
     changed = feed(sweep, fixture.records);
     List<FixVerdict> verdicts = sweep.verdicts(changed, 1);
     assertThat(verdicts).allMatch(FixVerdict::getFinalVerdict);
-    Map<String, List<FixVerdict>> byVariant = verdicts.stream()
-        .collect(Collectors.groupingBy(FixVerdict::getVariantId));
+    Map<String, List<FixVerdict>> byVariant =
+        verdicts.stream().collect(Collectors.groupingBy(FixVerdict::getVariantId));
     assertThat(byVariant.keySet()).containsExactlyInAnyOrder("lr-x0.1", "l2-1e-4", "batchnorm");
-    assertThat(byVariant.get("batchnorm")).as("its one seed failed: compared on nothing, final")
+    assertThat(byVariant.get("batchnorm"))
+        .as("its one seed failed: compared on nothing, final")
         .allMatch(v -> v.getSeeds() == 0 && !v.getResolved() && v.getFinalVerdict());
-    assertThat(byVariant.get("lr-x0.1")).extracting(FixVerdict::getBaselineSymptom).contains("NOT_LEARNING");
+    assertThat(byVariant.get("lr-x0.1"))
+        .extracting(FixVerdict::getBaselineSymptom)
+        .contains("NOT_LEARNING");
     assertThat(byVariant.get("lr-x0.1")).allMatch(FixVerdict::getResolved);
     assertThat(byVariant.get("l2-1e-4")).noneMatch(FixVerdict::getResolved);
     assertThat(byVariant.get("lr-x0.1").get(0).getSeeds()).isEqualTo(SweepFixture.SEEDS);
@@ -195,7 +224,8 @@ class SweepRunsTest {
     SweepRuns sweep = new SweepRuns(SWEEP, "e-1", Thresholds.DEFAULTS);
     Set<String> changed = feed(sweep, fixture.inExecution("e-1").records);
     List<DiagnosisOutput> out = SweepDiagnoser.outputs(sweep, changed, 42);
-    assertThat(out.stream().filter(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS))).hasSize(7);
+    assertThat(out.stream().filter(o -> o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS)))
+        .hasSize(7);
     for (DiagnosisOutput o : out) {
       if (o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS)) {
         RunDiagnosis diagnosis = Codecs.RUN_DIAGNOSIS.decode(o.getPayload());
@@ -203,25 +233,35 @@ class SweepRunsTest {
       } else {
         FixVerdict verdict = Codecs.FIX_VERDICT.decode(o.getPayload());
         // one key per verdict row: the latest record per key keeps every baseline symptom's row
-        assertThat("e-1/" + SWEEP + "/" + verdict.getVariantId() + "/" + verdict.getBaselineSymptom())
+        assertThat(
+                "e-1/" + SWEEP + "/" + verdict.getVariantId() + "/" + verdict.getBaselineSymptom())
             .isEqualTo(o.getKey());
       }
     }
     assertThat(out.stream().map(DiagnosisOutput::getKey)).doesNotHaveDuplicates();
   }
+
   /**
-   * Issue 10: a baseline seed that crashes inside epoch 1 publishes one terminal record at epoch 1 with nothing
-   * measured. It was diagnosed DIVERGED ("NaN/Inf ... at epoch 1 (0 values)"), and a healthy fix then "resolved
-   * DIVERGING" - a false row that fed fix_effectiveness.
+   * Issue 10: a baseline seed that crashes inside epoch 1 publishes one terminal record at epoch 1
+   * with nothing measured. It was diagnosed DIVERGED ("NaN/Inf ... at epoch 1 (0 values)"), and a
+   * healthy fix then "resolved DIVERGING" - a false row that fed fix_effectiveness.
    */
   @Test
   void aBaselineSeedThatCrashedInItsFirstEpochIsAFailureAndNothingResolvesIt() {
-    List<EpochTelemetry> records = new java.util.ArrayList<>();
-    records.addAll(Telemetry.run(SWEEP, "baseline", "BASELINE", 1).records(Curves.healthy().build()));
-    records.add(EpochTelemetry.newBuilder(SweepFixture.failedAtStart(Telemetry.run(SWEEP, "baseline", "BASELINE", 2)))
-        .setEpoch(1).setNumClasses(2).setErrorMessage("IllegalStateException: shapes do not match").build());
+    List<EpochTelemetry> records = new ArrayList<>();
+    records.addAll(
+        Telemetry.run(SWEEP, "baseline", "BASELINE", 1).records(Curves.healthy().build()));
+    records.add(
+        EpochTelemetry.newBuilder(
+                SweepFixture.failedAtStart(Telemetry.run(SWEEP, "baseline", "BASELINE", 2)))
+            .setEpoch(1)
+            .setNumClasses(2)
+            .setErrorMessage("IllegalStateException: shapes do not match")
+            .build());
     for (int seed = 1; seed <= 2; seed++) {
-      records.addAll(Telemetry.run(SWEEP, "l2-1e-4", "REGULARISATION", seed).records(Curves.healthy().build()));
+      records.addAll(
+          Telemetry.run(SWEEP, "l2-1e-4", "REGULARISATION", seed)
+              .records(Curves.healthy().build()));
     }
     SweepRuns sweep = new SweepRuns(SWEEP, Thresholds.DEFAULTS);
     Set<String> changed = feed(sweep, records);

@@ -7,6 +7,7 @@ import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunDiagnosis;
 import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.wire.Codecs;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,19 +27,24 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** The job's decode and stateful functions on a static DataFrame of Kafka-shaped rows (no broker). */
+/**
+ * The job's decode and stateful functions on a static DataFrame of Kafka-shaped rows (no broker).
+ */
 class TelemetryDecodingIT {
-  private static final StructType KAFKA_ROWS = new StructType()
-      .add("key", DataTypes.BinaryType)
-      .add("value", DataTypes.BinaryType)
-      .add("topic", DataTypes.StringType)
-      .add("partition", DataTypes.IntegerType)
-      .add("offset", DataTypes.LongType);
+  private static final StructType KAFKA_ROWS =
+      new StructType()
+          .add("key", DataTypes.BinaryType)
+          .add("value", DataTypes.BinaryType)
+          .add("topic", DataTypes.StringType)
+          .add("partition", DataTypes.IntegerType)
+          .add("offset", DataTypes.LongType);
 
   private static Dataset<Row> kafkaRows(SparkSession spark, List<byte[]> values) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
-      rows.add(RowFactory.create(("k" + i).getBytes(StandardCharsets.UTF_8), values.get(i), "t", 0, (long) i));
+      rows.add(
+          RowFactory.create(
+              ("k" + i).getBytes(StandardCharsets.UTF_8), values.get(i), "t", 0, (long) i));
     }
     return spark.createDataFrame(rows, KAFKA_ROWS);
   }
@@ -52,7 +58,7 @@ class TelemetryDecodingIT {
       byte[] bytes = new byte[buffer.remaining()];
       buffer.get(bytes);
       return bytes;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -80,20 +86,33 @@ class TelemetryDecodingIT {
     values.add(new byte[0]);
     values.add(foreignSchemaMessage());
     values.add(corruptMessage());
-    values.add(Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setRunId("").build()));
+    values.add(
+        Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setRunId("").build()));
     // a '/' would blur the <execution>/<sweep> key of the diagnosis state
-    values.add(Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setExecutionId("a/b").build()));
-    values.add(Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setSweepId("d/e").build()));
+    values.add(
+        Codecs.TELEMETRY.encode(
+            EpochTelemetry.newBuilder(records.get(1)).setExecutionId("a/b").build()));
+    values.add(
+        Codecs.TELEMETRY.encode(
+            EpochTelemetry.newBuilder(records.get(1)).setSweepId("d/e").build()));
 
     List<Row> decoded = TelemetryDecoding.decode(kafkaRows(spark, values)).collectAsList();
 
-    Map<String, Long> reasons = decoded.stream()
-        .filter(r -> r.getAs(TelemetryDecoding.DEAD_LETTER_REASON) != null)
-        .collect(Collectors.groupingBy(r -> r.<String>getAs(TelemetryDecoding.DEAD_LETTER_REASON),
-            Collectors.counting()));
-    assertThat(reasons).containsOnly(Map.entry("NOT_SINGLE_OBJECT", 2L), Map.entry("UNKNOWN_SCHEMA", 1L),
-        Map.entry("CORRUPT", 1L), Map.entry("INVALID", 3L));
-    List<Row> good = decoded.stream().filter(r -> r.getAs(TelemetryDecoding.TELEMETRY) != null).toList();
+    Map<String, Long> reasons =
+        decoded.stream()
+            .filter(r -> r.getAs(TelemetryDecoding.DEAD_LETTER_REASON) != null)
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.<String>getAs(TelemetryDecoding.DEAD_LETTER_REASON),
+                    Collectors.counting()));
+    assertThat(reasons)
+        .containsOnly(
+            Map.entry("NOT_SINGLE_OBJECT", 2L),
+            Map.entry("UNKNOWN_SCHEMA", 1L),
+            Map.entry("CORRUPT", 1L),
+            Map.entry("INVALID", 3L));
+    List<Row> good =
+        decoded.stream().filter(r -> r.getAs(TelemetryDecoding.TELEMETRY) != null).toList();
     assertThat(good).hasSize(5);
     Row first = good.get(0).getAs(TelemetryDecoding.TELEMETRY);
     assertThat(first.<String>getAs("runId")).isEqualTo(records.get(0).getRunId());
@@ -103,17 +122,25 @@ class TelemetryDecodingIT {
   @Test
   void readsEveryPublishedTelemetryVersionIntoTheCurrentSchema() {
     SparkSession spark = StreamTestSpark.get();
-    EpochTelemetry today = EpochTelemetry.newBuilder(SweepFixture.standard("v").records.get(3))
-        .setPlannedSeeds(2).setTrainingMode("data").setWorkers(2).setGlobalBatchSize(64).build();
-    ReleaseProducer next = ReleaseProducer.withSchema(
-        ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
-    List<byte[]> values = List.of(
-        ReleaseProducer.published("EpochTelemetry", 1).encode(today),
-        ReleaseProducer.published("EpochTelemetry", 2).encode(today),
-        Codecs.TELEMETRY.encode(today),
-        next.encode(today));
+    EpochTelemetry today =
+        EpochTelemetry.newBuilder(SweepFixture.standard("v").records.get(3))
+            .setPlannedSeeds(2)
+            .setTrainingMode("data")
+            .setWorkers(2)
+            .setGlobalBatchSize(64)
+            .build();
+    ReleaseProducer next =
+        ReleaseProducer.withSchema(
+            ReleaseProducer.adding(EpochTelemetry.getClassSchema(), "producerHost"));
+    List<byte[]> values =
+        List.of(
+            ReleaseProducer.published("EpochTelemetry", 1).encode(today),
+            ReleaseProducer.published("EpochTelemetry", 2).encode(today),
+            Codecs.TELEMETRY.encode(today),
+            next.encode(today));
 
-    List<Row> decoded = TelemetryDecoding.decode(kafkaRows(spark, values)).orderBy("offset").collectAsList();
+    List<Row> decoded =
+        TelemetryDecoding.decode(kafkaRows(spark, values)).orderBy("offset").collectAsList();
 
     Row v1 = decoded.get(0).getAs(TelemetryDecoding.TELEMETRY);
     Row v2 = decoded.get(1).getAs(TelemetryDecoding.TELEMETRY);
@@ -124,16 +151,20 @@ class TelemetryDecodingIT {
       assertThat(r.<Double>getAs("valBalancedAccuracy")).isEqualTo(today.getValBalancedAccuracy());
       assertThat(r.getList(r.fieldIndex("layers"))).hasSameSizeAs(today.getLayers());
     }
-    assertThat(v1.<Integer>getAs("plannedSeeds")).as("v1 had no plannedSeeds: its default").isZero();
+    assertThat(v1.<Integer>getAs("plannedSeeds"))
+        .as("v1 had no plannedSeeds: its default")
+        .isZero();
     assertThat(v1.<String>getAs("trainingMode")).isNull();
     assertThat(v2.<Integer>getAs("plannedSeeds")).isEqualTo(2);
     assertThat(v2.<String>getAs("trainingMode")).as("v2 had no trainingMode: its default").isNull();
     assertThat(v2.<Integer>getAs("workers")).isNull();
     assertThat(v3.<String>getAs("trainingMode")).isEqualTo("data");
     assertThat(v3.<Integer>getAs("globalBatchSize")).isEqualTo(64);
-    assertThat(decoded.subList(0, 3)).allMatch(r -> r.getAs(TelemetryDecoding.DEAD_LETTER_REASON) == null);
+    assertThat(decoded.subList(0, 3))
+        .allMatch(r -> r.getAs(TelemetryDecoding.DEAD_LETTER_REASON) == null);
     assertThat(decoded.get(3).<String>getAs(TelemetryDecoding.DEAD_LETTER_REASON))
-        .as("a later release's schema").isEqualTo(TelemetryDecoding.UNKNOWN_SCHEMA);
+        .as("a later release's schema")
+        .isEqualTo(TelemetryDecoding.UNKNOWN_SCHEMA);
     assertThat(decoded.get(3).<Row>getAs(TelemetryDecoding.TELEMETRY)).isNull();
   }
 
@@ -143,11 +174,15 @@ class TelemetryDecodingIT {
     SweepFixture fixture = SweepFixture.standard("batch");
     List<byte[]> values = new ArrayList<>();
     fixture.records.forEach(r -> values.add(Codecs.TELEMETRY.encode(r)));
-    fixture.records.subList(0, 10).forEach(r -> values.add(Codecs.TELEMETRY.encode(r))); // duplicates
+    fixture
+        .records
+        .subList(0, 10)
+        .forEach(r -> values.add(Codecs.TELEMETRY.encode(r))); // duplicates
     values.add(corruptMessage());
 
-    List<DiagnosisOutput> out = DiagnosisPipeline.diagnose(
-        TelemetryDecoding.decode(kafkaRows(spark, values)), 60_000).collectAsList();
+    List<DiagnosisOutput> out =
+        DiagnosisPipeline.diagnose(TelemetryDecoding.decode(kafkaRows(spark, values)), 60_000)
+            .collectAsList();
 
     List<RunDiagnosis> diagnoses = new ArrayList<>();
     List<FixVerdict> verdicts = new ArrayList<>();
@@ -160,7 +195,9 @@ class TelemetryDecodingIT {
     }
     assertThat(diagnoses).hasSize(fixture.byRun.size()).allMatch(RunDiagnosis::getFinalDiagnosis);
     assertThat(verdicts).isNotEmpty().allMatch(FixVerdict::getFinalVerdict);
-    assertThat(verdicts).filteredOn(v -> v.getVariantId().equals("lr-x0.1")).allMatch(FixVerdict::getResolved);
+    assertThat(verdicts)
+        .filteredOn(v -> v.getVariantId().equals("lr-x0.1"))
+        .allMatch(FixVerdict::getResolved);
   }
 
   @Test
@@ -177,11 +214,15 @@ class TelemetryDecodingIT {
     assertThat(fromMixed).isEqualTo(fromToday);
   }
 
-  /** What the stateful step makes of {@code values}: every output decoded, its timestamp cleared, sorted. */
+  /**
+   * What the stateful step makes of {@code values}: every output decoded, its timestamp cleared,
+   * sorted.
+   */
   private static List<String> diagnosed(SparkSession spark, List<byte[]> values) throws Exception {
     List<String> out = new ArrayList<>();
-    for (DiagnosisOutput o : DiagnosisPipeline.diagnose(TelemetryDecoding.decode(kafkaRows(spark, values)), 60_000)
-        .collectAsList()) {
+    for (DiagnosisOutput o :
+        DiagnosisPipeline.diagnose(TelemetryDecoding.decode(kafkaRows(spark, values)), 60_000)
+            .collectAsList()) {
       if (o.getKind().equals(DiagnosisOutput.RUN_DIAGNOSIS)) {
         RunDiagnosis d = Codecs.RUN_DIAGNOSIS.decode(o.getPayload());
         d.setTimestampMs(0L);

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The baseline symptoms the sweep job picks automatic fixes by are the ones the stream job's verdicts name: both
- * fold a run's telemetry by the same rule.
+ * The baseline symptoms the sweep job picks automatic fixes by are the ones the stream job's
+ * verdicts name: both fold a run's telemetry by the same rule.
  */
 class BaselineSymptomsTest {
   private static final String SWEEP = "fold";
@@ -36,7 +36,9 @@ class BaselineSymptomsTest {
     }
     List<FixVerdict> verdicts = sweep.verdicts(runs, 1);
     assertThat(verdicts).isNotEmpty();
-    return verdicts.stream().flatMap(v -> v.getBaselineSymptoms().stream()).map(Symptom::valueOf)
+    return verdicts.stream()
+        .flatMap(v -> v.getBaselineSymptoms().stream())
+        .map(Symptom::valueOf)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -55,7 +57,8 @@ class BaselineSymptomsTest {
 
   @Test
   void aSeedThatCrashedWithoutMeasuringIsAFailureNotItsEarlierSymptoms() {
-    // seed 1 learns; seed 2 is flat at chance for 6 epochs, then crashes inside epoch 7 (a terminal record with
+    // seed 1 learns; seed 2 is flat at chance for 6 epochs, then crashes inside epoch 7 (a terminal
+    // record with
     // nothing measured). Its flat epochs are not the baseline's symptoms: the run failed.
     List<EpochTelemetry> records = new ArrayList<>();
     Telemetry healthy = Telemetry.run(SWEEP, "baseline", "BASELINE", 1);
@@ -63,16 +66,28 @@ class BaselineSymptomsTest {
     Telemetry crashed = Telemetry.run(SWEEP, "baseline", "BASELINE", 2);
     List<EpochTelemetry> flat = crashed.records(Curves.flatAtChance().epochs(8).build());
     records.addAll(flat.subList(0, 6));
-    records.add(EpochTelemetry.newBuilder(flat.get(6)).setTrainLoss(null).setValLoss(null)
-        .setTrainAccuracy(null).setTrainBalancedAccuracy(null).setValAccuracy(null).setValBalancedAccuracy(null)
-        .setValMacroF1(null).setValPerClassRecall(List.of()).setLayers(List.of())
-        .setStatus(RunStatus.FAILED).setErrorMessage("OutOfMemoryError: Java heap space").build());
+    records.add(
+        EpochTelemetry.newBuilder(flat.get(6))
+            .setTrainLoss(null)
+            .setValLoss(null)
+            .setTrainAccuracy(null)
+            .setTrainBalancedAccuracy(null)
+            .setValAccuracy(null)
+            .setValBalancedAccuracy(null)
+            .setValMacroF1(null)
+            .setValPerClassRecall(List.of())
+            .setLayers(List.of())
+            .setStatus(RunStatus.FAILED)
+            .setErrorMessage("OutOfMemoryError: Java heap space")
+            .build());
     for (int seed = 1; seed <= 2; seed++) {
-      records.addAll(Telemetry.run(SWEEP, "lr-x0.1", "LEARNING_RATE", seed)
-          .records(Curves.healthy().epochs(8).build()));
+      records.addAll(
+          Telemetry.run(SWEEP, "lr-x0.1", "LEARNING_RATE", seed)
+              .records(Curves.healthy().epochs(8).build()));
     }
     assertThat(BaselineSymptoms.of(flat.subList(0, 6), Thresholds.DEFAULTS))
-        .as("the crashed seed's epochs alone look ill").isNotEmpty();
+        .as("the crashed seed's epochs alone look ill")
+        .isNotEmpty();
 
     Set<Symptom> symptoms = BaselineSymptoms.of(baseline(records), Thresholds.DEFAULTS);
 

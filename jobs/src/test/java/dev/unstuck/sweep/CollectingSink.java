@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * In-memory telemetry sinks for tests that check what the sweep measured, not how Kafka carries it. Spark tasks
- * that train whole runs open their sinks from a serialized copy of this object; in the test JVM's local Spark
- * they all write into the one list kept here under the copy's id.
+ * In-memory telemetry sinks for tests that check what the sweep measured, not how Kafka carries it.
+ * Spark tasks that train whole runs open their sinks from a serialized copy of this object; in the
+ * test JVM's local Spark they all write into the one list kept here under the copy's id.
  */
 final class CollectingSink implements TelemetrySinks {
   private static final Map<String, List<EpochTelemetry>> COLLECTED = new ConcurrentHashMap<>();

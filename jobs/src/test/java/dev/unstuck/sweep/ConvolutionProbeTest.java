@@ -16,19 +16,22 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The epoch probe on a real tiny CNN built by {@link NetworkFactory} from a {@code model.layers} spec: each weight
- * layer is found with its kind and units, the convolution's gradient norm equals a finite-difference estimate of the
- * loss's slope (computed without DL4J's backpropagation), and dead and saturated units equal what was built into
- * the weights by hand.
+ * The epoch probe on a real tiny CNN built by {@link NetworkFactory} from a {@code model.layers}
+ * spec: each weight layer is found with its kind and units, the convolution's gradient norm equals
+ * a finite-difference estimate of the loss's slope (computed without DL4J's backpropagation), and
+ * dead and saturated units equal what was built into the weights by hand.
  */
 class ConvolutionProbeTest {
   private static final int CLASSES = 3;
 
   /** 6x6 grey images: conv 3x3 (3 filters) 4x4x3 -> maxpool 2 -> 2x2x3 -> dense 4 -> softmax 3. */
   private static MultiLayerNetwork cnn(String convActivation) throws Exception {
-    RunConfig config = SpecParser.parse("""
+    RunConfig config =
+        SpecParser.parse(
+                """
         name: tiny-cnn
         data:
           path: unused.csv
@@ -42,8 +45,13 @@ class ConvolutionProbeTest {
             - dense: {units: 4}
         training:
           epochs: 1
-        """.formatted(convActivation), "test", Optional.empty()).baseline();
-    MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.configuration(config, 36, CLASSES, 5, null));
+        """
+                    .formatted(convActivation),
+                "test",
+                Optional.empty())
+            .baseline();
+    MultiLayerNetwork net =
+        new MultiLayerNetwork(NetworkFactory.configuration(config, 36, CLASSES, 5, null));
     net.init();
     return net;
   }
@@ -63,7 +71,9 @@ class ConvolutionProbeTest {
   }
 
   private static List<LayerStats> measure(MultiLayerNetwork net, DataSet data) {
-    return new EpochProbe(data, data, data, CLASSES).measure(net, EpochProbe.snapshotWeights(net)).layers();
+    return new EpochProbe(data, data, data, CLASSES)
+        .measure(net, EpochProbe.snapshotWeights(net))
+        .layers();
   }
 
   @Test
@@ -72,17 +82,21 @@ class ConvolutionProbeTest {
 
     assertThat(layers).extracting(LayerStats::getKind).containsExactly("conv2d", "dense", "output");
     assertThat(layers).extracting(LayerStats::getUnits).containsExactly(3, 4, CLASSES);
-    assertThat(layers).extracting(LayerStats::getActivation).containsExactly("relu", "sigmoid", "softmax");
+    assertThat(layers)
+        .extracting(LayerStats::getActivation)
+        .containsExactly("relu", "sigmoid", "softmax");
   }
 
   @Test
   void theConvolutionsGradientNormIsTheSlopeOfTheLoss() throws Exception {
     MultiLayerNetwork net = cnn("tanh");
-    net = net.convertDataType(DataType.DOUBLE); // central differences need more than float's 7 digits
+    net =
+        net.convertDataType(DataType.DOUBLE); // central differences need more than float's 7 digits
     DataSet data = images(DataType.DOUBLE);
     double measured = measure(net, data).get(0).getGradientNorm();
 
-    // d(loss)/dw for each of the 27 conv weights by central differences of the mean loss over the batch
+    // d(loss)/dw for each of the 27 conv weights by central differences of the mean loss over the
+    // batch
     INDArray weights = net.getLayer(0).getParam("W");
     double epsilon = 1e-6;
     double squares = 0;
@@ -97,7 +111,8 @@ class ConvolutionProbeTest {
       squares += slope * slope;
     }
     assertThat(weights.length()).isEqualTo(27);
-    // DL4J's gradient is that of the loss summed over the batch (its updater divides by the batch size later), and
+    // DL4J's gradient is that of the loss summed over the batch (its updater divides by the batch
+    // size later), and
     // score is the mean: the probe's norm is the mean's slope times the 12 examples
     double summed = Math.sqrt(squares) * data.numExamples();
     assertThat(measured).isGreaterThan(0).isCloseTo(summed, within(1e-6 * Math.max(1, measured)));
@@ -106,15 +121,17 @@ class ConvolutionProbeTest {
   @Test
   void aFilterThatNeverFiresIsOneDeadUnitOfThree() throws Exception {
     MultiLayerNetwork net = cnn("relu");
-    // filter 0: negative weights and bias on pixels >= 0 - its relu output is 0 at every position of every image;
+    // filter 0: negative weights and bias on pixels >= 0 - its relu output is 0 at every position
+    // of every image;
     // filters 1 and 2: positive weights and bias - always > 0
     INDArray w = net.getLayer(0).getParam("W"); // [filters, channels, 3, 3]
     INDArray b = net.getLayer(0).getParam("b");
     w.assign(0.1);
-    w.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).assign(-0.1);
+    w.get(NDArrayIndex.point(0)).assign(-0.1);
     b.assign(0.5);
     b.putScalar(0, -1);
-    // filter 1 without bias on images whose left three columns are black: 0 in the first output column of every
+    // filter 1 without bias on images whose left three columns are black: 0 in the first output
+    // column of every
     // image, yet alive elsewhere - a unit is a filter, not a position, so it is not dead
     b.putScalar(1, 0);
     DataSet images = images(DataType.FLOAT);
@@ -130,7 +147,8 @@ class ConvolutionProbeTest {
   @Test
   void saturatedConvolutionOutputsAreCounted() throws Exception {
     MultiLayerNetwork net = cnn("sigmoid");
-    // weights 0: each filter outputs sigmoid(bias) everywhere. Bias 10 (> 5: saturated) for filter 0, 0 for the
+    // weights 0: each filter outputs sigmoid(bias) everywhere. Bias 10 (> 5: saturated) for filter
+    // 0, 0 for the
     // others (sigmoid 0.5): a third of all outputs saturated
     net.getLayer(0).getParam("W").assign(0);
     INDArray b = net.getLayer(0).getParam("b");
@@ -146,7 +164,8 @@ class ConvolutionProbeTest {
   void snapshotsHoldTheConvolutionsWeights() throws Exception {
     Map<Integer, INDArray> before = EpochProbe.snapshotWeights(cnn("relu"));
 
-    assertThat(before.keySet()).containsExactlyInAnyOrder(0, 2, 3); // conv, dense, output; not the pooling layer
+    assertThat(before.keySet())
+        .containsExactlyInAnyOrder(0, 2, 3); // conv, dense, output; not the pooling layer
     assertThat(before.get(0).shape()).containsExactly(3, 1, 3, 3);
   }
 }

@@ -18,18 +18,24 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The epoch probe on a dense network whose every weight is set by hand (2 inputs -> 3 ReLU -> 2 softmax, with an L2
- * penalty): losses, accuracies, weight statistics and the update ratio, each checked against the same quantity worked
- * out in plain Java from those weights - a forward pass written out, not DL4J's. The convolutional side (gradient by
- * finite differences, dead and saturated filters) is {@link ConvolutionProbeTest}'s.
+ * The epoch probe on a dense network whose every weight is set by hand (2 inputs -> 3 ReLU -> 2
+ * softmax, with an L2 penalty): losses, accuracies, weight statistics and the update ratio, each
+ * checked against the same quantity worked out in plain Java from those weights - a forward pass
+ * written out, not DL4J's. The convolutional side (gradient by finite differences, dead and
+ * saturated filters) is {@link ConvolutionProbeTest}'s.
  */
 class DenseProbeTest {
   private static final double[][] W0 = {{1.0, -1.0, 0.5}, {0.5, -2.0, -1.0}}; // [inputs, units]
   private static final double[] B0 = {0.0, -0.5, 0.25};
   private static final double[][] W1 = {{1.0, -1.0}, {0.5, 0.5}, {-1.0, 2.0}};
   private static final double[] B1 = {0.1, -0.1};
-  /** Four training rows (all features >= 0, so unit 1's weights, both negative, never fire) and their classes. */
+
+  /**
+   * Four training rows (all features >= 0, so unit 1's weights, both negative, never fire) and
+   * their classes.
+   */
   private static final double[][] TRAIN_X = {{1, 0}, {0, 1}, {2, 1}, {0.5, 3}};
+
   private static final int[] TRAIN_Y = {0, 1, 0, 0};
   private static final double[][] VAL_X = {{1, 1}, {3, 0}, {0, 2}};
   private static final int[] VAL_Y = {1, 0, 1};
@@ -38,7 +44,9 @@ class DenseProbeTest {
 
   @BeforeEach
   void network() throws Exception {
-    RunConfig config = SpecParser.parse("""
+    RunConfig config =
+        SpecParser.parse(
+                """
         name: dense-probe
         data:
           path: unused.csv
@@ -49,7 +57,10 @@ class DenseProbeTest {
           l2: 0.5
         training:
           epochs: 1
-        """, "test", Optional.empty()).baseline();
+        """,
+                "test",
+                Optional.empty())
+            .baseline();
     net = new MultiLayerNetwork(NetworkFactory.configuration(config, 2, 2, 1, null));
     net.init();
     net = net.convertDataType(DataType.DOUBLE);
@@ -127,10 +138,12 @@ class DenseProbeTest {
     Measurement m = measure(EpochProbe.snapshotWeights(net));
 
     assertThat(m.trainAccuracy()).isCloseTo(accuracy(trainPredicted, TRAIN_Y), within(1e-12));
-    assertThat(m.trainBalancedAccuracy()).isCloseTo(balanced(trainPredicted, TRAIN_Y), within(1e-12));
+    assertThat(m.trainBalancedAccuracy())
+        .isCloseTo(balanced(trainPredicted, TRAIN_Y), within(1e-12));
     assertThat(m.valAccuracy()).isCloseTo(accuracy(valPredicted, VAL_Y), within(1e-12));
     assertThat(m.valBalancedAccuracy()).isCloseTo(balanced(valPredicted, VAL_Y), within(1e-12));
-    assertThat(m.valPerClassRecall()).containsExactly(recall(valPredicted, VAL_Y, 0), recall(valPredicted, VAL_Y, 1));
+    assertThat(m.valPerClassRecall())
+        .containsExactly(recall(valPredicted, VAL_Y, 0), recall(valPredicted, VAL_Y, 1));
   }
 
   private static double accuracy(int[] predicted, int[] actual) {
@@ -160,7 +173,8 @@ class DenseProbeTest {
   @Test
   void weightStatisticsUpdateRatioAndDeadUnitsAreThoseOfTheHandSetWeights() {
     Map<Integer, INDArray> before = EpochProbe.snapshotWeights(net);
-    before.put(0, before.get(0).mul(2)); // as if the epoch had halved every weight of the hidden layer
+    before.put(
+        0, before.get(0).mul(2)); // as if the epoch had halved every weight of the hidden layer
 
     List<LayerStats> layers = measure(before).layers();
 
@@ -174,10 +188,12 @@ class DenseProbeTest {
     assertThat(hidden.getKind()).isEqualTo("dense");
     assertThat(hidden.getUnits()).isEqualTo(3);
     assertThat(hidden.getWeightMean()).isCloseTo(mean, within(1e-12));
-    assertThat(hidden.getWeightStd()).isCloseTo(Math.sqrt(squares / (w.length - 1)), within(1e-12)); // sample std
+    assertThat(hidden.getWeightStd())
+        .isCloseTo(Math.sqrt(squares / (w.length - 1)), within(1e-12)); // sample std
     // ||W - 2W|| / ||2W|| = 1/2
     assertThat(hidden.getUpdateRatio()).isCloseTo(0.5, within(1e-12));
-    // unit 1: weights -1 and -2, bias -0.5, on features >= 0: never fires on any probe row; units 0 and 2 do
+    // unit 1: weights -1 and -2, bias -0.5, on features >= 0: never fires on any probe row; units 0
+    // and 2 do
     assertThat(hidden.getDeadFraction()).isCloseTo(1.0 / 3, within(1e-12));
     assertThat(layers.get(1).getKind()).isEqualTo("output");
     assertThat(layers.get(1).getDeadFraction()).isNull();

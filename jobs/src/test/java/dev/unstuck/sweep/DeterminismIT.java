@@ -33,10 +33,23 @@ class DeterminismIT {
     CollectingSink sink = new CollectingSink();
     SweepJob.run(spark, spec, sink, null, TrainingSettings.DEFAULTS);
     return sink.records.stream()
-        .sorted(Comparator.comparing(EpochTelemetry::getRunId).thenComparing(EpochTelemetry::getEpoch)
-            .thenComparing(r -> r.getStatus().ordinal()))
-        .map(r -> r.getRunId() + " " + r.getEpoch() + " " + r.getStatus() + " " + r.getTrainLoss() + " "
-            + r.getValBalancedAccuracy() + " " + r.getLayers().stream().map(l -> l.getWeightMean()).toList())
+        .sorted(
+            Comparator.comparing(EpochTelemetry::getRunId)
+                .thenComparing(EpochTelemetry::getEpoch)
+                .thenComparing(r -> r.getStatus().ordinal()))
+        .map(
+            r ->
+                r.getRunId()
+                    + " "
+                    + r.getEpoch()
+                    + " "
+                    + r.getStatus()
+                    + " "
+                    + r.getTrainLoss()
+                    + " "
+                    + r.getValBalancedAccuracy()
+                    + " "
+                    + r.getLayers().stream().map(l -> l.getWeightMean()).toList())
         .toList();
   }
 }

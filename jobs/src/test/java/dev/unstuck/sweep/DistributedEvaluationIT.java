@@ -6,21 +6,21 @@ import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.data.DatasetLoader;
 import dev.unstuck.data.EncodedData;
 import dev.unstuck.fix.SweepExpander;
+import dev.unstuck.kafka.TelemetrySink;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
 import dev.unstuck.testing.LocalSpark;
 import dev.unstuck.testing.SweepSpecFiles;
 import java.nio.file.Path;
 import java.util.List;
-import dev.unstuck.kafka.TelemetrySink;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Splits too large for the driver are scored with DL4J's Spark evaluation over the whole split: the scores equal
- * those the driver computes when it holds the whole split.
+ * Splits too large for the driver are scored with DL4J's Spark evaluation over the whole split: the
+ * scores equal those the driver computes when it holds the whole split.
  */
 class DistributedEvaluationIT {
 
@@ -36,10 +36,13 @@ class DistributedEvaluationIT {
 
     assertThat(onExecutors).hasSameSizeAs(onDriver).hasSize(3);
     for (int i = 0; i < onDriver.size(); i++) {
-      assertThat(onExecutors.get(i).getValBalancedAccuracy()).isEqualTo(onDriver.get(i).getValBalancedAccuracy());
+      assertThat(onExecutors.get(i).getValBalancedAccuracy())
+          .isEqualTo(onDriver.get(i).getValBalancedAccuracy());
       assertThat(onExecutors.get(i).getValAccuracy()).isEqualTo(onDriver.get(i).getValAccuracy());
-      assertThat(onExecutors.get(i).getTrainAccuracy()).isEqualTo(onDriver.get(i).getTrainAccuracy());
-      assertThat(onExecutors.get(i).getValPerClassRecall()).isEqualTo(onDriver.get(i).getValPerClassRecall());
+      assertThat(onExecutors.get(i).getTrainAccuracy())
+          .isEqualTo(onDriver.get(i).getTrainAccuracy());
+      assertThat(onExecutors.get(i).getValPerClassRecall())
+          .isEqualTo(onDriver.get(i).getValPerClassRecall());
     }
   }
 
@@ -47,7 +50,8 @@ class DistributedEvaluationIT {
     CollectingSink sink = new CollectingSink();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     TelemetrySink driverSink = sink.open();
-    new SweepRunner(jsc, new DataParallelTrainer(jsc, driverSink, TrainingSettings.DEFAULTS), driverSink)
+    new SweepRunner(
+            jsc, new DataParallelTrainer(jsc, driverSink, TrainingSettings.DEFAULTS), driverSink)
         .run(SweepExpander.expand(spec), data::inputsFor, 2, RunProgress.NONE);
     return sink.records.stream().filter(r -> r.getRunId().endsWith("lr-x0.01/seed-1")).toList();
   }

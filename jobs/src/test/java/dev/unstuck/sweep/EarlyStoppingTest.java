@@ -34,7 +34,8 @@ class EarlyStoppingTest {
   @Test
   void anEpochWithoutAMetricOrWithNaNCountsAsNoImprovement() {
     assertThat(stopsAt(2, 0.6, null, Double.NaN)).isEqualTo(3);
-    // NaN must not become the best: a later finite value still counts as better than the old best only
+    // NaN must not become the best: a later finite value still counts as better than the old best
+    // only
     assertThat(stopsAt(3, 0.6, Double.NaN, 0.61, 0.5, 0.5, 0.5)).isEqualTo(6);
   }
 

@@ -18,8 +18,8 @@ class EpochOrderTest {
       List<Integer> expected = new ArrayList<>(IntStream.range(0, 100).boxed().toList());
       Collections.shuffle(expected, new Random(2 * 1_000_003L + epoch));
 
-      assertThat(EpochOrder.permutation(100, 2, epoch)).containsExactly(
-          expected.stream().mapToInt(Integer::intValue).toArray());
+      assertThat(EpochOrder.permutation(100, 2, epoch))
+          .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
     }
   }
 
@@ -28,13 +28,16 @@ class EpochOrderTest {
     int[] first = EpochOrder.permutation(50, 1, 1);
     int[] second = EpochOrder.permutation(50, 1, 2);
 
-    assertThat(first).isNotEqualTo(second).containsExactlyInAnyOrder(IntStream.range(0, 50).toArray());
+    assertThat(first)
+        .isNotEqualTo(second)
+        .containsExactlyInAnyOrder(IntStream.range(0, 50).toArray());
     assertThat(second).containsExactlyInAnyOrder(IntStream.range(0, 50).toArray());
   }
 
   @Test
   void seedsDifferAndReRunsRepeat() {
-    assertThat(EpochOrder.permutation(50, 1, 1)).isNotEqualTo(EpochOrder.permutation(50, 2, 1))
+    assertThat(EpochOrder.permutation(50, 1, 1))
+        .isNotEqualTo(EpochOrder.permutation(50, 2, 1))
         .isEqualTo(EpochOrder.permutation(50, 1, 1));
   }
 }

@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A {@code model.layers} list as DL4J builds it: the layers in order, and the sizes DL4J itself derives from the
- * input type agree with the spec check's rule (valid: floor((in - k) / s) + 1, same: ceil(in / s)), worked by hand.
+ * A {@code model.layers} list as DL4J builds it: the layers in order, and the sizes DL4J itself
+ * derives from the input type agree with the spec check's rule (valid: floor((in - k) / s) + 1,
+ * same: ceil(in / s)), worked by hand.
  */
 class LayerListNetworkTest {
 
   private static RunConfig config(String batchNorm) throws Exception {
-    return SpecParser.parse("""
+    return SpecParser.parse(
+            """
         name: layers
         data:
           path: unused.csv
@@ -45,7 +47,11 @@ class LayerListNetworkTest {
             - dense: {units: 32}
         training:
           epochs: 1
-        """.formatted(batchNorm), "test", Optional.empty()).baseline();
+        """
+                .formatted(batchNorm),
+            "test",
+            Optional.empty())
+        .baseline();
   }
 
   private static Class<?>[] kinds(MultiLayerConfiguration conf) {
@@ -57,9 +63,17 @@ class LayerListNetworkTest {
     MultiLayerConfiguration conf = NetworkFactory.configuration(config("false"), 784, 10, 1, null);
 
     // flatten is no layer of its own
-    assertThat(kinds(conf)).containsExactly(ConvolutionLayer.class, SubsamplingLayer.class, ConvolutionLayer.class,
-        BatchNormalization.class, DropoutLayer.class, DenseLayer.class, OutputLayer.class);
-    // 28x28 -> conv 5 same: 28x28x8 -> maxpool 2: 14x14x8 -> conv [3, 1] stride 2 valid: floor(11/2)+1 = 6 by
+    assertThat(kinds(conf))
+        .containsExactly(
+            ConvolutionLayer.class,
+            SubsamplingLayer.class,
+            ConvolutionLayer.class,
+            BatchNormalization.class,
+            DropoutLayer.class,
+            DenseLayer.class,
+            OutputLayer.class);
+    // 28x28 -> conv 5 same: 28x28x8 -> maxpool 2: 14x14x8 -> conv [3, 1] stride 2 valid:
+    // floor(11/2)+1 = 6 by
     // floor(13/2)+1 = 7, 16 channels -> 672 values into the dense layer
     Layer dense = conf.getConf(5).getLayer();
     assertThat(((DenseLayer) dense).getNIn()).isEqualTo(6 * 7 * 16);
@@ -76,9 +90,17 @@ class LayerListNetworkTest {
     Class<?>[] kinds = kinds(NetworkFactory.configuration(config("true"), 784, 10, 1, null));
 
     // after the first conv2d and the dense layer; the second conv2d has its own batchnorm already
-    assertThat(kinds).containsExactly(ConvolutionLayer.class, BatchNormalization.class, SubsamplingLayer.class,
-        ConvolutionLayer.class, BatchNormalization.class, DropoutLayer.class, DenseLayer.class,
-        BatchNormalization.class, OutputLayer.class);
+    assertThat(kinds)
+        .containsExactly(
+            ConvolutionLayer.class,
+            BatchNormalization.class,
+            SubsamplingLayer.class,
+            ConvolutionLayer.class,
+            BatchNormalization.class,
+            DropoutLayer.class,
+            DenseLayer.class,
+            BatchNormalization.class,
+            OutputLayer.class);
     assertThat(Arrays.stream(kinds).filter(BatchNormalization.class::equals).count()).isEqualTo(3);
   }
 }

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What an {@code init} name means, measured on the weights DL4J draws: names mean what DL4J means by them (issue
- * 10), and the deliberately poor N(0, 1) has its own name.
+ * What an {@code init} name means, measured on the weights DL4J draws: names mean what DL4J means
+ * by them (issue 10), and the deliberately poor N(0, 1) has its own name.
  */
 class NetworkFactoryTest {
   private static final int FAN_IN = 400;
 
   private static RunConfig config(String init) throws Exception {
-    return SpecParser.parse("""
+    return SpecParser.parse(
+            """
         name: init-%s
         data:
           path: unused.csv
@@ -29,12 +30,17 @@ class NetworkFactoryTest {
           init: %s
         training:
           epochs: 1
-        """.formatted(init, init), "test", Optional.empty()).baseline();
+        """
+                .formatted(init, init),
+            "test",
+            Optional.empty())
+        .baseline();
   }
 
   /** Standard deviation of the first layer's weights (FAN_IN x 200 = 80,000 draws). */
   private static double firstLayerStd(String init) throws Exception {
-    MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.configuration(config(init), FAN_IN, 3, 1, null));
+    MultiLayerNetwork net =
+        new MultiLayerNetwork(NetworkFactory.configuration(config(init), FAN_IN, 3, 1, null));
     net.init();
     INDArray weights = net.getLayer(0).getParam("W");
     return weights.stdNumber().doubleValue();
@@ -61,6 +67,7 @@ class NetworkFactoryTest {
   @Test
   void uniformIsDl4jsUniformWithinOneOverSqrtFanIn() throws Exception {
     // U(-a, a) with a = 1/sqrt(fanIn): std a/sqrt(3)
-    assertThat(firstLayerStd("uniform")).isCloseTo(1 / Math.sqrt(FAN_IN) / Math.sqrt(3), within(0.002));
+    assertThat(firstLayerStd("uniform"))
+        .isCloseTo(1 / Math.sqrt(FAN_IN) / Math.sqrt(3), within(0.002));
   }
 }

@@ -20,15 +20,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fast part of the scenario suite ({@code deploy/scenarios/}, all of it in {@code deploy/bench/scenarios.sh}):
- * three faults and a healthy control trained through the real sweep with their listed fixes, diagnosed and judged by the
- * product's rules, and checked against the scenario's own expect file (which the independent reference confirmed,
- * {@code deploy/scenarios/REFERENCE.md}).
+ * The fast part of the scenario suite ({@code deploy/scenarios/}, all of it in {@code
+ * deploy/bench/scenarios.sh}): three faults and a healthy control trained through the real sweep
+ * with their listed fixes, diagnosed and judged by the product's rules, and checked against the
+ * scenario's own expect file (which the independent reference confirmed, {@code
+ * deploy/scenarios/REFERENCE.md}).
  */
 class ScenarioSubsetIT {
 
   @ParameterizedTest
-  @ValueSource(strings = {"lr-too-high-diabetes", "imbalance-unbalanced", "underfit-tiny-digits", "healthy-wine"})
+  @ValueSource(
+      strings = {
+        "lr-too-high-diabetes",
+        "imbalance-unbalanced",
+        "underfit-tiny-digits",
+        "healthy-wine"
+      })
   void theSweepAnswersWhatTheScenarioExpects(String name) throws Exception {
     SparkSession spark = LocalSpark.session();
     Scenario scenario = Scenario.named(Scenario.FOLDER, name);
@@ -42,19 +49,32 @@ class ScenarioSubsetIT {
     Map<Symptom, Set<ProductOutcome.Resolver>> resolving = new EnumMap<>(Symptom.class);
     for (Variant variant : SweepExpander.expand(spec).variants()) {
       if (!variant.isBaseline()) {
-        verdicts.resolvedBy(variant.id()).forEach(symptom -> resolving.computeIfAbsent(symptom,
-            s -> new LinkedHashSet<>()).add(new ProductOutcome.Resolver(variant.id(), variant.family())));
+        verdicts
+            .resolvedBy(variant.id())
+            .forEach(
+                symptom ->
+                    resolving
+                        .computeIfAbsent(symptom, s -> new LinkedHashSet<>())
+                        .add(new ProductOutcome.Resolver(variant.id(), variant.family())));
       }
     }
-    ScenarioGrade grade = ScenarioGrade.of(scenario,
-        new ProductOutcome(verdicts.baselineSymptoms(), verdicts.baselineLearning(), resolving));
+    ScenarioGrade grade =
+        ScenarioGrade.of(
+            scenario,
+            new ProductOutcome(
+                verdicts.baselineSymptoms(), verdicts.baselineLearning(), resolving));
 
-    assertThat(grade.diagnosisCorrect()).as("%s: expected %s, diagnosed %s", name, scenario.expected(),
-        grade.diagnosed()).isTrue();
-    assertThat(grade.resolvingFound()).as("%s: resolving families %s, expected one of %s", name, grade.found(),
-        scenario.resolvedBy()).isTrue();
-    assertThat(grade.wrongResolution()).as("%s: %s resolve it, none of %s may", name, grade.found(),
-        scenario.notResolvedBy()).isFalse();
+    assertThat(grade.diagnosisCorrect())
+        .as("%s: expected %s, diagnosed %s", name, scenario.expected(), grade.diagnosed())
+        .isTrue();
+    assertThat(grade.resolvingFound())
+        .as(
+            "%s: resolving families %s, expected one of %s",
+            name, grade.found(), scenario.resolvedBy())
+        .isTrue();
+    assertThat(grade.wrongResolution())
+        .as("%s: %s resolve it, none of %s may", name, grade.found(), scenario.notResolvedBy())
+        .isFalse();
     assertThat(grade.falseAlarm()).as(name + ": a false alarm").isFalse();
   }
 }

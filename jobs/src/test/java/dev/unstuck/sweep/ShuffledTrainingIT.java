@@ -19,17 +19,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Regression tests for class-sorted, never-shuffled minibatches, which made Unstuck diagnose a network nobody
- * trains. Every data file here is sorted by label, as the bug left the training rows.
+ * Regression tests for class-sorted, never-shuffled minibatches, which made Unstuck diagnose a
+ * network nobody trains. Every data file here is sorted by label, as the bug left the training
+ * rows.
  */
 class ShuffledTrainingIT {
 
-  /** XOR of two features: unlearnable from class-sorted batches, learned to near 1.0 from shuffled ones. */
+  /**
+   * XOR of two features: unlearnable from class-sorted batches, learned to near 1.0 from shuffled
+   * ones.
+   */
   @Test
   void xorWithSigmoidLayersAndNesterovAtAHighRateLearns(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("xor.csv");
@@ -42,7 +45,12 @@ class ShuffledTrainingIT {
     }
     rows.sort(Comparator.comparing(row -> row.substring(row.lastIndexOf(',')))); // grouped by class
     Files.write(data, rows);
-    SweepSpec spec = SpecParser.parse(SweepSpecFiles.write(dir, "xor.yaml", """
+    SweepSpec spec =
+        SpecParser.parse(
+            SweepSpecFiles.write(
+                dir,
+                "xor.yaml",
+                """
         name: xor
         data:
           path: %s
@@ -59,23 +67,32 @@ class ShuffledTrainingIT {
           normalizeInputs: standard
           seeds: 2
         fixes: []
-        """.formatted(data)));
+        """
+                    .formatted(data)));
     CollectingSink sink = new CollectingSink();
 
     SweepJob.run(LocalSpark.session(), spec, sink, null, TrainingSettings.DEFAULTS);
 
-    assertThat(new Verdicts(sink.records).finalBalancedAccuracy("baseline")).hasSize(2)
+    assertThat(new Verdicts(sink.records).finalBalancedAccuracy("baseline"))
+        .hasSize(2)
         .allSatisfy(accuracy -> assertThat(accuracy).isGreaterThan(0.95));
   }
 
   /**
-   * The churn example (14 % churners, rows sorted by label): the baseline stays at chance in balanced accuracy,
-   * oversampling the minority resolves it.
+   * The churn example (14 % churners, rows sorted by label): the baseline stays at chance in
+   * balanced accuracy, oversampling the minority resolves it.
    */
   @Test
   void oversamplingResolvesAClassImbalanceCollapse(@TempDir Path dir) throws Exception {
-    Path sorted = sortedByLastColumn(SweepSpecFiles.DATA.resolve("churn.csv.gz"), dir.resolve("churn.csv"), true);
-    SweepSpec spec = SpecParser.parse(SweepSpecFiles.write(dir, "churn.yaml", """
+    Path sorted =
+        sortedByLastColumn(
+            SweepSpecFiles.DATA.resolve("churn.csv.gz"), dir.resolve("churn.csv"), true);
+    SweepSpec spec =
+        SpecParser.parse(
+            SweepSpecFiles.write(
+                dir,
+                "churn.yaml",
+                """
         name: churn-sorted
         data:
           path: %s
@@ -92,37 +109,55 @@ class ShuffledTrainingIT {
           seeds: 2
         fixes:
           - resample: [oversample]
-        """.formatted(sorted)));
+        """
+                    .formatted(sorted)));
     CollectingSink sink = new CollectingSink();
 
     SweepJob.run(LocalSpark.session(), spec, sink, null, TrainingSettings.DEFAULTS);
 
     Verdicts verdicts = new Verdicts(sink.records);
-    System.out.printf("churn sorted by label: baseline %s %s, oversampled %s%n", verdicts.baselineSymptoms(),
-        verdicts.finalBalancedAccuracy("baseline"), verdicts.judge("resample-oversample"));
+    System.out.printf(
+        "churn sorted by label: baseline %s %s, oversampled %s%n",
+        verdicts.baselineSymptoms(),
+        verdicts.finalBalancedAccuracy("baseline"),
+        verdicts.judge("resample-oversample"));
     assertThat(verdicts.baselineSymptoms()).contains(Symptom.NOT_LEARNING);
     assertThat(verdicts.resolvedBy("resample-oversample")).contains(Symptom.NOT_LEARNING);
   }
 
   /**
-   * The same rows sorted by label and in random order give the same verdicts: the deep sigmoid network of the
-   * vanishing-sigmoid example does not learn digits either way, and batch normalisation resolves it either way.
+   * The same rows sorted by label and in random order give the same verdicts: the deep sigmoid
+   * network of the vanishing-sigmoid example does not learn digits either way, and batch
+   * normalisation resolves it either way.
    */
   @Test
   void theOrderOfTheRowsInTheFileDoesNotChangeTheVerdicts(@TempDir Path dir) throws Exception {
     Path digits = SweepSpecFiles.DATA.resolve("digits.csv.gz");
-    Verdicts sorted = verdicts(dir, "sorted", sortedByLastColumn(digits, dir.resolve("sorted.csv"), false));
+    Verdicts sorted =
+        verdicts(dir, "sorted", sortedByLastColumn(digits, dir.resolve("sorted.csv"), false));
     Verdicts shuffled = verdicts(dir, "shuffled", shuffled(digits, dir.resolve("shuffled.csv")));
-    System.out.printf("sorted: %s, batch norm %s%nshuffled: %s, batch norm %s%n", sorted.baselineSymptoms(),
-        sorted.judge("batchnorm"), shuffled.baselineSymptoms(), shuffled.judge("batchnorm"));
+    System.out.printf(
+        "sorted: %s, batch norm %s%nshuffled: %s, batch norm %s%n",
+        sorted.baselineSymptoms(),
+        sorted.judge("batchnorm"),
+        shuffled.baselineSymptoms(),
+        shuffled.judge("batchnorm"));
 
-    assertThat(sorted.baselineSymptoms()).contains(Symptom.NOT_LEARNING).isEqualTo(shuffled.baselineSymptoms());
-    assertThat(sorted.resolvedBy("batchnorm")).contains(Symptom.NOT_LEARNING)
+    assertThat(sorted.baselineSymptoms())
+        .contains(Symptom.NOT_LEARNING)
+        .isEqualTo(shuffled.baselineSymptoms());
+    assertThat(sorted.resolvedBy("batchnorm"))
+        .contains(Symptom.NOT_LEARNING)
         .isEqualTo(shuffled.resolvedBy("batchnorm"));
   }
 
   private static Verdicts verdicts(Path dir, String name, Path data) throws Exception {
-    SweepSpec spec = SpecParser.parse(SweepSpecFiles.write(dir, name + ".yaml", """
+    SweepSpec spec =
+        SpecParser.parse(
+            SweepSpecFiles.write(
+                dir,
+                name + ".yaml",
+                """
         name: %s
         data:
           path: %s
@@ -140,13 +175,15 @@ class ShuffledTrainingIT {
           seeds: 2
         fixes:
           - batchNorm: [true]
-        """.formatted(name, data)));
+        """
+                    .formatted(name, data)));
     CollectingSink sink = new CollectingSink();
     SweepJob.run(LocalSpark.session(), spec, sink, null, TrainingSettings.DEFAULTS);
     return new Verdicts(sink.records);
   }
 
-  private static Path sortedByLastColumn(Path gzipCsv, Path out, boolean header) throws IOException {
+  private static Path sortedByLastColumn(Path gzipCsv, Path out, boolean header)
+      throws IOException {
     List<String> lines = read(gzipCsv);
     List<String> body = new ArrayList<>(header ? lines.subList(1, lines.size()) : lines);
     body.sort(Comparator.comparing(line -> line.substring(line.lastIndexOf(',') + 1)));
@@ -163,8 +200,10 @@ class ShuffledTrainingIT {
   }
 
   private static List<String> read(Path gzipCsv) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(gzipCsv)), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gzipCsv)), StandardCharsets.UTF_8))) {
       return reader.lines().filter(line -> !line.isBlank()).toList();
     }
   }

@@ -5,11 +5,13 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** The same sweep tests against Kafka in a container, where a Docker engine runs; skipped cleanly elsewhere. */
+/**
+ * The same sweep tests against Kafka in a container, where a Docker engine runs; skipped cleanly
+ * elsewhere.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 class SweepJobContainerIT extends SweepJobContract {
-  @Container
-  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka-native:3.9.1");
+  @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka-native:3.9.1");
 
   @BeforeAll
   static void spark() {

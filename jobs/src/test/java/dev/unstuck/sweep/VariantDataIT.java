@@ -24,25 +24,39 @@ import org.junit.jupiter.api.io.TempDir;
 class VariantDataIT {
 
   /**
-   * Every one of the 178 digits of class 0 gets a NaN pixel; the stratified split holds out floor(178 x 0.2) = 35
-   * of them, so the training split has 143 bad cells - also after standardising, which would spread one NaN over
-   * its whole column of 1,442 rows.
+   * Every one of the 178 digits of class 0 gets a NaN pixel; the stratified split holds out
+   * floor(178 x 0.2) = 35 of them, so the training split has 143 bad cells - also after
+   * standardising, which would spread one NaN over its whole column of 1,442 rows.
    */
   @Test
-  void badCellsAreCountedAsTheFileHasThemNotAsScalingSpreadsThem(@TempDir Path dir) throws Exception {
+  void badCellsAreCountedAsTheFileHasThemNotAsScalingSpreadsThem(@TempDir Path dir)
+      throws Exception {
     List<String> rows = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-        Files.newInputStream(SweepSpecFiles.DATA.resolve("digits.csv.gz"))), StandardCharsets.UTF_8))) {
-      reader.lines().filter(line -> !line.isBlank()).forEach(line -> {
-        String[] cells = line.split(",");
-        if (cells[cells.length - 1].equals("0")) {
-          cells[5] = "NaN";
-        }
-        rows.add(String.join(",", cells));
-      });
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(
+                    Files.newInputStream(SweepSpecFiles.DATA.resolve("digits.csv.gz"))),
+                StandardCharsets.UTF_8))) {
+      reader
+          .lines()
+          .filter(line -> !line.isBlank())
+          .forEach(
+              line -> {
+                String[] cells = line.split(",");
+                if (cells[cells.length - 1].equals("0")) {
+                  cells[5] = "NaN";
+                }
+                rows.add(String.join(",", cells));
+              });
     }
     Path data = Files.write(dir.resolve("digits-nan.csv"), rows);
-    SweepSpec spec = SpecParser.parse(SweepSpecFiles.write(dir, "nan.yaml", """
+    SweepSpec spec =
+        SpecParser.parse(
+            SweepSpecFiles.write(
+                dir,
+                "nan.yaml",
+                """
         name: nan
         data:
           path: %s
@@ -52,12 +66,19 @@ class VariantDataIT {
         training:
           normalizeInputs: standard
         fixes: []
-        """.formatted(data)));
+        """
+                    .formatted(data)));
     EncodedData encoded = DatasetLoader.load(LocalSpark.session(), spec.data());
     VariantData variantData = new VariantData(encoded, 0.2, 7);
 
-    assertThat(variantData.inputsFor(spec.training()).facts().inputStats().nonFinite()).isEqualTo(143);
-    assertThat(variantData.inputsFor(spec.training().withNormalizeInputs(InputNormalization.NONE)).facts()
-        .inputStats().nonFinite()).isEqualTo(143);
+    assertThat(variantData.inputsFor(spec.training()).facts().inputStats().nonFinite())
+        .isEqualTo(143);
+    assertThat(
+            variantData
+                .inputsFor(spec.training().withNormalizeInputs(InputNormalization.NONE))
+                .facts()
+                .inputStats()
+                .nonFinite())
+        .isEqualTo(143);
   }
 }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A sweep's verdicts from the telemetry it published, with the product's diagnosis and judge (for tests). */
+/**
+ * A sweep's verdicts from the telemetry it published, with the product's diagnosis and judge (for
+ * tests).
+ */
 final class Verdicts {
   private final List<EpochTelemetry> records;
 
@@ -28,7 +31,9 @@ final class Verdicts {
   }
 
   Judgement judge(String variantId) {
-    return new FixJudge(Thresholds.DEFAULTS).judge(histories("baseline"), histories(variantId)).orElseThrow();
+    return new FixJudge(Thresholds.DEFAULTS)
+        .judge(histories("baseline"), histories(variantId))
+        .orElseThrow();
   }
 
   /** The baseline symptoms the fix resolves. */
@@ -39,18 +44,28 @@ final class Verdicts {
     return resolved;
   }
 
-  /** The baseline was LEARNING (by the product's diagnosis) in at least half of its seeds that did not fail. */
+  /**
+   * The baseline was LEARNING (by the product's diagnosis) in at least half of its seeds that did
+   * not fail.
+   */
   boolean baselineLearning() {
     RunDiagnoser diagnoser = new RunDiagnoser(Thresholds.DEFAULTS);
-    List<LearningState> states = histories("baseline").stream().filter(h -> !h.epochs().isEmpty())
-        .map(h -> diagnoser.diagnose(h.epochs()).state()).filter(state -> state != LearningState.FAILED).toList();
-    return SeedMajority.holds((int) states.stream().filter(s -> s == LearningState.LEARNING).count(), states.size());
+    List<LearningState> states =
+        histories("baseline").stream()
+            .filter(h -> !h.epochs().isEmpty())
+            .map(h -> diagnoser.diagnose(h.epochs()).state())
+            .filter(state -> state != LearningState.FAILED)
+            .toList();
+    return SeedMajority.holds(
+        (int) states.stream().filter(s -> s == LearningState.LEARNING).count(), states.size());
   }
 
   /** Each seed's final validation balanced accuracy. */
   List<Double> finalBalancedAccuracy(String variantId) {
-    return ofVariant(variantId).stream().filter(r -> r.getStatus() != RunStatus.RUNNING)
-        .map(EpochTelemetry::getValBalancedAccuracy).toList();
+    return ofVariant(variantId).stream()
+        .filter(r -> r.getStatus() != RunStatus.RUNNING)
+        .map(EpochTelemetry::getValBalancedAccuracy)
+        .toList();
   }
 
   private List<EpochTelemetry> ofVariant(String variantId) {

@@ -1,5 +1,6 @@
 package dev.unstuck.testing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -10,8 +11,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * A real single-node KRaft Kafka (broker and controller in one) inside the test JVM, on random loopback ports:
- * Kafka's own {@code KafkaClusterTestKit}.
+ * A real single-node KRaft Kafka (broker and controller in one) inside the test JVM, on random
+ * loopback ports: Kafka's own {@code KafkaClusterTestKit}.
  */
 public final class InProcessKafka implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
@@ -22,13 +23,18 @@ public final class InProcessKafka implements AutoCloseable {
 
   public static InProcessKafka start() {
     try {
-      KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-              .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-          .setConfigProp("offsets.topic.replication.factor", "1")
-          .setConfigProp("transaction.state.log.replication.factor", "1")
-          .setConfigProp("transaction.state.log.min.isr", "1")
-          .setConfigProp("group.initial.rebalance.delay.ms", "0")
-          .build();
+      KafkaClusterTestKit cluster =
+          new KafkaClusterTestKit.Builder(
+                  new TestKitNodes.Builder()
+                      .setCombined(true)
+                      .setNumBrokerNodes(1)
+                      .setNumControllerNodes(1)
+                      .build())
+              .setConfigProp("offsets.topic.replication.factor", "1")
+              .setConfigProp("transaction.state.log.replication.factor", "1")
+              .setConfigProp("transaction.state.log.min.isr", "1")
+              .setConfigProp("group.initial.rebalance.delay.ms", "0")
+              .build();
       cluster.format();
       cluster.startup();
       cluster.waitForReadyBrokers();
@@ -46,8 +52,11 @@ public final class InProcessKafka implements AutoCloseable {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     try (Admin admin = Admin.create(props)) {
-      admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
-          .all().get(30, TimeUnit.SECONDS);
+      admin
+          .createTopics(
+              Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+          .all()
+          .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create topics " + List.of(topics), e);
     }

@@ -11,19 +11,28 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The reference the sweep's training is checked against: what a user writes with DL4J alone, in one process, no
- * Spark and none of Unstuck's training code. Each epoch the row indices 0..n-1 are shuffled with
- * {@code Collections.shuffle} and {@code new Random(seed * 1_000_003 + epoch)} (the order Unstuck documents), cut
- * into minibatches and fitted one by one; the scores are computed here by hand (the loss without any L1/L2 penalty).
+ * The reference the sweep's training is checked against: what a user writes with DL4J alone, in one
+ * process, no Spark and none of Unstuck's training code. Each epoch the row indices 0..n-1 are
+ * shuffled with {@code Collections.shuffle} and {@code new Random(seed * 1_000_003 + epoch)} (the
+ * order Unstuck documents), cut into minibatches and fitted one by one; the scores are computed
+ * here by hand (the loss without any L1/L2 penalty).
  */
 public final class PlainDl4j {
   private PlainDl4j() {}
 
-  /** Final training loss (cross-entropy, no penalty) and validation balanced accuracy (mean per-class recall). */
+  /**
+   * Final training loss (cross-entropy, no penalty) and validation balanced accuracy (mean
+   * per-class recall).
+   */
   public record Result(double trainLoss, double validationBalancedAccuracy) {}
 
-  public static Result train(MultiLayerConfiguration conf, DataSet train, DataSet validation, int batchSize,
-      long seed, int epochs) {
+  public static Result train(
+      MultiLayerConfiguration conf,
+      DataSet train,
+      DataSet validation,
+      int batchSize,
+      long seed,
+      int epochs) {
     Nd4j.getRandom().setSeed(seed);
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
@@ -34,18 +43,21 @@ public final class PlainDl4j {
       }
       Collections.shuffle(indices, new Random(seed * 1_000_003L + epoch));
       for (int from = 0; from < indices.size(); from += batchSize) {
-        int[] rows = indices.subList(from, Math.min(indices.size(), from + batchSize)).stream()
-            .mapToInt(Integer::intValue).toArray();
+        int[] rows =
+            indices.subList(from, Math.min(indices.size(), from + batchSize)).stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
         net.fit(new DataSet(train.getFeatures().getRows(rows), train.getLabels().getRows(rows)));
       }
     }
-    return new Result(crossEntropy(net.output(train.getFeatures(), false), train.getLabels()),
+    return new Result(
+        crossEntropy(net.output(train.getFeatures(), false), train.getLabels()),
         balancedAccuracy(net.output(validation.getFeatures(), false), validation.getLabels()));
   }
 
   /**
-   * Mean over rows of -sum(label * ln(output)): the multi-class cross-entropy of softmax outputs, by hand and in
-   * double precision, with no regularisation penalty.
+   * Mean over rows of -sum(label * ln(output)): the multi-class cross-entropy of softmax outputs,
+   * by hand and in double precision, with no regularisation penalty.
    */
   public static double crossEntropy(INDArray output, INDArray oneHotLabels) {
     double sum = 0;

@@ -14,7 +14,9 @@ import java.util.Set;
  * @param baselineLearning the baseline was LEARNING in at least half of its seeds
  * @param resolvers per baseline symptom, the fixes with a row saying they resolve it
  */
-public record ProductOutcome(Set<Symptom> baselineSymptoms, boolean baselineLearning,
+public record ProductOutcome(
+    Set<Symptom> baselineSymptoms,
+    boolean baselineLearning,
     Map<Symptom, Set<Resolver>> resolvers) {
 
   /** A fix variant said to resolve a symptom. */
@@ -23,11 +25,12 @@ public record ProductOutcome(Set<Symptom> baselineSymptoms, boolean baselineLear
   /** Every fix that resolves any of {@code symptoms}. */
   public Set<Resolver> resolversOf(Set<Symptom> symptoms) {
     Set<Resolver> found = new LinkedHashSet<>();
-    resolvers.forEach((symptom, resolving) -> {
-      if (symptoms.contains(symptom)) {
-        found.addAll(resolving);
-      }
-    });
+    resolvers.forEach(
+        (symptom, resolving) -> {
+          if (symptoms.contains(symptom)) {
+            found.addAll(resolving);
+          }
+        });
     return found;
   }
 

@@ -15,13 +15,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Files shaped like the ones users have, written from the real wine data (178 rows, 13 measurements, 3 classes;
- * src/test/resources/data/wine.csv.gz): a label called label, class, target or y; string and numeric labels; an
- * id column; categorical text; missing cells and "n/a"; quoted commas; ';' separators; CRLF with a byte order
- * mark; gzip; no header with the label first; Latin-1.
+ * Files shaped like the ones users have, written from the real wine data (178 rows, 13
+ * measurements, 3 classes; src/test/resources/data/wine.csv.gz): a label called label, class,
+ * target or y; string and numeric labels; an id column; categorical text; missing cells and "n/a";
+ * quoted commas; ';' separators; CRLF with a byte order mark; gzip; no header with the label first;
+ * Latin-1.
  */
 public final class RealShapedFiles {
-  public static final Path WINE = Path.of("src", "test", "resources", "data", "wine.csv.gz").toAbsolutePath();
+  public static final Path WINE =
+      Path.of("src", "test", "resources", "data", "wine.csv.gz").toAbsolutePath();
   private static final String[] CULTIVARS = {"barolo", "grignolino", "barbera"};
   private static final String[] REGIONS = {"Piedmont, Italy", "Alba", "Asti, Piedmont"};
   private static final String[] LATIN1_REGIONS = {"Rh\u00f4ne", "C\u00f4te d'Or", "Alba"};
@@ -52,7 +54,8 @@ public final class RealShapedFiles {
     List<String> lines = new ArrayList<>();
     lines.add("id," + String.join(",", features()) + ",y");
     for (int i = 0; i < rows.size(); i++) {
-      lines.add((1000 + i) + "," + String.join(",", measurements(rows.get(i))) + "," + cls(rows.get(i)));
+      lines.add(
+          (1000 + i) + "," + String.join(",", measurements(rows.get(i))) + "," + cls(rows.get(i)));
     }
     return write("id-y.csv", lines, "\n", false);
   }
@@ -62,7 +65,9 @@ public final class RealShapedFiles {
     List<String> lines = new ArrayList<>();
     lines.add("id,target," + String.join(",", features()));
     for (int i = 0; i < rows.size(); i++) {
-      lines.add(String.format("W-%04d,%d,%s", i, cls(rows.get(i)), String.join(",", measurements(rows.get(i)))));
+      lines.add(
+          String.format(
+              "W-%04d,%d,%s", i, cls(rows.get(i)), String.join(",", measurements(rows.get(i)))));
     }
     return write("text-id.csv", lines, "\n", false);
   }
@@ -72,13 +77,20 @@ public final class RealShapedFiles {
     List<String> lines = new ArrayList<>();
     lines.add("region," + String.join(",", features()) + ",target");
     for (int i = 0; i < rows.size(); i++) {
-      lines.add("\"" + REGIONS[i % 3] + "\"," + String.join(",", measurements(rows.get(i))) + "," + cls(rows.get(i)));
+      lines.add(
+          "\""
+              + REGIONS[i % 3]
+              + "\","
+              + String.join(",", measurements(rows.get(i)))
+              + ","
+              + cls(rows.get(i)));
     }
     return write("quoted.csv", lines, "\n", false);
   }
 
   /**
-   * Missing cells in f3 (every 10th row empty) and "n/a" in f5 (every 12th row): 18 + 15 bad cells in two columns.
+   * Missing cells in f3 (every 10th row empty) and "n/a" in f5 (every 12th row): 18 + 15 bad cells
+   * in two columns.
    */
   public Path missingCellsAndPlaceholders() {
     List<String> lines = new ArrayList<>();
@@ -98,7 +110,8 @@ public final class RealShapedFiles {
 
   /** ';' between fields, as spreadsheets write in much of Europe. */
   public Path semicolons() {
-    return write("semicolons.csv", table(List.of(), "label", r -> String.valueOf(cls(r)), ";"), "\n", false);
+    return write(
+        "semicolons.csv", table(List.of(), "label", r -> String.valueOf(cls(r)), ";"), "\n", false);
   }
 
   /** Windows line ends and a UTF-8 byte order mark, the label first. */
@@ -127,15 +140,20 @@ public final class RealShapedFiles {
   }
 
   /**
-   * Saved as Latin-1 (ISO-8859-1), as spreadsheets in western Europe still write CSV: the first column, "région",
-   * names the wine's region ("Rhône", "Côte d'Or", "Alba"); each accented letter is one byte that is not UTF-8, the
-   * first on line 1 (the header's é).
+   * Saved as Latin-1 (ISO-8859-1), as spreadsheets in western Europe still write CSV: the first
+   * column, "région", names the wine's region ("Rhône", "Côte d'Or", "Alba"); each accented letter
+   * is one byte that is not UTF-8, the first on line 1 (the header's é).
    */
   public Path latin1() {
     List<String> lines = new ArrayList<>();
     lines.add("r\u00e9gion," + String.join(",", features()) + ",label");
     for (int i = 0; i < rows.size(); i++) {
-      lines.add(LATIN1_REGIONS[i % 3] + "," + String.join(",", measurements(rows.get(i))) + "," + cls(rows.get(i)));
+      lines.add(
+          LATIN1_REGIONS[i % 3]
+              + ","
+              + String.join(",", measurements(rows.get(i)))
+              + ","
+              + cls(rows.get(i)));
     }
     return write("latin1.csv", lines, "\n", false, StandardCharsets.ISO_8859_1);
   }
@@ -152,7 +170,8 @@ public final class RealShapedFiles {
     return Integer.parseInt(row[row.length - 1].strip());
   }
 
-  private List<String> table(List<String> extra, String labelName, Function<String[], String> label, String sep) {
+  private List<String> table(
+      List<String> extra, String labelName, Function<String[], String> label, String sep) {
     List<String> lines = new ArrayList<>();
     lines.add(String.join(sep, features()) + sep + labelName);
     rows.forEach(r -> lines.add(String.join(sep, measurements(r)) + sep + label.apply(r)));
@@ -163,7 +182,8 @@ public final class RealShapedFiles {
     return write(name, lines, lineEnd, gzip, StandardCharsets.UTF_8);
   }
 
-  private Path write(String name, List<String> lines, String lineEnd, boolean gzip, Charset charset) {
+  private Path write(
+      String name, List<String> lines, String lineEnd, boolean gzip, Charset charset) {
     try {
       Files.createDirectories(folder);
       Path file = folder.resolve(name);

@@ -24,20 +24,29 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * One scenario of {@code deploy/scenarios/}: a spec ({@code NAME.yaml}) and what it must show ({@code NAME.expect}).
+ * One scenario of {@code deploy/scenarios/}: a spec ({@code NAME.yaml}) and what it must show
+ * ({@code NAME.expect}).
  *
- * @param faults the baseline must show at least one of these symptoms; empty for a healthy control (expected
- *     LEARNING with no symptom)
- * @param resolvedBy fix families of which at least one must resolve the fault; empty when nothing may resolve it
+ * @param faults the baseline must show at least one of these symptoms; empty for a healthy control
+ *     (expected LEARNING with no symptom)
+ * @param resolvedBy fix families of which at least one must resolve the fault; empty when nothing
+ *     may resolve it
  * @param notResolvedBy fix families among the listed fixes that must not resolve it
- * @param refutedFixes the ids of the spec's listed fixes of those families: the fixes the reference trained and found
- *     not to resolve the fault
+ * @param refutedFixes the ids of the spec's listed fixes of those families: the fixes the reference
+ *     trained and found not to resolve the fault
  */
-public record Scenario(String name, Path spec, Set<Symptom> faults, Set<FixFamily> resolvedBy,
-    Set<FixFamily> notResolvedBy, Set<String> refutedFixes) {
+public record Scenario(
+    String name,
+    Path spec,
+    Set<Symptom> faults,
+    Set<FixFamily> resolvedBy,
+    Set<FixFamily> notResolvedBy,
+    Set<String> refutedFixes) {
 
   /** The scenarios shipped with the project (tests run in the jobs/ folder). */
-  public static final Path FOLDER = Path.of("..", "deploy", "scenarios").toAbsolutePath().normalize();
+  public static final Path FOLDER =
+      Path.of("..", "deploy", "scenarios").toAbsolutePath().normalize();
+
   public static final String NONE = "NONE";
 
   public boolean healthy() {
@@ -52,8 +61,11 @@ public record Scenario(String name, Path spec, Set<Symptom> faults, Set<FixFamil
   /** Every scenario in {@code folder}, by name. */
   public static List<Scenario> all(Path folder) {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".expect")).sorted()
-          .map(Scenario::read).toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".expect"))
+          .sorted()
+          .map(Scenario::read)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -81,17 +93,24 @@ public record Scenario(String name, Path spec, Set<Symptom> faults, Set<FixFamil
     }
     Path spec = expectFile.resolveSibling(name + ".yaml");
     if (!Files.isRegularFile(spec)) {
-      throw new IllegalArgumentException(expectFile + ": no spec " + spec.getFileName() + " beside it");
+      throw new IllegalArgumentException(
+          expectFile + ": no spec " + spec.getFileName() + " beside it");
     }
     Set<FixFamily> notResolvedBy = families(strings(yaml, "notResolvedBy", expectFile));
-    return new Scenario(name, spec, faults, families(strings(yaml, "resolvedBy", expectFile)), notResolvedBy,
+    return new Scenario(
+        name,
+        spec,
+        faults,
+        families(strings(yaml, "resolvedBy", expectFile)),
+        notResolvedBy,
         listedFixesOf(spec, notResolvedBy));
   }
 
   private static Set<String> listedFixesOf(Path spec, Set<FixFamily> families) {
     try {
       return SweepExpander.expand(SpecParser.parse(spec)).variants().stream()
-          .filter(v -> families.contains(v.family())).map(Variant::id)
+          .filter(v -> families.contains(v.family()))
+          .map(Variant::id)
           .collect(Collectors.toCollection(TreeSet::new));
     } catch (SpecException e) {
       throw new IllegalArgumentException(spec + ": " + e.getMessage(), e);

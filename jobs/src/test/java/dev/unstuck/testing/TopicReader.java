@@ -16,11 +16,12 @@ public final class TopicReader {
   private TopicReader() {}
 
   /**
-   * Every record of {@code topic}: polls until at least {@code expected} arrived and a poll brings nothing new
-   * (so more than expected shows up as a failure instead of being hidden), or {@code timeout} passed.
+   * Every record of {@code topic}: polls until at least {@code expected} arrived and a poll brings
+   * nothing new (so more than expected shows up as a failure instead of being hidden), or {@code
+   * timeout} passed.
    */
-  public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, int expected,
-      Duration timeout) {
+  public static List<ConsumerRecord<String, byte[]>> readAll(
+      String bootstrap, String topic, int expected, Duration timeout) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
