@@ -2,7 +2,9 @@ package dev.unstuck.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unstuck.kafka.EndOffsets;
 import dev.unstuck.kafka.KafkaSettings;
+import dev.unstuck.text.Throwables;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.execution.streaming.state.StateStore$;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -206,26 +206,7 @@ public final class RunningDiagnosis {
   private Map<Integer, Long> endOffsets() {
     KafkaSettings kafka = settings.kafka();
     try (Admin admin = Admin.create(kafka.clientConfig())) {
-      var partitions =
-          admin
-              .describeTopics(List.of(settings.telemetryTopic()))
-              .allTopicNames()
-              .get(30, TimeUnit.SECONDS)
-              .get(settings.telemetryTopic())
-              .partitions();
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      partitions.forEach(
-          p ->
-              request.put(
-                  new TopicPartition(settings.telemetryTopic(), p.partition()),
-                  OffsetSpec.latest()));
-      Map<Integer, Long> end = new HashMap<>();
-      admin
-          .listOffsets(request)
-          .all()
-          .get(30, TimeUnit.SECONDS)
-          .forEach((tp, info) -> end.put(tp.partition(), info.offset()));
-      return end;
+      return EndOffsets.of(admin, settings.telemetryTopic());
     } catch (Exception e) {
       throw new IllegalStateException(
           "cannot read the end offsets of "
@@ -275,7 +256,7 @@ public final class RunningDiagnosis {
           LOG.warn(
               "query {} failed ({}); restarting it from its checkpoint in {} s (attempt {} of {})",
               name,
-              rootMessage(error.get()),
+              Throwables.rootMessage(error.get()),
               backoff / 1000,
               n,
               MAX_RESTARTS);
@@ -312,13 +293,5 @@ public final class RunningDiagnosis {
 
   private static <T> Optional<T> toOptional(scala.Option<T> option) {
     return option.isDefined() ? Optional.of(option.get()) : Optional.empty();
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }
