@@ -9,20 +9,17 @@ import java.util.function.Function;
  * A weight penalty (l1, l2): an absolute coefficient ({@code 1e-4}, or {@code 0} to drop it) or a
  * multiplier of the baseline's ({@code x0.01}). The multiplier is what {@code fixes: auto} needs
  * for an over-regularised baseline: it does not know the penalty the user chose, only that a
- * hundredth of it is worth a try.
+ * hundredth of it is worth a try. Scaled as {@link ScaleFix} scales; only the settings allowed
+ * differ.
  */
-class PenaltyFix extends KeyedFix {
-  private final Function<RunConfig, Double> current;
-  private final BiFunction<RunConfig, Double, RunConfig> change;
+class PenaltyFix extends ScaleFix {
 
   PenaltyFix(
       String key,
       String idPrefix,
       Function<RunConfig, Double> current,
       BiFunction<RunConfig, Double, RunConfig> change) {
-    super(key, idPrefix, FixFamily.REGULARISATION);
-    this.current = current;
-    this.change = change;
+    super(key, idPrefix, FixFamily.REGULARISATION, current, change);
   }
 
   @Override
@@ -35,13 +32,8 @@ class PenaltyFix extends KeyedFix {
   }
 
   @Override
-  public String id(String setting) {
-    return idOf(setting.trim().toLowerCase());
-  }
-
-  @Override
   public Optional<String> inapplicable(RunConfig baseline, String setting) {
-    if (Settings.isMultiplier(setting.trim()) && current.apply(baseline) == 0) {
+    if (Settings.isMultiplier(setting.trim()) && current(baseline) == 0) {
       return Optional.of(
           "'"
               + setting.trim()
@@ -53,10 +45,5 @@ class PenaltyFix extends KeyedFix {
               + ": 1e-4");
     }
     return Optional.empty();
-  }
-
-  @Override
-  public RunConfig apply(RunConfig baseline, String setting) {
-    return change.apply(baseline, Settings.scaled(current.apply(baseline), setting.trim()));
   }
 }

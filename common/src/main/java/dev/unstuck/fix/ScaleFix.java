@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * A fix that scales a baseline value by a multiplier ({@code x10}, {@code x0.1}) or, where allowed,
- * sets it to an absolute number: learning rate, batch size.
+ * sets it to an absolute number: learning rate, batch size, weight penalties ({@link PenaltyFix}).
  */
 class ScaleFix extends KeyedFix {
   private final Function<RunConfig, Double> current;
@@ -36,6 +36,11 @@ class ScaleFix extends KeyedFix {
 
   @Override
   public RunConfig apply(RunConfig baseline, String setting) {
-    return change.apply(baseline, Settings.scaled(current.apply(baseline), setting.trim()));
+    return change.apply(baseline, Settings.scaled(current(baseline), setting.trim()));
+  }
+
+  /** The baseline's value this fix scales. */
+  final double current(RunConfig baseline) {
+    return current.apply(baseline);
   }
 }
