@@ -68,12 +68,7 @@ record Connections(
 
   /** The database login: from the credentials file, or the environment, or none. */
   Properties login() throws IOException {
-    if (credentialsFile != null) {
-      return DbCredentials.fromFile(credentialsFile).jdbcProperties();
-    }
-    return DbCredentials.fromEnvironment(System.getenv())
-        .orElse(DbCredentials.NONE)
-        .jdbcProperties();
+    return DbCredentials.fromFileOrEnvironment(credentialsFile).jdbcProperties();
   }
 
   /** The line that says what the run talks to, and what it started. */

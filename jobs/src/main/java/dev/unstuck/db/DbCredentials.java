@@ -31,6 +31,14 @@ public record DbCredentials(String user, String password) {
   }
 
   /**
+   * The login both jobs and the launcher use: from {@code file} when one is given, else from the
+   * environment, else none.
+   */
+  public static DbCredentials fromFileOrEnvironment(Path file) throws IOException {
+    return file != null ? fromFile(file) : fromEnvironment(System.getenv()).orElse(NONE);
+  }
+
+  /**
    * From a file holding either {@code user=...} and {@code password=...} lines (properties) or just
    * two lines: the user, then the password.
    */

@@ -248,15 +248,11 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
     if (maxRecordsPerTrigger < 0) {
       throw new ParameterException(cl, MAX_RECORDS_PER_TRIGGER + " must be >= 0");
     }
-    if (dbCredentialsFile != null) {
-      try {
-        credentials = DbCredentials.fromFile(dbCredentialsFile);
-      } catch (IOException e) {
-        throw new ParameterException(
-            cl, DB_CREDENTIALS_FILE + ": cannot read " + dbCredentialsFile + ": " + e.getMessage());
-      }
-    } else {
-      credentials = DbCredentials.fromEnvironment(System.getenv()).orElse(DbCredentials.NONE);
+    try {
+      credentials = DbCredentials.fromFileOrEnvironment(dbCredentialsFile);
+    } catch (IOException e) {
+      throw new ParameterException(
+          cl, DB_CREDENTIALS_FILE + ": cannot read " + dbCredentialsFile + ": " + e.getMessage());
     }
     KafkaSettings kafka;
     try {
