@@ -17,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.spark.sql.execution.streaming.state.StateStore$;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -101,12 +100,6 @@ public final class RunningDiagnosis {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // the stopped queries' RocksDB state stores stay open, flushing in native threads, until
-    // unloaded: left to the
-    // JVM's exit they raced Spark deleting their folders and aborted it ("pthread lock: Invalid
-    // argument", exit 134,
-    // seen once in the scenario suite after a complete, correct answer)
-    StateStore$.MODULE$.stop();
     closeResources();
     LOG.info("diagnosis stream stopped: {}", counters);
     terminated.countDown();

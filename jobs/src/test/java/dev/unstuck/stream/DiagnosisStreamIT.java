@@ -23,7 +23,6 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.state.StateStore$;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,11 +166,7 @@ class DiagnosisStreamIT {
                 tmp.resolve("ckpt-reference"),
                 topicPrefix));
     StreamScenario.caughtUp(uninterrupted);
-    assertThat(StateStore$.MODULE$.isMaintenanceRunning())
-        .as("the query's state stores are loaded")
-        .isTrue();
     uninterrupted.stop();
-    assertThat(StateStore$.MODULE$.isMaintenanceRunning()).as("stopping unloads them").isFalse();
 
     List<String> args =
         StreamScenario.args(
