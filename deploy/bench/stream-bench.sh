@@ -8,6 +8,10 @@
 # replayed one batch per sweep, and a live sweep of LIVE_RUNS x LIVE_EPOCHS one epoch per batch, with the bytes of
 # its stored state at the end.
 # Usage: deploy/bench/stream-bench.sh --state-only [RUNS] [EPOCHS] [LIVE_RUNS] [LIVE_EPOCHS]   (1000 100 200 500)
+#
+# With --decode-only, each query's Spark plan alone (StreamDecodeBench: no broker or database) on the replay's
+# records, decoding every field against only the fields the query reads, side by side in alternating rounds.
+# Usage: deploy/bench/stream-bench.sh --decode-only [RUNS] [EPOCHS] [ROUNDS]   (1000 100 3)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -22,6 +26,10 @@ LOGGING=-Dlog4j2.configurationFile=src/test/resources/log4j2-test.properties
 if [ "${1:-}" = "--state-only" ]; then
   exec java -Xmx4g $OPENS -Dbench.runs="${2:-1000}" -Dbench.epochs="${3:-100}" -Dbench.liveRuns="${4:-200}" \
     -Dbench.liveEpochs="${5:-500}" "$LOGGING" -cp "$CP" dev.unstuck.stream.StreamStateBench
+fi
+if [ "${1:-}" = "--decode-only" ]; then
+  exec java -Xmx4g $OPENS -Dbench.runs="${2:-1000}" -Dbench.epochs="${3:-100}" -Dbench.rounds="${4:-3}" \
+    "$LOGGING" -cp "$CP" dev.unstuck.stream.StreamDecodeBench
 fi
 exec java -Xmx4g $OPENS -Dbench.trigger="${1:-2 seconds}" -Dbench.runs="${2:-1000}" -Dbench.epochs="${3:-100}" \
   "$LOGGING" -cp "$CP" dev.unstuck.stream.StreamBench

@@ -3,6 +3,7 @@ package dev.unstuck.stream;
 import static org.apache.spark.sql.functions.col;
 
 import dev.unstuck.diagnosis.Thresholds;
+import java.util.Collection;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -45,8 +46,12 @@ public final class DiagnosisPipeline {
 
   private DiagnosisPipeline() {}
 
-  /** The telemetry topic as a stream of Kafka rows, decoded ({@link TelemetryDecoding#decode}). */
-  public static Dataset<Row> telemetry(SparkSession spark, StreamSettings settings) {
+  /**
+   * The telemetry topic as a stream of Kafka rows, decoded ({@link TelemetryDecoding#decode}) as
+   * far as {@code fields}.
+   */
+  public static Dataset<Row> telemetry(
+      SparkSession spark, StreamSettings settings, Collection<String> fields) {
     DataStreamReader reader =
         spark
             .readStream()
@@ -61,7 +66,7 @@ public final class DiagnosisPipeline {
     if (settings.maxRecordsPerTrigger() > 0) {
       reader.option("maxOffsetsPerTrigger", settings.maxRecordsPerTrigger());
     }
-    return TelemetryDecoding.decode(reader.load());
+    return TelemetryDecoding.decode(reader.load(), fields);
   }
 
   /**
@@ -98,7 +103,7 @@ public final class DiagnosisPipeline {
   /** Starts the telemetry query: dead letters and the raw tables. */
   public static StreamingQuery startIngest(
       SparkSession spark, StreamSettings settings, IngestWriter writer) throws TimeoutException {
-    return telemetry(spark, settings)
+    return telemetry(spark, settings, EpochRows.FIELDS)
         .writeStream()
         .queryName(INGEST_QUERY)
         .option("checkpointLocation", settings.checkpointOf("ingest"))
@@ -112,7 +117,10 @@ public final class DiagnosisPipeline {
       SparkSession spark, StreamSettings settings, DiagnosisWriter writer) throws TimeoutException {
     useRocksDb(spark);
     return diagnose(
-            telemetry(spark, settings), settings.stateTimeout().toMillis(), settings.thresholds())
+            // the state decodes each record itself: the query reads only what groups it
+            telemetry(spark, settings, TelemetryDecoding.IDENTITY),
+            settings.stateTimeout().toMillis(),
+            settings.thresholds())
         .writeStream()
         .queryName(DIAGNOSE_QUERY)
         .outputMode(OutputMode.Update())

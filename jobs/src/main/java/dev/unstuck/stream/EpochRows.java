@@ -3,6 +3,7 @@ package dev.unstuck.stream;
 import static org.apache.spark.sql.functions.col;
 
 import dev.unstuck.db.EpochRow;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -13,6 +14,34 @@ import org.apache.spark.sql.Row;
  */
 final class EpochRows {
   private static final String T = TelemetryDecoding.TELEMETRY + ".";
+
+  /** The telemetry fields {@link #columns()} reads. */
+  static final List<String> FIELDS =
+      List.of(
+          "sweepId",
+          "executionId",
+          "runId",
+          "variantId",
+          "fixFamily",
+          "fixParams",
+          "seed",
+          "epoch",
+          "totalEpochs",
+          "timestampMs",
+          "epochWallTimeMs",
+          "status",
+          "errorMessage",
+          "trainLoss",
+          "valLoss",
+          "trainAccuracy",
+          "trainBalancedAccuracy",
+          "valAccuracy",
+          "valBalancedAccuracy",
+          "valMacroF1",
+          "majorityClassRate",
+          "learningRate",
+          "nonFinite",
+          "maxAbsFeatureMean");
 
   /** The projection of a decoded row that {@link #of(Row, int)} reads. */
   static Column[] columns() {

@@ -8,11 +8,16 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import dev.unstuck.wire.Codecs;
+import dev.unstuck.wire.SchemaProjection;
 import dev.unstuck.wire.SingleObjectCodec;
 import dev.unstuck.wire.WireFormatException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -73,11 +78,34 @@ public final class TelemetryDecoding {
     return header.array();
   }
 
+  private static List<String> fieldNames(Schema record) {
+    return record.getFields().stream().map(Schema.Field::name).toList();
+  }
+
+  /**
+   * The fields every decoding reads: what places a record ({@link #INVALID}, {@link #CORRUPT}) and
+   * groups it by execution of its sweep.
+   */
+  public static final List<String> IDENTITY = List.of("sweepId", "executionId", "runId", "epoch");
+
   /**
    * Kafka rows (at least a binary {@code value}) with {@value #TELEMETRY} and {@value
-   * #DEAD_LETTER_REASON} added.
+   * #DEAD_LETTER_REASON} added; {@value #TELEMETRY} holds every field of the current schema.
    */
   public static Dataset<Row> decode(Dataset<Row> kafkaRows) {
+    return decode(kafkaRows, fieldNames(Codecs.TELEMETRY.schema()));
+  }
+
+  /**
+   * As {@link #decode(Dataset)}, with {@value #TELEMETRY} holding only {@code fields} and {@link
+   * #IDENTITY}: the other fields of each record are skipped, not built. Decoding every field of
+   * every record (per-layer arrays, class labels) was the stream job's largest cost, and neither
+   * query reads them all.
+   */
+  public static Dataset<Row> decode(Dataset<Row> kafkaRows, Collection<String> fields) {
+    Set<String> kept = new LinkedHashSet<>(IDENTITY);
+    kept.addAll(fields);
+    Schema reader = SchemaProjection.of(Codecs.TELEMETRY.schema(), kept);
     int headerLength = SingleObjectCodec.HEADER_LENGTH;
     Column value = col("value");
     Column header = value.substr(1, headerLength);
@@ -86,7 +114,7 @@ public final class TelemetryDecoding {
     // PERMISSIVE: an unreadable body gives a struct of nulls instead of failing the query; a
     // required field tells.
     Map<String, String> readAsCurrent =
-        Map.of("mode", "PERMISSIVE", "avroSchema", Codecs.TELEMETRY.schema().toString());
+        Map.of("mode", "PERMISSIVE", "avroSchema", reader.toString());
     Column knownSchema = lit(false);
     Column decoded = null;
     for (Map.Entry<Long, Schema> writer : Codecs.TELEMETRY.writerSchemas().entrySet()) {

@@ -1,5 +1,6 @@
 package dev.unstuck.stream;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.avro.EpochTelemetry;
@@ -19,6 +20,7 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -117,6 +119,60 @@ class TelemetryDecodingIT {
     Row first = good.get(0).getAs(TelemetryDecoding.TELEMETRY);
     assertThat(first.<String>getAs("runId")).isEqualTo(records.get(0).getRunId());
     assertThat(first.<String>getAs("status")).isEqualTo(records.get(0).getStatus().name());
+  }
+
+  @Test
+  void decodingOnlyTheFieldsAQueryReadsGivesWhatDecodingThemAllGives() {
+    SparkSession spark = StreamTestSpark.get();
+    List<EpochTelemetry> records = SweepFixture.standard("p").records;
+    List<byte[]> values = new ArrayList<>();
+    records.forEach(r -> values.add(Codecs.TELEMETRY.encode(r)));
+    values.add(ReleaseProducer.published("EpochTelemetry", 1).encode(records.get(4)));
+    values.add(ReleaseProducer.published("EpochTelemetry", 2).encode(records.get(5)));
+    values.add(foreignSchemaMessage());
+    values.add(corruptMessage());
+    values.add(
+        Codecs.TELEMETRY.encode(EpochTelemetry.newBuilder(records.get(1)).setRunId("").build()));
+    Dataset<Row> rows = kafkaRows(spark, values);
+    Column reason = col(TelemetryDecoding.DEAD_LETTER_REASON);
+
+    Dataset<Row> ingestProjected =
+        TelemetryDecoding.decode(rows, EpochRows.FIELDS).orderBy("offset");
+    List<Row> ingestFull =
+        TelemetryDecoding.decode(rows)
+            .orderBy("offset")
+            .select(ingestColumns(reason))
+            .collectAsList();
+    List<Row> identity =
+        TelemetryDecoding.decode(rows, TelemetryDecoding.IDENTITY)
+            .orderBy("offset")
+            .select(reason, col("telemetry.sweepId"), col("telemetry.executionId"))
+            .collectAsList();
+
+    assertThat(ingestProjected.select(ingestColumns(reason)).collectAsList())
+        .containsExactlyElementsOf(ingestFull);
+    assertThat(identity)
+        .containsExactlyElementsOf(
+            TelemetryDecoding.decode(rows)
+                .orderBy("offset")
+                .select(reason, col("telemetry.sweepId"), col("telemetry.executionId"))
+                .collectAsList());
+    assertThat(ingestFull).hasSize(values.size());
+    assertThat(ingestFull.stream().filter(r -> !r.isNullAt(0)).map(r -> r.getString(0)))
+        .containsExactly(
+            TelemetryDecoding.UNKNOWN_SCHEMA, TelemetryDecoding.CORRUPT, TelemetryDecoding.INVALID);
+    StructType projected =
+        (StructType) ingestProjected.schema().apply(TelemetryDecoding.TELEMETRY).dataType();
+    assertThat(projected.fieldNames())
+        .as("the per-layer arrays are skipped, not decoded")
+        .doesNotContain("layers", "classLabels", "valPerClassRecall")
+        .containsAll(EpochRows.FIELDS);
+  }
+
+  private static Column[] ingestColumns(Column reason) {
+    List<Column> columns = new ArrayList<>(List.of(reason));
+    columns.addAll(Arrays.asList(EpochRows.columns()));
+    return columns.toArray(Column[]::new);
   }
 
   @Test
