@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -31,6 +33,13 @@ public final class PostgresStore implements AutoCloseable {
   private final DbCredentials credentials;
   private final Duration firstBackoff;
   private Connection connection;
+  private volatile Waiting waiting;
+
+  /**
+   * A write the store is waiting to commit because the database is unreachable: since when, what,
+   * and the last error.
+   */
+  public record Waiting(Instant since, String what, String error) {}
 
   /** Work done inside one transaction. */
   @FunctionalInterface
@@ -86,6 +95,7 @@ public final class PostgresStore implements AutoCloseable {
           rollback(c);
           throw e;
         }
+        waiting = null;
         if (attempt > 1) {
           LOG.info(
               "PostgreSQL at {} is back: {} committed after {} attempts",
@@ -97,9 +107,16 @@ public final class PostgresStore implements AutoCloseable {
       } catch (SQLException e) {
         closeConnection();
         if (!unavailable(e)) {
+          waiting = null; // not waiting: failed, and the query's supervisor takes over
           throw new IllegalStateException(
               what + " failed in PostgreSQL at " + redactedUrl() + ": " + e.getMessage(), e);
         }
+        Waiting before = waiting;
+        waiting =
+            new Waiting(
+                before == null ? Instant.now() : before.since(),
+                what,
+                e.getSQLState() + ": " + firstLine(e));
         LOG.warn(
             "waiting for PostgreSQL at {} ({}: {}): {} is not written yet and will be retried in {} ms; "
                 + "nothing is lost, the stream resumes once the database accepts it",
@@ -112,6 +129,14 @@ public final class PostgresStore implements AutoCloseable {
         backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
       }
     }
+  }
+
+  /**
+   * The write this store is waiting to commit, if the database is unreachable now: what a health
+   * check reads, since the store itself waits rather than fails.
+   */
+  public Optional<Waiting> waiting() {
+    return Optional.ofNullable(waiting);
   }
 
   /**

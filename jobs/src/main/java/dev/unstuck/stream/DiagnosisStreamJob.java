@@ -53,6 +53,8 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
   public static final String STATE_TIMEOUT = "--state-timeout";
   public static final String DB_CREDENTIALS_FILE = "--db-credentials-file";
   public static final String MAX_RECORDS_PER_TRIGGER = "--max-records-per-trigger";
+  public static final String HEALTH_PORT = "--health-port";
+  public static final String DATABASE_GRACE = "--database-grace";
   static final int FAILED = 1;
   private static final Logger LOG = LoggerFactory.getLogger(DiagnosisStreamJob.class);
 
@@ -146,8 +148,25 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
           "at most this many records per micro-batch, 0 = no limit (default: ${DEFAULT-VALUE})")
   long maxRecordsPerTrigger;
 
+  @Option(
+      names = HEALTH_PORT,
+      defaultValue = "-1",
+      description =
+          "serve GET /health/ready and /health/live (200 or 503, JSON) on this port, e.g. for"
+              + " Kubernetes probes; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE})")
+  int healthPort;
+
+  @Option(
+      names = DATABASE_GRACE,
+      defaultValue = "2 minutes",
+      description =
+          "a database write waiting this long makes /health/ready answer 503 (default:"
+              + " ${DEFAULT-VALUE})")
+  String databaseGrace;
+
   private StreamSettings settings;
   private DbCredentials credentials;
+  private Duration databaseGraceInterval;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new DiagnosisStreamJob()).execute(args));
@@ -213,13 +232,25 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
     queries.put(
         DiagnosisPipeline.DIAGNOSE_QUERY,
         () -> DiagnosisPipeline.startDiagnosis(spark, settings, diagnose));
+    RunningDiagnosis running;
     try {
       // on a failure part-way the constructor stops the queries it started and closes these
-      return new RunningDiagnosis(
-          queries, settings, counters, List.of(publisher, ingestStore, diagnosisStore));
+      running =
+          new RunningDiagnosis(
+              queries, settings, counters, List.of(publisher, ingestStore, diagnosisStore));
     } catch (TimeoutException e) {
       throw new IllegalStateException("the diagnosis queries did not start", e);
     }
+    if (healthPort >= 0) {
+      try {
+        int port = running.serveHealth(healthPort, databaseGraceInterval);
+        LOG.info("health: http://0.0.0.0:{}/health/ready and /health/live", port);
+      } catch (RuntimeException e) {
+        running.stop();
+        throw e;
+      }
+    }
+    return running;
   }
 
   /** The settings the flags describe. */
@@ -244,6 +275,11 @@ public final class DiagnosisStreamJob implements Callable<Integer> {
           JDBC_URL
               + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got "
               + PostgresStore.redact(jdbcUrl));
+    }
+    databaseGraceInterval = interval(cl, DATABASE_GRACE, databaseGrace);
+    if (healthPort < -1 || healthPort > 65535) {
+      throw new ParameterException(
+          cl, HEALTH_PORT + " must be a port (0-65535), or -1 for none; got " + healthPort);
     }
     if (maxRecordsPerTrigger < 0) {
       throw new ParameterException(cl, MAX_RECORDS_PER_TRIGGER + " must be >= 0");

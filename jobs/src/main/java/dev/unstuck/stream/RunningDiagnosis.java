@@ -2,17 +2,21 @@ package dev.unstuck.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unstuck.db.PostgresStore;
 import dev.unstuck.kafka.EndOffsets;
 import dev.unstuck.kafka.KafkaSettings;
 import dev.unstuck.text.Throwables;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,8 +52,10 @@ public final class RunningDiagnosis {
   private final StreamSettings settings;
   private final StreamCounters counters;
   private final List<AutoCloseable> resources;
+  private volatile HealthEndpoint healthEndpoint;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Thread supervisor;
+  private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
   private volatile boolean stopping;
   private volatile Throwable failure;
 
@@ -67,7 +73,7 @@ public final class RunningDiagnosis {
     this.starters = new LinkedHashMap<>(starters);
     this.settings = settings;
     this.counters = counters;
-    this.resources = new ArrayList<>(resources);
+    this.resources = new CopyOnWriteArrayList<>(resources);
     try {
       for (Map.Entry<String, QueryStarter> starter : this.starters.entrySet()) {
         queries.put(starter.getKey(), starter.getValue().start());
@@ -136,6 +142,50 @@ public final class RunningDiagnosis {
   /** What it has done so far. */
   public StreamCounters counters() {
     return counters;
+  }
+
+  /**
+   * Whether the stream is writing, at {@code now} ({@link StreamHealth}): its queries as the
+   * supervisor sees them and the database writes waiting longer than {@code databaseGrace}.
+   */
+  public StreamHealth health(Instant now, Duration databaseGrace) {
+    Optional<String> ended =
+        failure != null
+            ? Optional.of("gave up: " + Throwables.rootMessage(failure))
+            : stopping ? Optional.of("stopped") : Optional.empty();
+    List<StreamHealth.QueryState> states = new ArrayList<>();
+    synchronized (this) {
+      queries.forEach(
+          (name, query) ->
+              states.add(
+                  new StreamHealth.QueryState(
+                      name, query.isActive(), restarts.getOrDefault(name, 0))));
+    }
+    List<Optional<PostgresStore.Waiting>> waiting =
+        resources.stream()
+            .filter(PostgresStore.class::isInstance)
+            .map(store -> ((PostgresStore) store).waiting())
+            .toList();
+    return StreamHealth.of(ended, states, waiting, now, databaseGrace);
+  }
+
+  /**
+   * Serves {@link #health} over HTTP on {@code port} (0: any free port) until {@link #stop()}.
+   *
+   * @return the port it listens on
+   */
+  public synchronized int serveHealth(int port, Duration databaseGrace) {
+    if (healthEndpoint == null) {
+      healthEndpoint = HealthEndpoint.serve(port, () -> health(Instant.now(), databaseGrace));
+      resources.add(healthEndpoint);
+    }
+    return healthEndpoint.port();
+  }
+
+  /** The port {@link #serveHealth} listens on, if it was called. */
+  public Optional<Integer> healthPort() {
+    HealthEndpoint endpoint = healthEndpoint;
+    return endpoint == null ? Optional.empty() : Optional.of(endpoint.port());
   }
 
   /** The queries as they run now (a restarted query is a new instance). */
@@ -235,6 +285,7 @@ public final class RunningDiagnosis {
           }
           lastFailure.put(name, now);
           int n = failures.merge(name, 1, Integer::sum);
+          restarts.put(name, n);
           if (n > MAX_RESTARTS) {
             LOG.error(
                 "query {} failed {} times in a row; giving up: {}",

@@ -13,6 +13,10 @@ import dev.unstuck.testing.ReleaseProducer;
 import dev.unstuck.testing.TopicReader;
 import dev.unstuck.wire.Codecs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,9 +219,19 @@ class DiagnosisStreamIT {
         StreamScenario.start(
             spark,
             StreamScenario.args(
-                bootstrap, jdbcUrl, credentials, tmp.resolve("ckpt-outage"), "outage"));
+                bootstrap,
+                jdbcUrl,
+                credentials,
+                tmp.resolve("ckpt-outage"),
+                "outage",
+                DiagnosisStreamJob.HEALTH_PORT,
+                "0",
+                DiagnosisStreamJob.DATABASE_GRACE,
+                "1 second"));
     try {
       StreamScenario.caughtUp(running);
+      int healthPort = running.healthPort().orElseThrow();
+      assertThat(get(healthPort, "/health/ready").statusCode()).isEqualTo(200);
       own.close();
       SweepFixture.produce(bootstrap, "outage.telemetry", secondHalf);
       Thread.sleep(4000);
@@ -225,6 +239,11 @@ class DiagnosisStreamIT {
       assertThat(running.processAvailable(Duration.ofMillis(500)))
           .as("cannot catch up without a database")
           .isFalse();
+      // what a supervisor sees: not writing (ready 503, and why), but no reason to restart it
+      HttpResponse<String> ready = get(healthPort, "/health/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).contains("\"status\":\"DOWN\"", "PostgreSQL unreachable for");
+      assertThat(get(healthPort, "/health/live").statusCode()).isEqualTo(200);
 
       own =
           EmbeddedPostgres.builder()
@@ -234,6 +253,7 @@ class DiagnosisStreamIT {
               .start();
       StreamScenario.caughtUp(running);
       assertThat(running.failure()).isEmpty();
+      assertThat(get(healthPort, "/health/ready").body()).contains("\"status\":\"UP\"");
       assertThat(StreamScenario.count(jdbcUrl, "epoch_metric")).isEqualTo(fixture.distinctEpochs());
       assertThat(StreamScenario.count(jdbcUrl, "run_diagnosis WHERE is_final"))
           .isEqualTo(fixture.byRun.size());
@@ -249,5 +269,12 @@ class DiagnosisStreamIT {
       running.stop();
       own.close();
     }
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }
