@@ -1,0 +1,58 @@
+package dev.unstuck.sweep;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The graph of {@code models/keras-functional-digits.json} written with DL4J's {@code
+ * GraphBuilder}, from what the Keras JSON says (GlorotUniform = DL4J's XAVIER_UNIFORM, zero biases)
+ * and not from Unstuck's import: pixels -> Dense 32 relu {@code wide} and Dense 16 tanh {@code
+ * narrow} side by side, concatenated, -> Dense 10 softmax {@code digit}; plain SGD at the spec's
+ * rate, cross-entropy on the softmax output.
+ */
+final class KerasBranchesReference {
+  private KerasBranchesReference() {}
+
+  static ComputationGraphConfiguration graph(double learningRate, long seed) {
+    return new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .updater(new Sgd(learningRate))
+        .weightInit(WeightInit.XAVIER_UNIFORM)
+        .graphBuilder()
+        .addInputs("pixels")
+        .addLayer(
+            "wide",
+            new DenseLayer.Builder()
+                .nIn(KerasDigitsReference.PIXELS)
+                .nOut(32)
+                .activation(Activation.RELU)
+                .build(),
+            "pixels")
+        .addLayer(
+            "narrow",
+            new DenseLayer.Builder()
+                .nIn(KerasDigitsReference.PIXELS)
+                .nOut(16)
+                .activation(Activation.TANH)
+                .build(),
+            "pixels")
+        .addVertex("merged", new MergeVertex(), "wide", "narrow")
+        .addLayer(
+            "digit",
+            new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nIn(48)
+                .nOut(KerasDigitsReference.DIGITS)
+                .activation(Activation.SOFTMAX)
+                .build(),
+            "merged")
+        .setOutputs("digit")
+        .build();
+  }
+}
