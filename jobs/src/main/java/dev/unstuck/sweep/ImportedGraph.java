@@ -13,6 +13,8 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -161,18 +163,32 @@ final class ImportedGraph {
       folded = true;
     }
     if (folded) {
-      List<Layer> layers = new ArrayList<>();
-      List<InputPreProcessor> reshapes = new ArrayList<>();
-      for (GraphVertex vertex : conf.getVertices().values()) {
-        if (vertex instanceof LayerVertex layer) {
-          layers.add(layer.getLayerConf().getLayer());
-          if (layer.getPreProcessor() != null) {
-            reshapes.add(layer.getPreProcessor());
-          }
-        }
-      }
-      ImportedNetwork.channelsFirst(layers, reshapes);
+      channelsFirst(conf);
     }
+  }
+
+  /**
+   * Every vertex of a graph fed channels first told so: image layers and flattenings as in a
+   * sequence, and a merge along the last axis (Keras' {@code Concatenate(axis=-1)} of channels-last
+   * images) merges along the channels, axis 1, which for flat rows is the last axis too.
+   */
+  private static void channelsFirst(ComputationGraphConfiguration conf) {
+    List<Layer> layers = new ArrayList<>();
+    List<InputPreProcessor> reshapes = new ArrayList<>();
+    for (GraphVertex vertex : conf.getVertices().values()) {
+      if (vertex instanceof LayerVertex layer) {
+        layers.add(layer.getLayerConf().getLayer());
+        if (layer.getPreProcessor() != null) {
+          reshapes.add(layer.getPreProcessor());
+        }
+      } else if (vertex instanceof PreprocessorVertex reshape) {
+        reshapes.add(reshape.getPreProcessor());
+      } else if (vertex instanceof MergeVertex merge
+          && (merge.getMergeAxis() == -1 || merge.getMergeAxis() == 3)) {
+        merge.setMergeAxis(1);
+      }
+    }
+    ImportedNetwork.channelsFirst(layers, reshapes);
   }
 
   private static Optional<String> mismatch(

@@ -34,6 +34,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 class ImportedGraphTest {
   private static final String KERAS = "keras-functional-digits.json";
   private static final String DL4J = "dl4j-graph-digits.json";
+  private static final String CNN = "keras-cnn-branches-digits.json";
   private static final int PIXELS = KerasDigitsReference.PIXELS;
   private static final int DIGITS = KerasDigitsReference.DIGITS;
 
@@ -41,11 +42,20 @@ class ImportedGraphTest {
 
   private RunConfig baseline(String kind, String fixture, String extraModel, String training)
       throws Exception {
+    return baseline(kind, fixture, extraModel, training, "");
+  }
+
+  /** As above, with {@code extraData} lines under {@code data:}. */
+  private RunConfig baseline(
+      String kind, String fixture, String extraModel, String training, String extraData)
+      throws Exception {
     Files.writeString(folder.resolve("rows.csv"), "x\n");
     Path spec = folder.resolve("sweep.yaml");
     Files.writeString(
         spec,
-        "name: graph\ndata:\n  path: rows.csv\n  label: last\n  header: false\nmodel:\n  "
+        "name: graph\ndata:\n  path: rows.csv\n  label: last\n  header: false\n"
+            + extraData.indent(2)
+            + "model:\n  "
             + kind
             + ": "
             + ImportedNetworkTest.MODELS.resolve(fixture)
@@ -189,5 +199,40 @@ class ImportedGraphTest {
                             + file
                             + "' on one row of 64 feature columns: ")
                     .doesNotContain("\n"));
+  }
+
+  @Test
+  void aFunctionalCnnIsTheGraphDl4jsGraphBuilderWritesOnFlatImageRows() throws Exception {
+    RunConfig config = baseline("keras", CNN, "", "learningRate: 0.5", "shape: [8, 8, 1]");
+    assertThat(ImportedNetwork.problem(config.model(), PIXELS, DIGITS)).isEmpty();
+    ComputationGraph imported = built(NetworkFactory.network(config, PIXELS, DIGITS, 42, null));
+    ComputationGraph byHand = new ComputationGraph(KerasBranchesReference.cnn(0.5, 42));
+    byHand.init();
+
+    assertThat(imported.numParams()).isEqualTo(2 * (3 * 3 * 4 + 4) + 6 * 6 * 8 * 10 + 10);
+    assertThat(imported.params()).isEqualTo(byHand.params());
+    DataSet batch =
+        new DataSet(
+            Nd4j.rand(16, PIXELS),
+            Nd4j.eye(DIGITS).getRows(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5));
+    for (int step = 0; step < 3; step++) {
+      imported.fit(batch);
+      byHand.fit(batch);
+    }
+    assertThat(imported.params().equalsWithEps(byHand.params(), 1e-6)).isTrue();
+  }
+
+  @Test
+  void aFunctionalCnnWithoutDataShapeIsToldToGiveIt() throws Exception {
+    RunConfig config = baseline("keras", CNN, "", "epochs: 1", "");
+
+    assertThat(ImportedNetwork.problem(config.model(), PIXELS, DIGITS))
+        .hasValueSatisfying(
+            problem ->
+                assertThat(problem)
+                    .matches(
+                        "model\\.keras: layer 'conv_[ab]' \\(ConvolutionLayer 'conv_[ab]'\\) takes"
+                            + " images: give data\\.shape: \\[height, width, channels\\] to fold"
+                            + " each row of pixel columns into one"));
   }
 }

@@ -3,6 +3,8 @@ package dev.unstuck.sweep;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -53,6 +55,39 @@ final class KerasBranchesReference {
                 .build(),
             "merged")
         .setOutputs("digit")
+        .build();
+  }
+
+  /**
+   * {@code models/keras-cnn-branches-digits.json}: 8x8x1 images -> Conv2D 4 filters 3x3 valid relu
+   * {@code conv_a} and {@code conv_b} side by side, concatenated along the channels, flattened, ->
+   * Dense 10 softmax {@code digit}; on flat rows of 64 pixels, channels first.
+   */
+  static ComputationGraphConfiguration cnn(double learningRate, long seed) {
+    return new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .updater(new Sgd(learningRate))
+        .weightInit(WeightInit.XAVIER_UNIFORM)
+        .graphBuilder()
+        .addInputs("pixels")
+        .addLayer(
+            "conv_a",
+            new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(),
+            "pixels")
+        .addLayer(
+            "conv_b",
+            new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(),
+            "pixels")
+        .addVertex("merged", new MergeVertex(), "conv_a", "conv_b")
+        .addLayer(
+            "digit",
+            new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(KerasDigitsReference.DIGITS)
+                .activation(Activation.SOFTMAX)
+                .build(),
+            "merged")
+        .setOutputs("digit")
+        .setInputTypes(InputType.convolutionalFlat(8, 8, 1))
         .build();
   }
 }
