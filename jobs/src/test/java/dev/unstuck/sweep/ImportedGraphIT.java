@@ -16,6 +16,7 @@ import dev.unstuck.spec.TrainingSpec;
 import dev.unstuck.testing.LocalSpark;
 import dev.unstuck.testing.PlainDl4j;
 import dev.unstuck.testing.SweepSpecFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -23,43 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Graphs as the baseline, in both training modes: the functional Keras model with two branches
- * ({@code models/keras-functional-digits.json}) on the shipped digits with a learning rate far too
- * high, diagnosed and fixed, every run's numbers those of the same graph written with DL4J's
- * GraphBuilder and trained by plain DL4J; and the DL4J ComputationGraph fixture trained
- * data-parallel.
+ * ({@code models/keras-functional-digits.json}, shipped as the example {@code
+ * keras-functional-digits.yaml}) on the shipped digits with a learning rate far too high, diagnosed
+ * and fixed, every run's numbers those of the same graph written with DL4J's GraphBuilder and
+ * trained by plain DL4J; and the DL4J ComputationGraph fixture trained data-parallel.
  */
 class ImportedGraphIT {
+  private static final Path EXAMPLE =
+      Path.of("..", "deploy", "examples", "keras-functional-digits.yaml")
+          .toAbsolutePath()
+          .normalize();
+
+  /**
+   * The example {@code deploy/examples/keras-functional-digits.yaml} as it ships: its first line's
+   * numbers are this test's.
+   */
   @Test
-  void aFunctionalKerasModelIsDiagnosedAndFixedAsPlainDl4jTrainsTheSameGraph(@TempDir Path dir)
-      throws Exception {
+  void aFunctionalKerasModelIsDiagnosedAndFixedAsPlainDl4jTrainsTheSameGraph() throws Exception {
     SparkSession spark = LocalSpark.session();
-    SweepSpec sweep =
-        SpecParser.parse(
-            SweepSpecFiles.write(
-                dir,
-                "keras-branches.yaml",
-                """
-        name: keras-branches
-        data:
-          path: %s
-          header: false
-          label: last
-        model:
-          keras: %s
-        training:
-          optimizer: sgd
-          learningRate: 10
-          batchSize: 32
-          normalizeInputs: standard
-          epochs: 4
-          seeds: 2
-          parallelism: variant
-        fixes:
-          - learningRate: [x0.01]
-        """
-                    .formatted(
-                        SweepSpecFiles.DATA.resolve("digits.csv.gz"),
-                        ImportedNetworkTest.MODELS.resolve("keras-functional-digits.json"))));
+    SweepSpec sweep = SpecParser.parse(EXAMPLE);
+    assertThat(Files.readString(Path.of(sweep.model().importedModel().orElseThrow().path())))
+        .as("the example's model is the fixture KerasBranchesReference describes")
+        .isEqualTo(
+            Files.readString(ImportedNetworkTest.MODELS.resolve("keras-functional-digits.json")));
     CollectingSink sink = new CollectingSink();
 
     SweepResult result = SweepJob.run(spark, sweep, sink, null, TrainingSettings.DEFAULTS);
