@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -234,5 +235,22 @@ class ImportedGraphTest {
                         "model\\.keras: layer 'conv_[ab]' \\(ConvolutionLayer 'conv_[ab]'\\) takes"
                             + " images: give data\\.shape: \\[height, width, channels\\] to fold"
                             + " each row of pixel columns into one"));
+  }
+
+  @Test
+  void aGraphSavedWithModelSerializerGivesItsConfigurationAndTrainsFromInitialisation()
+      throws Exception {
+    ComputationGraph saved = new ComputationGraph(KerasBranchesReference.graph(0.1, 5));
+    saved.init();
+    saved.params().assign(0.25); // weights a sweep must not start from
+    Path zip = folder.resolve("branches.zip");
+    ModelSerializer.writeModel(saved, zip.toFile(), true);
+
+    RunConfig config = baseline("dl4j", zip.toString(), "", "learningRate: 0.1");
+    ComputationGraph imported = built(NetworkFactory.network(config, PIXELS, DIGITS, 5, null));
+
+    ComputationGraph fresh = new ComputationGraph(KerasBranchesReference.graph(0.1, 5));
+    fresh.init();
+    assertThat(imported.params()).isEqualTo(fresh.params());
   }
 }
