@@ -29,13 +29,9 @@ final class NetworkDefinition implements Serializable {
     return new NetworkDefinition(true, conf.toJson());
   }
 
-  boolean isGraph() {
-    return graph;
-  }
-
   /**
-   * The configuration, read afresh, handed to the function for its kind: the one place that tells
-   * the kinds apart.
+   * The configuration, read afresh, handed to the function for its kind: where building a network
+   * for training (single process or on Spark) tells the kinds apart.
    */
   <T> T map(
       Function<MultiLayerConfiguration, T> sequence,
