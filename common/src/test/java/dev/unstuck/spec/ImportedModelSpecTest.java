@@ -204,6 +204,21 @@ class ImportedModelSpecTest {
   }
 
   @Test
+  void onAGraphArchitectureFixesThatChangeLayersAreRefusedAndTheOthersApply() throws Exception {
+    file("graph.json", DL4J_GRAPH);
+
+    assertThat(problems("dl4j: graph.json", "- hidden: [x2]\n- batchNorm: [true]"))
+        .containsExactly(
+            "fixes[0].hidden: 'x2' resizes the layers Unstuck builds from model.hidden or model.layers; the network of"
+                + " model.dl4j is your own, and Unstuck does not resize its layers",
+            "fixes[1].batchNorm: adding batch normalisation would insert layers into the network of model.dl4j, which"
+                + " Unstuck does not do: add BatchNormalization layers to your model to try it");
+    assertThat(parse("dl4j: graph.json", "- activation: [tanh]\n- init: [he]").fixes().explicit())
+        .extracting(Fix::toString)
+        .containsExactly("activation: tanh", "init: he");
+  }
+
+  @Test
   void aGraphWithTwoInputsIsRefusedNamingThem() throws Exception {
     file(
         "two-in.json",

@@ -1,11 +1,13 @@
 package dev.unstuck.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.LayerStats;
 import dev.unstuck.avro.RunStatus;
+import dev.unstuck.data.DataException;
 import dev.unstuck.data.DatasetLoader;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.fix.PlannedRun;
@@ -160,5 +162,40 @@ class ImportedGraphIT {
           .containsExactly("dense", "dense", "output");
       assertThat(last.getLayers()).allSatisfy(l -> assertThat(l.getUpdateRatio()).isPositive());
     }
+  }
+
+  @Test
+  void aGraphForOtherDataIsOneErrorBeforeAnythingTrains(@TempDir Path dir) throws Exception {
+    // the digits graph (64 inputs, 10 classes) on wine (13 columns, 3 classes)
+    SweepSpec sweep =
+        SpecParser.parse(
+            SweepSpecFiles.write(
+                dir,
+                "graph-wine.yaml",
+                """
+        name: graph-wine
+        data:
+          path: %s
+          label: label
+        model:
+          keras: %s
+        training:
+          epochs: 2
+          seeds: 1
+        fixes:
+          - learningRate: [x0.1]
+        """
+                    .formatted(
+                        SweepSpecFiles.DATA.resolve("wine.csv.gz"),
+                        ImportedNetworkTest.MODELS.resolve("keras-functional-digits.json"))));
+    CollectingSink sink = new CollectingSink();
+
+    assertThatThrownBy(
+            () -> SweepJob.run(LocalSpark.session(), sweep, sink, null, TrainingSettings.DEFAULTS))
+        .isInstanceOf(DataException.class)
+        .hasMessageMatching(
+            "model\\.keras: layer '(wide|narrow)' \\(DenseLayer\\) takes 64 inputs \\(nIn\\), but the"
+                + " data has 13 feature columns");
+    assertThat(sink.records).as("nothing trained").isEmpty();
   }
 }
