@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * each of its layers. The spec's {@code training:} decides the optimizer and learning rate (a Keras
  * JSON has none, and a fix must be able to change them); a DL4J file's own updater is replaced.
  * Penalties, dropout, activation and initialisation replace the file's own only when the spec or a
- * fix gives them.
+ * fix gives them. A sequence of layers is read here; a graph (a ComputationGraph, a functional
+ * Keras model) by {@link ImportedGraph}, which sets the same settings with this class's per-layer
+ * steps.
  */
 public final class ImportedNetwork {
   private static final Logger LOG = LoggerFactory.getLogger(ImportedNetwork.class);
