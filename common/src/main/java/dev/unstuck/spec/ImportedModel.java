@@ -11,9 +11,13 @@ import java.util.List;
  * @param json the configuration: the file's text, or a DL4J model zip's {@code configuration.json}
  * @param layers the class name of each layer in order, as the file names them ({@code Dense},
  *     {@code Conv2D} in Keras, {@code DenseLayer}, {@code OutputLayer} in DL4J; Keras' InputLayer
- *     left out): what decides whether an architecture fix can apply without building the network
+ *     and a graph's vertices without weights, such as a merge, left out), the output layer last:
+ *     what decides whether an architecture fix can apply without building the network
+ * @param graph whether the network is a graph of layers (a DL4J ComputationGraph, a functional
+ *     Keras model) rather than a sequence; it has one input and one output either way
  */
-public record ImportedModel(Format format, String path, String json, List<String> layers) {
+public record ImportedModel(
+    Format format, String path, String json, List<String> layers, boolean graph) {
 
   public ImportedModel {
     layers = List.copyOf(layers);
@@ -22,11 +26,13 @@ public record ImportedModel(Format format, String path, String json, List<String
   /** How the file describes the network, named by its key under {@code model:}. */
   public enum Format {
     /**
-     * A DL4J {@code MultiLayerConfiguration} as {@code conf.toJson()} writes it, or a
-     * ModelSerializer zip.
+     * A DL4J {@code MultiLayerConfiguration} or {@code ComputationGraphConfiguration} as {@code
+     * conf.toJson()} writes it, or a ModelSerializer zip of either.
      */
     DL4J("dl4j"),
-    /** A Keras Sequential model's architecture as {@code model.to_json()} writes it. */
+    /**
+     * A Keras model's architecture as {@code model.to_json()} writes it: Sequential or functional.
+     */
     KERAS("keras");
 
     private final String key;
@@ -54,6 +60,7 @@ public record ImportedModel(Format format, String path, String json, List<String
         + format.key()
         + " "
         + path
+        + (graph ? ", graph" : "")
         + ", layers "
         + layers
         + ", "

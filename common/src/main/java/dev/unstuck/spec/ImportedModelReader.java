@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the file of {@code model.dl4j} or {@code model.keras} and tells, without building a
- * network, whether it is a model Unstuck can train: JSON of the right kind, a Sequential Keras
- * model or a DL4J MultiLayerConfiguration. DL4J itself reads the configuration later, on the
- * driver; what it then finds wrong is reported there.
+ * network, whether it is a model Unstuck can train: JSON of the right kind, a Keras model
+ * (Sequential or functional) or a DL4J MultiLayerConfiguration or ComputationGraphConfiguration, a
+ * graph with one input and one output. DL4J itself reads the configuration later, on the driver;
+ * what it then finds wrong is reported there.
  */
 final class ImportedModelReader {
   /** The entry of a DL4J ModelSerializer zip that holds the network's configuration. */
@@ -29,6 +31,13 @@ final class ImportedModelReader {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F'};
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Keras layers that DL4J builds as no layer (the input) or as a graph vertex without weights:
+   * left out of a model's layer list. Sequential models have only the first.
+   */
+  private static final Set<String> KERAS_WITHOUT_WEIGHTS =
+      Set.of("InputLayer", "Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum");
 
   private ImportedModelReader() {}
 
@@ -66,7 +75,8 @@ final class ImportedModelReader {
       return Optional.empty();
     }
     return Optional.of(
-        new ImportedModel(format, path.toString(), text.get(), layers(format, root)));
+        new ImportedModel(
+            format, path.toString(), text.get(), layers(format, root), isGraph(format, root)));
   }
 
   /** The configuration's text: the file itself, or a ModelSerializer zip's configuration entry. */
@@ -142,17 +152,16 @@ final class ImportedModelReader {
   }
 
   private static Optional<String> dl4jProblem(JsonNode root) {
-    if (root.has("vertices")) {
-      return Optional.of(
-          "is a DL4J ComputationGraph configuration: a ComputationGraph is not supported yet; give a"
-              + " MultiLayerConfiguration (a network of layers in sequence)");
-    }
     if (root.has("class_name")) {
       return Optional.of("is a Keras model (it has 'class_name'): give it as model.keras");
     }
+    if (root.has("vertices")) {
+      return oneInOneOut(names(root.path("networkInputs")), names(root.path("networkOutputs")));
+    }
     if (!root.path("confs").isArray() || root.path("confs").isEmpty()) {
       return Optional.of(
-          "is not a DL4J MultiLayerConfiguration (no 'confs' list of layers)"
+          "is not a DL4J MultiLayerConfiguration or ComputationGraphConfiguration (no 'confs' list"
+              + " of layers, no 'vertices')"
               + expected(ImportedModel.Format.DL4J));
     }
     return Optional.empty();
@@ -163,14 +172,7 @@ final class ImportedModelReader {
       return Optional.of("is a DL4J configuration: give it as model.dl4j");
     }
     String kind = root.path("class_name").asText("");
-    if (kind.equals("Model") || kind.equals("Functional")) {
-      return Optional.of(
-          "is a functional Keras model ('"
-              + kind
-              + "'): a functional Keras model is not supported"
-              + " yet; give a Sequential model");
-    }
-    if (!kind.equals("Sequential")) {
+    if (!kind.equals("Sequential") && !isFunctional(kind)) {
       return Optional.of(
           "is not a Keras model's JSON ("
               + (kind.isEmpty() ? "no 'class_name'" : "class_name '" + kind + "'")
@@ -178,17 +180,101 @@ final class ImportedModelReader {
               + expected(ImportedModel.Format.KERAS));
     }
     if (kerasLayers(root).isEmpty()) {
-      return Optional.of("is a Sequential Keras model without layers");
+      return Optional.of("is a " + kind + " Keras model without layers");
+    }
+    if (isFunctional(kind)) {
+      JsonNode config = root.path("config");
+      return oneInOneOut(
+          kerasEnds(config.path("input_layers")), kerasEnds(config.path("output_layers")));
     }
     return Optional.empty();
   }
 
+  /**
+   * Unstuck's data is one table of feature columns and one label: a graph with more inputs or
+   * outputs needs data Unstuck does not have.
+   */
+  private static Optional<String> oneInOneOut(List<String> inputs, List<String> outputs) {
+    if (inputs.size() == 1 && outputs.size() == 1) {
+      return Optional.empty();
+    }
+    String problem = inputs.size() != 1 ? ends(inputs, "input") : ends(outputs, "output");
+    return Optional.of(
+        problem
+            + ": Unstuck trains a network with one input (the feature columns) and one output (the"
+            + " label)");
+  }
+
+  private static String ends(List<String> names, String kind) {
+    return names.isEmpty()
+        ? "names no " + kind
+        : "has " + names.size() + " " + kind + "s (" + String.join(", ", names) + ")";
+  }
+
+  /** Keras 2 writes {@code functional(...)} with class_name Model before 2.4, Functional after. */
+  private static boolean isFunctional(String kind) {
+    return kind.equals("Model") || kind.equals("Functional");
+  }
+
+  /**
+   * The layer names of a functional model's {@code input_layers}/{@code output_layers}: each entry
+   * is {@code [name, node, tensor]}, or a single such entry when the model has one.
+   */
+  private static List<String> kerasEnds(JsonNode ends) {
+    if (ends.isArray() && !ends.isEmpty() && ends.get(0).isTextual()) {
+      return List.of(ends.get(0).asText());
+    }
+    List<String> names = new ArrayList<>();
+    ends.forEach(end -> names.add(end.path(0).asText()));
+    return names;
+  }
+
+  private static List<String> names(JsonNode array) {
+    List<String> names = new ArrayList<>();
+    array.forEach(name -> names.add(name.asText()));
+    return names;
+  }
+
+  private static boolean isGraph(ImportedModel.Format format, JsonNode root) {
+    return format == ImportedModel.Format.DL4J
+        ? root.has("vertices")
+        : isFunctional(root.path("class_name").asText(""));
+  }
+
   private static List<String> layers(ImportedModel.Format format, JsonNode root) {
     if (format == ImportedModel.Format.KERAS) {
-      return kerasLayers(root).stream()
-          .map(layer -> layer.path("class_name").asText())
-          .filter(name -> !name.equals("InputLayer"))
-          .toList();
+      List<String> outputs = kerasEnds(root.path("config").path("output_layers"));
+      List<String> names = new ArrayList<>();
+      List<String> last = new ArrayList<>();
+      for (JsonNode layer : kerasLayers(root)) {
+        String kind = layer.path("class_name").asText();
+        if (KERAS_WITHOUT_WEIGHTS.contains(kind)) {
+          continue;
+        }
+        // a functional model lists its layers in the order they were made: its output goes last
+        String name = layer.path("config").path("name").asText(layer.path("name").asText());
+        (outputs.contains(name) ? last : names).add(kind);
+      }
+      names.addAll(last);
+      return names;
+    }
+    if (root.has("vertices")) {
+      List<String> outputs = names(root.path("networkOutputs"));
+      List<String> names = new ArrayList<>();
+      List<String> last = new ArrayList<>();
+      root.path("vertices")
+          .fields()
+          .forEachRemaining(
+              vertex -> {
+                String className =
+                    vertex.getValue().path("layerConf").path("layer").path("@class").asText("");
+                if (!className.isEmpty()) { // a merge, sum or other vertex without a layer
+                  (outputs.contains(vertex.getKey()) ? last : names)
+                      .add(className.substring(className.lastIndexOf('.') + 1));
+                }
+              });
+      names.addAll(last);
+      return names;
     }
     List<String> names = new ArrayList<>();
     for (JsonNode conf : root.path("confs")) {
@@ -199,8 +285,8 @@ final class ImportedModelReader {
   }
 
   /**
-   * A Sequential model's layers: {@code config.layers} (Keras 2.2+) or {@code config} itself (older
-   * Keras).
+   * A model's layers: {@code config.layers} (Keras 2.2+) or {@code config} itself (older Keras
+   * Sequential).
    */
   private static List<JsonNode> kerasLayers(JsonNode root) {
     JsonNode config = root.path("config");
@@ -212,7 +298,8 @@ final class ImportedModelReader {
 
   private static String expected(ImportedModel.Format format) {
     return format == ImportedModel.Format.DL4J
-        ? "; expected the JSON of a DL4J MultiLayerConfiguration (conf.toJson()) or a ModelSerializer zip"
+        ? "; expected the JSON of a DL4J MultiLayerConfiguration or ComputationGraphConfiguration"
+            + " (conf.toJson()) or a ModelSerializer zip"
         : "; expected the JSON of a Keras model's model.to_json()";
   }
 

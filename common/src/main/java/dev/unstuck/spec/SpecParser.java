@@ -541,7 +541,8 @@ public final class SpecParser {
     // a file with a problem is reported; parsing goes on with an empty one to find the spec's other
     // problems
     ImportedModel file =
-        imported.orElseGet(() -> new ImportedModel(format, String.valueOf(path), "", List.of()));
+        imported.orElseGet(
+            () -> new ImportedModel(format, String.valueOf(path), "", List.of(), false));
     return ModelSpec.imported(file, lossFunction, dropout, l1, l2, inputShape)
         .withActivation(activation)
         .withInit(init);

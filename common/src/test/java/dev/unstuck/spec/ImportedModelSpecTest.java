@@ -38,9 +38,26 @@ class ImportedModelSpecTest {
       {"class_name": "Sequential", "config": {"name": "s", "layers": [
         {"class_name": "Dense", "config": {"name": "out", "units": 3, "activation": "softmax",
          "batch_input_shape": [null, 4]}}]}}""";
+
+  /**
+   * A functional model with two branches, as model.to_json() writes it (cut to what matters): the
+   * output layer listed before a branch, as a model built out of order lists it.
+   */
   private static final String KERAS_FUNCTIONAL =
       """
-      {"class_name": "Functional", "config": {"name": "f", "layers": [], "input_layers": [], "output_layers": []}}""";
+      {"class_name": "Functional", "config": {"name": "f", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [null, 4], "name": "in"}, "name": "in",
+         "inbound_nodes": []},
+        {"class_name": "Dense", "config": {"name": "a", "units": 8, "activation": "relu"}, "name": "a",
+         "inbound_nodes": [[["in", 0, 0, {}]]]},
+        {"class_name": "Dense", "config": {"name": "out", "units": 3, "activation": "softmax"}, "name": "out",
+         "inbound_nodes": [[["merged", 0, 0, {}]]]},
+        {"class_name": "Conv1D", "config": {"name": "b", "filters": 2}, "name": "b",
+         "inbound_nodes": [[["in", 0, 0, {}]]]},
+        {"class_name": "Concatenate", "config": {"name": "merged", "axis": -1}, "name": "merged",
+         "inbound_nodes": [[["a", 0, 0, {}], ["b", 0, 0, {}]]]}],
+       "input_layers": [["in", 0, 0]], "output_layers": [["out", 0, 0]]},
+       "keras_version": "2.11.0", "backend": "tensorflow"}""";
 
   /**
    * The top-level keys of DL4J's conf.toJson() for a MultiLayerConfiguration, with layer classes
@@ -52,9 +69,16 @@ class ImportedModelSpecTest {
         {"layer": {"@class": "org.deeplearning4j.nn.conf.layers.DenseLayer", "nin": 4, "nout": 8}},
         {"layer": {"@class": "org.deeplearning4j.nn.conf.layers.OutputLayer", "nin": 8, "nout": 3}}]}""";
 
+  /** The keys of DL4J's conf.toJson() for a ComputationGraphConfiguration that matter here. */
   private static final String DL4J_GRAPH =
       """
-      {"vertices": {"in": {}}, "networkInputs": ["in"], "networkOutputs": ["out"]}""";
+      {"networkInputs": ["in"], "networkOutputs": ["out"], "vertices": {
+        "out": {"@class": "org.deeplearning4j.nn.conf.graph.LayerVertex",
+                "layerConf": {"layer": {"@class": "org.deeplearning4j.nn.conf.layers.OutputLayer"}}},
+        "h": {"@class": "org.deeplearning4j.nn.conf.graph.LayerVertex",
+              "layerConf": {"layer": {"@class": "org.deeplearning4j.nn.conf.layers.DenseLayer"}}},
+        "sum": {"@class": "org.deeplearning4j.nn.conf.graph.ElementWiseVertex", "op": "Add"}},
+       "vertexInputs": {"h": ["in"], "sum": ["in", "h"], "out": ["sum"]}}""";
 
   @TempDir Path folder;
 
@@ -149,30 +173,114 @@ class ImportedModelSpecTest {
         .asString()
         .startsWith("model.dl4j: '" + folder.resolve("conf.json") + "' is not JSON (line 1: ")
         .endsWith(
-            "; expected the JSON of a DL4J MultiLayerConfiguration (conf.toJson()) or a ModelSerializer zip");
+            "; expected the JSON of a DL4J MultiLayerConfiguration or ComputationGraphConfiguration"
+                + " (conf.toJson()) or a ModelSerializer zip");
   }
 
   @Test
-  void aFunctionalKerasModelIsNotSupportedYet() throws Exception {
+  void aFunctionalKerasModelIsAGraphWithItsLayersAndTheOutputLast() throws Exception {
     file("model.json", KERAS_FUNCTIONAL);
 
-    assertThat(problems("keras: model.json", ""))
-        .containsExactly(
-            "model.keras: '"
-                + folder.resolve("model.json")
-                + "' is a functional Keras model ('Functional'): a functional Keras model is not supported yet; give a"
-                + " Sequential model");
+    ImportedModel imported = parse("keras: model.json", "").model().importedModel().orElseThrow();
+
+    assertThat(imported.graph()).isTrue();
+    assertThat(imported.json()).isEqualTo(KERAS_FUNCTIONAL);
+    // InputLayer and Concatenate build no layer; the output goes last, whatever the file's order
+    assertThat(imported.layers()).containsExactly("Dense", "Conv1D", "Dense");
+    assertThat(parse("keras: model.json", "- activation: [tanh]").fixes().explicit()).hasSize(1);
   }
 
   @Test
-  void aComputationGraphIsNotSupportedYet() throws Exception {
+  void aComputationGraphIsAGraphWithItsLayerVertices() throws Exception {
     file("graph.json", DL4J_GRAPH);
 
-    assertThat(problems("dl4j: graph.json", ""))
-        .singleElement()
-        .asString()
-        .contains(
-            "is a DL4J ComputationGraph configuration: a ComputationGraph is not supported yet");
+    ImportedModel imported = parse("dl4j: graph.json", "").model().importedModel().orElseThrow();
+
+    assertThat(imported.graph()).isTrue();
+    assertThat(imported.layers()).containsExactly("DenseLayer", "OutputLayer");
+    file("conf.json", DL4J_LAYERS);
+    assertThat(parse("dl4j: conf.json", "").model().importedModel().orElseThrow().graph())
+        .isFalse();
+  }
+
+  @Test
+  void onAGraphArchitectureFixesThatChangeLayersAreRefusedAndTheOthersApply() throws Exception {
+    file("graph.json", DL4J_GRAPH);
+
+    assertThat(problems("dl4j: graph.json", "- hidden: [x2]\n- batchNorm: [true]"))
+        .containsExactly(
+            "fixes[0].hidden: 'x2' resizes the layers Unstuck builds from model.hidden or model.layers; the network of"
+                + " model.dl4j is your own, and Unstuck does not resize its layers",
+            "fixes[1].batchNorm: adding batch normalisation would insert layers into the network of model.dl4j, which"
+                + " Unstuck does not do: add BatchNormalization layers to your model to try it");
+    assertThat(parse("dl4j: graph.json", "- activation: [tanh]\n- init: [he]").fixes().explicit())
+        .extracting(Fix::toString)
+        .containsExactly("activation: tanh", "init: he");
+  }
+
+  @Test
+  void aGraphWithTwoInputsIsRefusedNamingThem() throws Exception {
+    file(
+        "two-in.json",
+        KERAS_FUNCTIONAL.replace(
+            "\"input_layers\": [[\"in\", 0, 0]]",
+            "\"input_layers\": [[\"in\", 0, 0], [\"meta\", 0, 0]]"));
+    file(
+        "two-in-graph.json",
+        DL4J_GRAPH.replace("\"networkInputs\": [\"in\"]", "\"networkInputs\": [\"in\", \"meta\"]"));
+
+    assertThat(problems("keras: two-in.json", ""))
+        .containsExactly(
+            "model.keras: '"
+                + folder.resolve("two-in.json")
+                + "' has 2 inputs (in, meta): Unstuck trains a network with one input (the feature"
+                + " columns) and one output (the label)");
+    assertThat(problems("dl4j: two-in-graph.json", ""))
+        .containsExactly(
+            "model.dl4j: '"
+                + folder.resolve("two-in-graph.json")
+                + "' has 2 inputs (in, meta): Unstuck trains a network with one input (the feature"
+                + " columns) and one output (the label)");
+  }
+
+  @Test
+  void aGraphWithTwoOutputsIsRefusedNamingThem() throws Exception {
+    file(
+        "two-out.json",
+        KERAS_FUNCTIONAL.replace(
+            "\"output_layers\": [[\"out\", 0, 0]]",
+            "\"output_layers\": [[\"out\", 0, 0], [\"aux\", 0, 0]]"));
+    file(
+        "two-out-graph.json",
+        DL4J_GRAPH.replace(
+            "\"networkOutputs\": [\"out\"]", "\"networkOutputs\": [\"out\", \"h\"]"));
+
+    assertThat(problems("keras: two-out.json", ""))
+        .containsExactly(
+            "model.keras: '"
+                + folder.resolve("two-out.json")
+                + "' has 2 outputs (out, aux): Unstuck trains a network with one input (the feature"
+                + " columns) and one output (the label)");
+    assertThat(problems("dl4j: two-out-graph.json", ""))
+        .containsExactly(
+            "model.dl4j: '"
+                + folder.resolve("two-out-graph.json")
+                + "' has 2 outputs (out, h): Unstuck trains a network with one input (the feature"
+                + " columns) and one output (the label)");
+  }
+
+  @Test
+  void aFunctionalModelWithoutOutputsIsRefused() throws Exception {
+    file(
+        "no-out.json",
+        KERAS_FUNCTIONAL.replace("\"output_layers\": [[\"out\", 0, 0]]", "\"output_layers\": []"));
+
+    assertThat(problems("keras: no-out.json", ""))
+        .containsExactly(
+            "model.keras: '"
+                + folder.resolve("no-out.json")
+                + "' names no output: Unstuck trains a network with one input (the feature"
+                + " columns) and one output (the label)");
   }
 
   @Test

@@ -10,11 +10,9 @@ import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.api.RepartitionStrategy;
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,7 +24,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * Each worker trains minibatches of batchSize / workers examples, so one averaged step sees about
  * the user's batch size, and the parameters (and updater state) are averaged every few minibatches,
  * so the run takes about as many sequential steps per epoch as the user's own training. The epochs
- * are measured and published from the driver.
+ * are measured and published from the driver. A layer sequence and a graph are averaged alike, each
+ * by DL4J's Spark wrapper of its kind ({@link AveragedNetwork}).
  */
 final class DataParallelTrainer implements RunTrainer {
   private final JavaSparkContext spark;
@@ -68,30 +67,28 @@ final class DataParallelTrainer implements RunTrainer {
 
   private final class AveragedTrainee implements EpochLoop.Trainee {
     private final VariantInputs inputs;
-    private final SparkDl4jMultiLayer sparkNet;
+    private final AveragedNetwork averaged;
     private final EpochProbe probe;
     private final TrainingLayout layout;
     private final long seed;
 
     AveragedTrainee(PlannedRun run, VariantInputs inputs, TrainingLayout layout) {
       RunConfig config = run.variant().config();
-      MultiLayerNetwork net =
-          new MultiLayerNetwork(
-              NetworkFactory.configuration(
-                  config,
-                  inputs.numFeatures(),
-                  inputs.numClasses(),
-                  run.seed(),
-                  config.training().resample() == Resampling.CLASS_WEIGHTS
-                      ? inputs.classWeights()
-                      : null));
-      net.init();
+      NetworkDefinition network =
+          NetworkFactory.network(
+              config,
+              inputs.numFeatures(),
+              inputs.numClasses(),
+              run.seed(),
+              config.training().resample() == Resampling.CLASS_WEIGHTS
+                  ? inputs.classWeights()
+                  : null);
       this.inputs = inputs;
       this.layout = layout;
       this.seed = run.seed();
-      this.sparkNet =
-          new SparkDl4jMultiLayer(
-              spark, net, trainingMaster(layout, run.seed(), settings.prefetchBatches()));
+      this.averaged =
+          AveragedNetwork.of(
+              spark, network, trainingMaster(layout, run.seed(), settings.prefetchBatches()));
       this.probe =
           new EpochProbe(inputs.train(), inputs.validation(), inputs.probe(), inputs.numClasses());
     }
@@ -102,8 +99,8 @@ final class DataParallelTrainer implements RunTrainer {
     }
 
     @Override
-    public MultiLayerNetwork network() {
-      return sparkNet.getNetwork();
+    public TrainableNetwork network() {
+      return averaged.network();
     }
 
     @Override
@@ -117,7 +114,7 @@ final class DataParallelTrainer implements RunTrainer {
               layout.workers(),
               EpochOrder.seed(seed, epoch));
       try {
-        sparkNet.fit(batches);
+        averaged.fit(batches);
       } finally {
         batches.unpersist(
             false); // DL4J persists each epoch's minibatches and never lets go of them
@@ -127,7 +124,7 @@ final class DataParallelTrainer implements RunTrainer {
     @Override
     public Measurement measure(Map<Integer, INDArray> weightsBefore) {
       return probe.measure(
-          sparkNet.getNetwork(),
+          averaged.network(),
           weightsBefore,
           inputs.largeSplits().map(this::distributed).orElse(null));
     }
@@ -137,12 +134,12 @@ final class DataParallelTrainer implements RunTrainer {
       return new EpochProbe.DistributedEvaluation() {
         @Override
         public Evaluation train() {
-          return sparkNet.evaluate(large.train());
+          return averaged.evaluate(large.train());
         }
 
         @Override
         public Evaluation validation() {
-          return sparkNet.evaluate(large.validation());
+          return averaged.evaluate(large.validation());
         }
       };
     }

@@ -7,7 +7,6 @@ import dev.unstuck.spec.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ final class EpochLoop {
     DataFacts facts();
 
     /** The network as it stands now (data-parallel: the averaged one). */
-    MultiLayerNetwork network();
+    TrainableNetwork network();
 
     /** One pass over the training split, in this epoch's order. */
     void fitEpoch(int epoch);

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,7 +21,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * Measures the averaged network after an epoch, on the driver: losses and classification scores on
  * the training and validation splits, and per weight layer, on a fixed probe batch, the gradient
  * norm, weight statistics, update ratio, dead and saturated units. Dense and conv2d layers alike: a
- * convolution's units are its filters.
+ * convolution's units are its filters. A layer sequence and a graph alike ({@link
+ * TrainableNetwork}): a graph's weight layers are measured in the order it runs them, its output
+ * layer as "output".
  */
 public final class EpochProbe {
   /**
@@ -48,23 +52,28 @@ public final class EpochProbe {
    *     it
    */
   public Measurement measure(MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore) {
-    return measure(net, weightsBefore, null);
+    return measure(new TrainableMultiLayer(net), weightsBefore, null);
+  }
+
+  /** As above, for a graph. */
+  public Measurement measure(ComputationGraph graph, Map<Integer, INDArray> weightsBefore) {
+    return measure(new TrainableGraph(graph), weightsBefore, null);
   }
 
   /**
    * @param distributed computes the train and validation Evaluations over whole splits on the
    *     executors (large data), or null to score on the driver's splits
    */
-  public Measurement measure(
-      MultiLayerNetwork net,
+  Measurement measure(
+      TrainableNetwork net,
       Map<Integer, INDArray> weightsBefore,
       DistributedEvaluation distributed) {
     long badParameters = countNonFinite(net.params());
     if (badParameters > 0) {
       return blownUp(net, weightsBefore, badParameters);
     }
-    INDArray trainOut = net.output(train.getFeatures(), false);
-    INDArray validationOut = net.output(validation.getFeatures(), false);
+    INDArray trainOut = net.output(train.getFeatures());
+    INDArray validationOut = net.output(validation.getFeatures());
     if (countNonFinite(trainOut) + countNonFinite(validationOut) > 0) {
       // finite weights can still overflow to NaN outputs; there is no accuracy to measure then
       return blownUp(net, weightsBefore, 0);
@@ -80,12 +89,12 @@ public final class EpochProbe {
       trainScores = ClassificationScores.of(distributed.train(), numClasses);
       valScores = ClassificationScores.of(distributed.validation(), numClasses);
     }
-    Gradient gradient = probeGradient(net);
+    Gradient gradient = net.gradientOn(probe);
     long badGradients =
         gradient.gradientForVariable().values().stream()
             .mapToLong(EpochProbe::countNonFinite)
             .sum();
-    List<INDArray> activations = net.feedForward(probe.getFeatures(), false);
+    Map<Integer, INDArray> activations = net.activations(probe.getFeatures());
     boolean lossBad = !Double.isFinite(trainLoss) || !Double.isFinite(valLoss);
     return new Measurement(
         trainLoss,
@@ -105,15 +114,15 @@ public final class EpochProbe {
    * net.score} adds. A penalised fix's loss is then comparable with the baseline's, and does not
    * drift with the weights' norm.
    */
-  static double dataLoss(MultiLayerNetwork net, DataSet data) {
-    return net.scoreExamples(data, false).meanNumber().doubleValue();
+  static double dataLoss(TrainableNetwork net, DataSet data) {
+    return net.exampleLosses(data).meanNumber().doubleValue();
   }
 
   /**
    * A network whose weights or outputs are NaN/Inf: losses NaN, no scores, weight statistics only.
    */
   private static Measurement blownUp(
-      MultiLayerNetwork net, Map<Integer, INDArray> weightsBefore, long badParameters) {
+      TrainableNetwork net, Map<Integer, INDArray> weightsBefore, long badParameters) {
     return new Measurement(
         Double.NaN,
         Double.NaN,
@@ -136,14 +145,31 @@ public final class EpochProbe {
 
   /** Each weight layer's W, to pass back as {@code weightsBefore} after the next epoch. */
   public static Map<Integer, INDArray> snapshotWeights(MultiLayerNetwork net) {
+    return snapshotWeights(new TrainableMultiLayer(net));
+  }
+
+  /** As above, for a graph. */
+  public static Map<Integer, INDArray> snapshotWeights(ComputationGraph graph) {
+    return snapshotWeights(new TrainableGraph(graph));
+  }
+
+  static Map<Integer, INDArray> snapshotWeights(TrainableNetwork net) {
     Map<Integer, INDArray> weights = new HashMap<>();
-    for (int i = 0; i < net.getnLayers(); i++) {
-      INDArray w = net.getLayer(i).getParam("W");
-      if (w != null && net.getLayer(i).conf().getLayer() instanceof BaseLayer) {
-        weights.put(i, w.dup());
-      }
+    for (TrainableNetwork.NetworkLayer layer : net.layers()) {
+      weight(layer).ifPresent(w -> weights.put(layer.index(), w.dup()));
     }
     return weights;
+  }
+
+  /**
+   * A layer's weight matrix or kernel, when it learns one: not batch normalisation and other layers
+   * without a W.
+   */
+  private static Optional<INDArray> weight(TrainableNetwork.NetworkLayer layer) {
+    INDArray w = layer.layer().getParam("W");
+    return w != null && layer.layer().conf().getLayer() instanceof BaseLayer
+        ? Optional.of(w)
+        : Optional.empty();
   }
 
   private ClassificationScores scores(INDArray labels, INDArray predictions) {
@@ -152,58 +178,50 @@ public final class EpochProbe {
     return ClassificationScores.of(evaluation, numClasses);
   }
 
-  /** Gradients on a copy, so measuring never disturbs the network being trained. */
-  private Gradient probeGradient(MultiLayerNetwork net) {
-    MultiLayerNetwork copy = net.clone();
-    copy.setInput(probe.getFeatures());
-    copy.setLabels(probe.getLabels());
-    copy.computeGradientAndScore();
-    return copy.gradient();
-  }
-
   private static List<LayerStats> layerStats(
-      MultiLayerNetwork net,
+      TrainableNetwork net,
       Map<Integer, INDArray> weightsBefore,
       Gradient gradient,
-      List<INDArray> activations) {
+      Map<Integer, INDArray> activations) {
     List<LayerStats> stats = new ArrayList<>();
-    for (int i = 0; i < net.getnLayers(); i++) {
-      if (!(net.getLayer(i).conf().getLayer() instanceof BaseLayer conf)
-          || net.getLayer(i).getParam("W") == null) {
-        continue; // batch normalisation and other layers without a weight matrix
+    for (TrainableNetwork.NetworkLayer layer : net.layers()) {
+      Optional<INDArray> weight = weight(layer);
+      if (weight.isEmpty()) {
+        continue;
       }
-      INDArray w = net.getLayer(i).getParam("W");
+      INDArray w = weight.get();
+      BaseLayer conf = (BaseLayer) layer.layer().conf().getLayer();
       String activation = conf.getActivationFn().toString().toLowerCase();
       boolean convolution = conf instanceof ConvolutionLayer;
-      LayerStats.Builder layer =
+      LayerStats.Builder built =
           LayerStats.newBuilder()
               .setIndex(stats.size())
-              .setKind(i == net.getnLayers() - 1 ? "output" : convolution ? "conv2d" : "dense")
+              .setKind(layer.output() ? "output" : convolution ? "conv2d" : "dense")
               .setActivation(activation)
               // a dense W is [inputs, units]; a convolution's is [filters, channels in, kernel
               // height, kernel width]
               .setUnits((int) (convolution ? w.size(0) : w.size(1)))
               .setWeightMean(w.meanNumber().doubleValue())
               .setWeightStd(w.stdNumber().doubleValue());
-      INDArray before = weightsBefore.get(i);
+      INDArray before = weightsBefore.get(layer.index());
       if (before != null) {
         double norm = before.norm2Number().doubleValue();
-        layer.setUpdateRatio(norm > 0 ? w.sub(before).norm2Number().doubleValue() / norm : null);
+        built.setUpdateRatio(norm > 0 ? w.sub(before).norm2Number().doubleValue() / norm : null);
       }
       if (gradient != null) {
-        INDArray g = gradient.getGradientFor(i + "_W");
+        INDArray g = gradient.getGradientFor(layer.gradientKey("W"));
         if (g != null) {
-          layer
+          built
               .setGradientNorm(g.norm2Number().doubleValue())
               .setMeanAbsGradient(g.ameanNumber().doubleValue());
         }
       }
       if (activations != null) {
-        INDArray out = activations.get(i + 1);
-        layer.setDeadFraction(activation.equals("relu") ? deadFraction(out) : null);
-        layer.setSaturatedFraction(saturatedFraction(activation, out));
+        INDArray out = activations.get(layer.index());
+        built.setDeadFraction(activation.equals("relu") ? deadFraction(out) : null);
+        built.setSaturatedFraction(saturatedFraction(activation, out));
       }
-      stats.add(layer.build());
+      stats.add(built.build());
     }
     return stats;
   }

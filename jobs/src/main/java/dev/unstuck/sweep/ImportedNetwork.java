@@ -7,6 +7,7 @@ import dev.unstuck.spec.RunConfig;
 import dev.unstuck.spec.TrainingSpec;
 import dev.unstuck.text.Throwables;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -56,14 +57,28 @@ import org.slf4j.LoggerFactory;
  * each of its layers. The spec's {@code training:} decides the optimizer and learning rate (a Keras
  * JSON has none, and a fix must be able to change them); a DL4J file's own updater is replaced.
  * Penalties, dropout, activation and initialisation replace the file's own only when the spec or a
- * fix gives them.
+ * fix gives them. A sequence of layers is read here; a graph (a ComputationGraph, a functional
+ * Keras model) by {@link ImportedGraph}, which sets the same settings with this class's per-layer
+ * steps.
  */
 public final class ImportedNetwork {
   private static final Logger LOG = LoggerFactory.getLogger(ImportedNetwork.class);
 
   private ImportedNetwork() {}
 
-  /** As {@link NetworkFactory#configuration}, for a model with {@link ModelSpec#importedModel}. */
+  /**
+   * As {@link NetworkFactory#network}, for a model with {@link ModelSpec#importedModel}: a layer
+   * sequence, or a graph ({@link ImportedGraph}) for a ComputationGraph or functional Keras model.
+   */
+  static NetworkDefinition network(
+      RunConfig config, int inputs, int classes, long seed, double[] classWeights) {
+    return config.model().importedModel().orElseThrow().graph()
+        ? NetworkDefinition.of(
+            ImportedGraph.configuration(config, inputs, classes, seed, classWeights))
+        : NetworkDefinition.of(configuration(config, inputs, classes, seed, classWeights));
+  }
+
+  /** The network of a file that holds a layer sequence (not a graph). */
   static MultiLayerConfiguration configuration(
       RunConfig config, int inputs, int classes, long seed, double[] classWeights) {
     ModelSpec model = config.model();
@@ -85,6 +100,9 @@ public final class ImportedNetwork {
    */
   public static Optional<String> problem(ModelSpec model, int inputs, int classes) {
     ImportedModel file = model.importedModel().orElseThrow();
+    if (file.graph()) {
+      return ImportedGraph.problem(model, inputs, classes);
+    }
     MultiLayerConfiguration conf;
     try {
       conf = read(file, model, null);
@@ -108,17 +126,20 @@ public final class ImportedNetwork {
       net.output(Nd4j.zeros(DataType.FLOAT, 1, inputs), false);
       return Optional.empty();
     } catch (Exception e) { // DL4J says what does not connect as any kind of runtime exception
-      LOG.info("{}: DL4J cannot run the network", file.path(), e);
-      return Optional.of(
-          file.format().specPath()
-              + ": DL4J cannot run the network of '"
-              + file.path()
-              + "' on one"
-              + " row of "
-              + inputs
-              + " feature columns: "
-              + firstLine(Throwables.rootMessage(e)));
+      return Optional.of(cannotRun(file, inputs, e));
     }
+  }
+
+  /** DL4J's reason why the network could not run on one row, in one line (the trace to the log). */
+  static String cannotRun(ImportedModel file, int inputs, Exception e) {
+    LOG.info("{}: DL4J cannot run the network", file.path(), e);
+    return file.format().specPath()
+        + ": DL4J cannot run the network of '"
+        + file.path()
+        + "' on one row of "
+        + inputs
+        + " feature columns: "
+        + firstLine(Throwables.rootMessage(e));
   }
 
   /**
@@ -191,8 +212,17 @@ public final class ImportedNetwork {
     }
     conf.getInputPreProcessors()
         .put(0, new FeedForwardToCnnPreProcessor(shape.get(0), shape.get(1), shape.get(2)));
-    for (NeuralNetConfiguration layerConf : conf.getConfs()) {
-      Layer layer = layerConf.getLayer();
+    channelsFirst(
+        conf.getConfs().stream().map(NeuralNetConfiguration::getLayer).toList(),
+        conf.getInputPreProcessors().values());
+  }
+
+  /**
+   * Every image layer and flattening of a network that is fed channels first ({@code
+   * FeedForwardToCnnPreProcessor}'s order), told so.
+   */
+  static void channelsFirst(List<Layer> layers, Collection<InputPreProcessor> reshapes) {
+    for (Layer layer : layers) {
       if (layer instanceof ConvolutionLayer convolution) {
         convolution.setCnn2dDataFormat(CNN2DFormat.NCHW);
       } else if (layer instanceof SubsamplingLayer pooling) {
@@ -201,14 +231,11 @@ public final class ImportedNetwork {
         normalization.setCnn2DFormat(CNN2DFormat.NCHW);
       }
     }
-    conf.getInputPreProcessors()
-        .values()
-        .forEach(
-            reshape -> {
-              if (reshape instanceof CnnToFeedForwardPreProcessor flatten) {
-                flatten.setFormat(CNN2DFormat.NCHW);
-              }
-            });
+    for (InputPreProcessor reshape : reshapes) {
+      if (reshape instanceof CnnToFeedForwardPreProcessor flatten) {
+        flatten.setFormat(CNN2DFormat.NCHW);
+      }
+    }
   }
 
   /**
@@ -216,7 +243,7 @@ public final class ImportedNetwork {
    * initialisation. A linear last layer is a model trained on logits (Keras' {@code
    * from_logits=True}): its loss applies the softmax, so DL4J's output layer does.
    */
-  private static OutputLayer outputLayer(DenseLayer dense, ILossFunction loss) {
+  static OutputLayer outputLayer(DenseLayer dense, ILossFunction loss) {
     IActivation activation =
         dense.getActivationFn() instanceof ActivationIdentity
             ? new ActivationSoftmax()
@@ -239,8 +266,7 @@ public final class ImportedNetwork {
    * Class weights on the file's own loss: the kinds Unstuck's own networks weight (cross-entropy,
    * NLL, MSE).
    */
-  private static ILossFunction weighted(
-      ILossFunction loss, double[] classWeights, ImportedModel file) {
+  static ILossFunction weighted(ILossFunction loss, double[] classWeights, ImportedModel file) {
     LossFunction kind;
     if (loss instanceof LossNegativeLogLikelihood) {
       kind = LossFunction.NEGATIVELOGLIKELIHOOD;
@@ -353,45 +379,67 @@ public final class ImportedNetwork {
     List<BaseLayer> weighted = new ArrayList<>();
     List<NeuralNetConfiguration> confs = conf.getConfs();
     for (int i = 0; i < confs.size(); i++) {
-      NeuralNetConfiguration layerConf = confs.get(i);
-      layerConf.setSeed(seed);
-      if (!(layerConf.getLayer() instanceof BaseLayer layer)) {
-        continue;
-      }
-      // one updater for weights and biases, as the builder's updater(...) sets it: a learning-rate
-      // fix moves both
-      layer.setIUpdater(NetworkFactory.updater(training.optimizer(), training.learningRate()));
-      layer.setBiasUpdater(null);
-      clipping(layer, training);
-      penalty(layer, L1Regularization.class, model.l1(), new L1Regularization(model.l1()));
-      penalty(layer, L2Regularization.class, model.l2(), new L2Regularization(model.l2()));
-      if (model.l2() > 0) {
-        layer
-            .getRegularization()
-            .removeIf(WeightDecay.class::isInstance); // the builder's l2 replaces weight decay
-      }
-      if (hasWeights(layer)) {
-        if (model.init() != null) {
-          layer.setWeightInitFn(NetworkFactory.weightInit(model.init()));
-        }
-        if (model.activation() != null
-            && i < confs.size() - 1
-            && (layer instanceof DenseLayer || layer instanceof ConvolutionLayer)) {
-          layer.setActivationFn(
-              NetworkFactory.activation(model.activation()).getActivationFunction());
-        }
-        weighted.add(layer);
-      }
+      applyToLayer(confs.get(i), i < confs.size() - 1, model, training, seed)
+          .ifPresent(weighted::add);
     }
     for (int i = 0; i < weighted.size(); i++) {
-      // as in Unstuck's own networks: noise on the inputs of the first layer with weights, dropout
-      // on the inputs of
-      // every later one (DL4J takes the probability of keeping a unit)
-      if (i == 0 && training.inputNoise() > 0) {
-        weighted.get(i).setIDropout(new GaussianNoise(training.inputNoise()));
-      } else if (i > 0 && model.dropout() > 0) {
-        weighted.get(i).setIDropout(new Dropout(1 - model.dropout()));
-      }
+      inputDropout(weighted.get(i), i == 0, model, training);
+    }
+  }
+
+  /**
+   * The variant's settings on one layer: seed, updater, clipping, penalties, and on a layer with
+   * weights the initialisation and, unless it is the output layer, the activation.
+   *
+   * @return the layer when it has weights
+   */
+  static Optional<BaseLayer> applyToLayer(
+      NeuralNetConfiguration layerConf,
+      boolean hidden,
+      ModelSpec model,
+      TrainingSpec training,
+      long seed) {
+    layerConf.setSeed(seed);
+    if (!(layerConf.getLayer() instanceof BaseLayer layer)) {
+      return Optional.empty();
+    }
+    // one updater for weights and biases, as the builder's updater(...) sets it: a learning-rate
+    // fix moves both
+    layer.setIUpdater(NetworkFactory.updater(training.optimizer(), training.learningRate()));
+    layer.setBiasUpdater(null);
+    clipping(layer, training);
+    penalty(layer, L1Regularization.class, model.l1(), new L1Regularization(model.l1()));
+    penalty(layer, L2Regularization.class, model.l2(), new L2Regularization(model.l2()));
+    if (model.l2() > 0) {
+      layer
+          .getRegularization()
+          .removeIf(WeightDecay.class::isInstance); // the builder's l2 replaces weight decay
+    }
+    if (!hasWeights(layer)) {
+      return Optional.empty();
+    }
+    if (model.init() != null) {
+      layer.setWeightInitFn(NetworkFactory.weightInit(model.init()));
+    }
+    if (model.activation() != null
+        && hidden
+        && (layer instanceof DenseLayer || layer instanceof ConvolutionLayer)) {
+      layer.setActivationFn(NetworkFactory.activation(model.activation()).getActivationFunction());
+    }
+    return Optional.of(layer);
+  }
+
+  /**
+   * As in Unstuck's own networks: noise on the inputs of a layer with weights that reads the
+   * network's input, dropout on the inputs of every other (DL4J takes the probability of keeping a
+   * unit).
+   */
+  static void inputDropout(
+      BaseLayer layer, boolean readsNetworkInput, ModelSpec model, TrainingSpec training) {
+    if (readsNetworkInput && training.inputNoise() > 0) {
+      layer.setIDropout(new GaussianNoise(training.inputNoise()));
+    } else if (!readsNetworkInput && model.dropout() > 0) {
+      layer.setIDropout(new Dropout(1 - model.dropout()));
     }
   }
 
@@ -428,18 +476,18 @@ public final class ImportedNetwork {
    * Layers that learn a weight matrix or kernel: dense, convolution and output layers, not batch
    * norm or dropout.
    */
-  private static boolean hasWeights(Layer layer) {
+  static boolean hasWeights(Layer layer) {
     return layer instanceof FeedForwardLayer
         && !(layer instanceof BatchNormalization)
         && !(layer instanceof DropoutLayer);
   }
 
-  private static String describe(Layer layer) {
+  static String describe(Layer layer) {
     String type = layer.getClass().getSimpleName();
     return layer.getLayerName() == null ? type : type + " '" + layer.getLayerName() + "'";
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     int end = message.indexOf('\n');
     return end < 0 ? message : message.substring(0, end);
   }

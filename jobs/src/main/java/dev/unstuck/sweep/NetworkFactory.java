@@ -53,6 +53,21 @@ public final class NetworkFactory {
   private NetworkFactory() {}
 
   /**
+   * A variant's network of either kind: Unstuck's own layer sequence, or the user's network as
+   * {@link ImportedNetwork} reads it (a sequence or a graph).
+   *
+   * @param classWeights per-class loss weights (class-weighted loss), or null for unweighted
+   */
+  static NetworkDefinition network(
+      RunConfig config, int inputs, int classes, long seed, double[] classWeights) {
+    return config.model().isImported()
+        ? ImportedNetwork.network(config, inputs, classes, seed, classWeights)
+        : NetworkDefinition.of(configuration(config, inputs, classes, seed, classWeights));
+  }
+
+  /**
+   * The layer sequence of a variant; for an imported model, only of one that is a sequence.
+   *
    * @param classWeights per-class loss weights (class-weighted loss), or null for unweighted
    */
   public static MultiLayerConfiguration configuration(

@@ -1,17 +1,16 @@
 package dev.unstuck.sweep;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * A run trained the way its user trains it: one process, plain {@code MultiLayerNetwork.fit} over
- * the training split reshuffled every epoch, measured in the same process.
+ * A run trained the way its user trains it: one process, plain DL4J {@code fit} of the network (a
+ * {@code MultiLayerNetwork} or a {@code ComputationGraph}) over the training split reshuffled every
+ * epoch, measured in the same process.
  */
 final class SingleProcessTrainee implements EpochLoop.Trainee {
-  private final MultiLayerNetwork net;
+  private final TrainableNetwork net;
   private final ShuffledBatches train;
   private final EpochProbe probe;
   private final DataFacts facts;
@@ -19,15 +18,14 @@ final class SingleProcessTrainee implements EpochLoop.Trainee {
   private final long seed;
 
   SingleProcessTrainee(
-      MultiLayerConfiguration conf,
+      NetworkDefinition network,
       DataSet train,
       DataSet validation,
       DataSet probeBatch,
       DataFacts facts,
       int batchSize,
       long seed) {
-    this.net = new MultiLayerNetwork(conf);
-    this.net.init();
+    this.net = network.build();
     this.train = new ShuffledBatches(train);
     this.probe = new EpochProbe(train, validation, probeBatch, facts.numClasses());
     this.facts = facts;
@@ -41,7 +39,7 @@ final class SingleProcessTrainee implements EpochLoop.Trainee {
   }
 
   @Override
-  public MultiLayerNetwork network() {
+  public TrainableNetwork network() {
     return net;
   }
 
@@ -52,6 +50,6 @@ final class SingleProcessTrainee implements EpochLoop.Trainee {
 
   @Override
   public Measurement measure(Map<Integer, INDArray> weightsBefore) {
-    return probe.measure(net, weightsBefore);
+    return probe.measure(net, weightsBefore, null);
   }
 }

@@ -62,7 +62,7 @@ final class VariantParallelTrainer implements RunTrainer {
               label,
               layout,
               training,
-              NetworkFactory.configuration(
+              NetworkFactory.network(
                   config,
                   inputs.numFeatures(),
                   inputs.numClasses(),

@@ -5,7 +5,6 @@ import dev.unstuck.kafka.TelemetrySinks;
 import dev.unstuck.spec.TrainingSpec;
 import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,7 @@ final class WholeRunTask implements Serializable {
   private final RunLabel label;
   private final TrainingLayout layout;
   private final TrainingSpec training;
-  private final String networkJson;
+  private final NetworkDefinition network;
   private final DataFacts facts;
   private final Broadcast<LocalSplits> splits;
   private final TelemetrySinks sinks;
@@ -30,7 +29,7 @@ final class WholeRunTask implements Serializable {
       RunLabel label,
       TrainingLayout layout,
       TrainingSpec training,
-      MultiLayerConfiguration network,
+      NetworkDefinition network,
       DataFacts facts,
       Broadcast<LocalSplits> splits,
       TelemetrySinks sinks,
@@ -38,7 +37,7 @@ final class WholeRunTask implements Serializable {
     this.label = label;
     this.layout = layout;
     this.training = training;
-    this.networkJson = network.toJson();
+    this.network = network;
     this.facts = facts;
     this.splits = splits;
     this.sinks = sinks;
@@ -65,7 +64,7 @@ final class WholeRunTask implements Serializable {
                     // depends on the thread's past
                     Nd4j.getRandom().setSeed(label.seed());
                     return new SingleProcessTrainee(
-                        MultiLayerConfiguration.fromJson(networkJson),
+                        network,
                         data.train(),
                         data.validation(),
                         data.probe(),

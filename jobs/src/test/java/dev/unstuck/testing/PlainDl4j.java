@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -36,6 +40,45 @@ public final class PlainDl4j {
     Nd4j.getRandom().setSeed(seed);
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
+    return train(
+        net::fit,
+        features -> net.output(features, false),
+        train,
+        validation,
+        batchSize,
+        seed,
+        epochs);
+  }
+
+  /** As above, for a graph with one input and one output: {@code ComputationGraph.fit}. */
+  public static Result train(
+      ComputationGraphConfiguration conf,
+      DataSet train,
+      DataSet validation,
+      int batchSize,
+      long seed,
+      int epochs) {
+    Nd4j.getRandom().setSeed(seed);
+    ComputationGraph graph = new ComputationGraph(conf);
+    graph.init();
+    return train(
+        graph::fit,
+        features -> graph.outputSingle(false, features),
+        train,
+        validation,
+        batchSize,
+        seed,
+        epochs);
+  }
+
+  private static Result train(
+      Consumer<DataSet> fit,
+      UnaryOperator<INDArray> output,
+      DataSet train,
+      DataSet validation,
+      int batchSize,
+      long seed,
+      int epochs) {
     for (int epoch = 1; epoch <= epochs; epoch++) {
       List<Integer> indices = new ArrayList<>();
       for (int i = 0; i < train.numExamples(); i++) {
@@ -47,12 +90,12 @@ public final class PlainDl4j {
             indices.subList(from, Math.min(indices.size(), from + batchSize)).stream()
                 .mapToInt(Integer::intValue)
                 .toArray();
-        net.fit(new DataSet(train.getFeatures().getRows(rows), train.getLabels().getRows(rows)));
+        fit.accept(new DataSet(train.getFeatures().getRows(rows), train.getLabels().getRows(rows)));
       }
     }
     return new Result(
-        crossEntropy(net.output(train.getFeatures(), false), train.getLabels()),
-        balancedAccuracy(net.output(validation.getFeatures(), false), validation.getLabels()));
+        crossEntropy(output.apply(train.getFeatures()), train.getLabels()),
+        balancedAccuracy(output.apply(validation.getFeatures()), validation.getLabels()));
   }
 
   /**
