@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
@@ -18,7 +19,31 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class StratifiedSplit {
   private StratifiedSplit() {}
 
-  public record Split(Dataset<Row> train, Dataset<Row> validation) {}
+  /**
+   * @param marked the rows with their side marked, kept (local checkpoint) so that both sides are
+   *     cut from one draw of the random numbers; null for a split made otherwise
+   */
+  public record Split(Dataset<Row> train, Dataset<Row> validation, Dataset<Row> marked) {
+    public Split(Dataset<Row> train, Dataset<Row> validation) {
+      this(train, validation, null);
+    }
+
+    /** A split of these two sides, cut from the same marked rows. */
+    public Split withSides(Dataset<Row> train, Dataset<Row> validation) {
+      return new Split(train, validation, marked);
+    }
+
+    /** Drops whatever the split keeps on the executors: both sides and the marked rows. */
+    public void unpersist() {
+      train.unpersist();
+      validation.unpersist();
+      // a local checkpoint is an RDD the Dataset reads, not a cached Dataset: Dataset.unpersist
+      // does not reach it
+      if (marked != null && marked.logicalPlan() instanceof LogicalRDD checkpoint) {
+        checkpoint.rdd().unpersist(false);
+      }
+    }
+  }
 
   public static Split split(Dataset<Row> rows, double fraction, long seed) {
     WindowSpec byClass = Window.partitionBy(col(EncodedData.LABEL));
@@ -32,6 +57,7 @@ public final class StratifiedSplit {
     // overlap
     return new Split(
         ranked.filter(col("__validation").equalTo(false)).drop("__validation"),
-        ranked.filter(col("__validation")).drop("__validation"));
+        ranked.filter(col("__validation")).drop("__validation"),
+        ranked);
   }
 }

@@ -354,7 +354,8 @@ public final class SweepJob implements Callable<Integer> {
             + " runs at a time";
     System.out.println("unstuck: training: " + announcement);
     LOG.info("training: {}", announcement);
-    try (TelemetrySink driverSink = sinks.open();
+    try (variantData;
+        TelemetrySink driverSink = sinks.open();
         RunTrainer trainer = RunTrainer.of(mode, jsc, sinks, driverSink, settings)) {
       SweepRunner runner = new SweepRunner(jsc, trainer, driverSink);
       Planned trained =

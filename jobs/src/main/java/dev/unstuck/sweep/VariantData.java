@@ -10,6 +10,8 @@ import dev.unstuck.spec.Resampling;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * the others get their own. Seeds of a variant share its data and differ in initialisation and in
  * the order of the rows each epoch ({@link EpochOrder}).
  */
-public final class VariantData {
+public final class VariantData implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VariantData.class);
 
   /**
@@ -45,7 +47,13 @@ public final class VariantData {
   private final ClassCounts trainCounts;
   private final double validationMajorityRate;
   private final long seed;
-  private final Map<Key, VariantInputs> prepared = new ConcurrentHashMap<>();
+
+  /**
+   * Each data treatment's inputs, prepared once. The map holds futures, not the inputs: preparing
+   * runs Spark jobs, and inside the map's computeIfAbsent they would block every other treatment
+   * that hashes to the same bin until they finish.
+   */
+  private final Map<Key, CompletableFuture<VariantInputs>> prepared = new ConcurrentHashMap<>();
 
   /**
    * What changes a variant's rows; the batch size does not, since each trainer cuts its own
@@ -74,7 +82,7 @@ public final class VariantData {
     this.driverMeasureRows = driverMeasureRows;
     this.data = data;
     StratifiedSplit.Split raw = StratifiedSplit.split(data.rows(), validationFraction, splitSeed);
-    this.split = new StratifiedSplit.Split(raw.train().cache(), raw.validation().cache());
+    this.split = raw.withSides(raw.train().cache(), raw.validation().cache());
     this.trainCounts = ClassCounts.of(split.train(), data.numClasses());
     this.validationMajorityRate =
         ClassCounts.of(split.validation(), data.numClasses()).majorityRate();
@@ -84,7 +92,54 @@ public final class VariantData {
 
   public VariantInputs inputsFor(TrainingSpec training) {
     Key key = new Key(training.normalizeInputs(), training.resample(), training.workers());
-    return prepared.computeIfAbsent(key, this::prepare);
+    CompletableFuture<VariantInputs> mine = new CompletableFuture<>();
+    CompletableFuture<VariantInputs> existing = prepared.putIfAbsent(key, mine);
+    if (existing != null) {
+      return awaitPrepared(existing); // another variant with the same treatment prepares it
+    }
+    try {
+      mine.complete(prepare(key));
+    } catch (RuntimeException | Error e) {
+      prepared.remove(key, mine); // the next variant asking tries again
+      mine.completeExceptionally(e);
+      throw e;
+    }
+    return mine.join();
+  }
+
+  private static VariantInputs awaitPrepared(CompletableFuture<VariantInputs> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Releases what the split and the prepared inputs keep cached on the executors: a sweep's data
+   * stays cached until its last run has trained, and no longer (the stream job and later sweeps in
+   * the same Spark application would otherwise find executors full of old rows).
+   */
+  @Override
+  public void close() {
+    for (CompletableFuture<VariantInputs> future : prepared.values()) {
+      if (future.isDone() && !future.isCompletedExceptionally()) {
+        VariantInputs inputs = future.join();
+        inputs.trainRows().unpersist();
+        inputs
+            .largeSplits()
+            .ifPresent(
+                large -> {
+                  large.train().unpersist();
+                  large.validation().unpersist();
+                });
+      }
+    }
+    prepared.clear();
+    split.unpersist();
   }
 
   /**

@@ -16,7 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +84,53 @@ class VariantDataIT {
                 .inputStats()
                 .nonFinite())
         .isEqualTo(143);
+  }
+
+  /**
+   * Variants asking for the same treatment at once get one preparation between them; closing the
+   * sweep's data leaves the executors' cache as it found it.
+   */
+  @Test
+  void oneTreatmentIsPreparedOnceForConcurrentVariantsAndClosingReleasesTheCache(@TempDir Path dir)
+      throws Exception {
+    SweepSpec spec =
+        SpecParser.parse(
+            SweepSpecFiles.write(
+                dir,
+                "shared.yaml",
+                """
+        name: shared
+        data:
+          path: %s
+          header: false
+          label: last
+        training:
+          normalizeInputs: standard
+        fixes: []
+        """
+                    .formatted(SweepSpecFiles.DATA.resolve("digits.csv.gz"))));
+    SparkSession spark = LocalSpark.session();
+    int cachedBefore = spark.sparkContext().getPersistentRDDs().size();
+    EncodedData encoded = DatasetLoader.load(spark, spec.data());
+    VariantData variantData = new VariantData(encoded, 0.2, 7);
+    ExecutorService variants = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<VariantInputs>> asked = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        asked.add(variants.submit(() -> variantData.inputsFor(spec.training())));
+      }
+      VariantInputs first = asked.get(0).get();
+      for (Future<VariantInputs> other : asked) {
+        assertThat(other.get()).isSameAs(first);
+      }
+      variantData.inputsFor(spec.training().withNormalizeInputs(InputNormalization.NONE));
+      assertThat(spark.sparkContext().getPersistentRDDs().size()).isGreaterThan(cachedBefore);
+    } finally {
+      variants.shutdown();
+    }
+
+    variantData.close();
+
+    assertThat(spark.sparkContext().getPersistentRDDs().size()).isEqualTo(cachedBefore);
   }
 }
