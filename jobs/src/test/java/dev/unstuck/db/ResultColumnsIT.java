@@ -442,7 +442,7 @@ class ResultColumnsIT {
               + " is_final, diagnosed_at) VALUES"
               + " ('old/baseline/seed-1', 'e-1', 'old', 'baseline', 'BASELINE', 1, 8, 'DIVERGED',"
               + " 'DIVERGED', 'NaN', 'NOT_LEARNING,DIVERGING',"
-              + " E'NOT_LEARNING: val balanced accuracy 0.100 <= chance\\nDIVERGING: train_loss NaN: at epoch 2',"
+              + " E'NOT_LEARNING: val balanced accuracy 0.100 <= chance\\nover epochs 1-8\\nDIVERGING: train_loss NaN: at epoch 2',"
               + " '', true, now()),"
               + " ('old/lr-x0.1+batchnorm/seed-1', 'e-1', 'old', 'lr-x0.1+batchnorm', 'COMBINED', 1,"
               + " 8, 'FINISHED', 'LEARNING', 0.9, '', '',"
@@ -466,7 +466,9 @@ class ResultColumnsIT {
             tuple(
                 List.of("NOT_LEARNING", "DIVERGING"),
                 List.of(
-                    sentence("NOT_LEARNING", "val balanced accuracy 0.100 <= chance"),
+                    // an explanation over two lines stays one finding
+                    sentence(
+                        "NOT_LEARNING", "val balanced accuracy 0.100 <= chance\nover epochs 1-8"),
                     sentence("DIVERGING", "train_loss NaN: at epoch 2")),
                 List.of()),
             tuple(

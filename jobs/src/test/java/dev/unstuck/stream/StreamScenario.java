@@ -159,7 +159,8 @@ final class StreamScenario {
                 count(
                     c,
                     "run_diagnosis WHERE variant_id = 'baseline' AND learning_state = 'NOT_LEARNING'"
-                        + " AND symptoms LIKE '%NOT_LEARNING%' AND evidence LIKE '%NOT_LEARNING: %'"))
+                        + " AND 'NOT_LEARNING' = ANY (symptoms)"
+                        + " AND evidence @> '[{\"symptom\": \"NOT_LEARNING\"}]'"))
             .isEqualTo(2);
         assertThat(
                 count(
