@@ -152,7 +152,8 @@ final class StreamScenario {
         assertThat(
                 count(
                     c,
-                    "run WHERE status = 'FAILED' AND last_epoch = 0 AND error_message = 'out of memory'"))
+                    "run WHERE status = 'FAILED' AND last_epoch = 1"
+                        + " AND error_message = 'OutOfMemoryError: Java heap space'"))
             .isEqualTo(1);
         assertThat(count(c, "run_diagnosis WHERE is_final")).isEqualTo(fixture.byRun.size());
         assertThat(
