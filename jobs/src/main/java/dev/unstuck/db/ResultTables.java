@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * execution of its sweep and is keyed by it ({@code execution_id}): a re-run of a sweep name writes
  * new rows beside the earlier execution's, never into them. Every statement is an {@code INSERT ...
  * ON CONFLICT ... DO UPDATE} whose {@code WHERE} only lets newer knowledge in, so replaying a
- * micro-batch - or a late duplicate - changes nothing:
+ * micro-batch - or a late duplicate - changes nothing. Lists, evidence and settings are bound
+ * through {@link Columns}, the codec {@link ResultsDatabase} reads them back with:
  *
  * <ul>
  *   <li>{@code epoch_metric}: a terminal record replaces the RUNNING one of the same epoch, nothing

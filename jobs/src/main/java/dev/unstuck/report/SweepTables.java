@@ -115,8 +115,7 @@ public record SweepTables(
     Map<String, List<EvidenceRow>> byFinding = new LinkedHashMap<>();
     ran.forEach(
         run ->
-            run.hints().stream()
-                .filter(h -> h.symptom() != null)
+            run.hints()
                 .forEach(
                     h -> byFinding.computeIfAbsent(h.symptom(), s -> new ArrayList<>()).add(h)));
     List<BaselineSymptom> hints = new ArrayList<>();
