@@ -1,8 +1,6 @@
 package dev.unstuck.db;
 
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * One decoded telemetry record as the {@code run}, {@code sweep} and {@code epoch_metric} tables
@@ -14,7 +12,7 @@ public record EpochRow(
     String runId,
     String variantId,
     String fixFamily,
-    String fixParams,
+    Map<String, String> fixParams,
     int seed,
     int epoch,
     int totalEpochs,
@@ -34,15 +32,11 @@ public record EpochRow(
     long nonFiniteCount,
     Double maxAbsFeatureMean) {
 
-  public boolean terminal() {
-    return !"RUNNING".equals(status);
+  public EpochRow {
+    fixParams = Map.copyOf(fixParams);
   }
 
-  /** A fix's settings as the tables show them: {@code key=value} pairs, sorted, comma separated. */
-  public static String params(Map<String, String> params) {
-    return new TreeMap<>(params)
-        .entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining(", "));
+  public boolean terminal() {
+    return !"RUNNING".equals(status);
   }
 }

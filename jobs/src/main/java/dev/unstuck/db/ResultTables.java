@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,7 +20,8 @@ import java.util.stream.Collectors;
  * execution of its sweep and is keyed by it ({@code execution_id}): a re-run of a sweep name writes
  * new rows beside the earlier execution's, never into them. Every statement is an {@code INSERT ...
  * ON CONFLICT ... DO UPDATE} whose {@code WHERE} only lets newer knowledge in, so replaying a
- * micro-batch - or a late duplicate - changes nothing:
+ * micro-batch - or a late duplicate - changes nothing. Lists, evidence and settings are bound
+ * through {@link Columns}, the codec {@link ResultsDatabase} reads them back with:
  *
  * <ul>
  *   <li>{@code epoch_metric}: a terminal record replaces the RUNNING one of the same epoch, nothing
@@ -177,7 +177,7 @@ public final class ResultTables {
         ps.setString(i++, r.sweepId());
         ps.setString(i++, r.variantId());
         ps.setString(i++, r.fixFamily());
-        ps.setString(i++, r.fixParams());
+        Columns.setSettings(ps, i++, r.fixParams());
         ps.setInt(i++, r.seed());
         ps.setString(i++, r.status());
         ps.setInt(i++, r.epoch());
@@ -206,18 +206,18 @@ public final class ResultTables {
         ps.setString(i++, r.fixFamily());
         ps.setInt(i++, r.seed());
         ps.setString(i++, r.status());
-        setDouble(ps, i++, r.trainLoss());
-        setDouble(ps, i++, r.valLoss());
-        setDouble(ps, i++, r.trainAccuracy());
-        setDouble(ps, i++, r.trainBalancedAccuracy());
-        setDouble(ps, i++, r.valAccuracy());
-        setDouble(ps, i++, r.valBalancedAccuracy());
-        setDouble(ps, i++, r.valMacroF1());
-        setDouble(ps, i++, r.majorityClassRate());
-        setDouble(ps, i++, r.learningRate());
+        Columns.setDouble(ps, i++, r.trainLoss());
+        Columns.setDouble(ps, i++, r.valLoss());
+        Columns.setDouble(ps, i++, r.trainAccuracy());
+        Columns.setDouble(ps, i++, r.trainBalancedAccuracy());
+        Columns.setDouble(ps, i++, r.valAccuracy());
+        Columns.setDouble(ps, i++, r.valBalancedAccuracy());
+        Columns.setDouble(ps, i++, r.valMacroF1());
+        Columns.setDouble(ps, i++, r.majorityClassRate());
+        Columns.setDouble(ps, i++, r.learningRate());
         ps.setLong(i++, r.epochWallTimeMs());
         ps.setLong(i++, r.nonFiniteCount());
-        setDouble(ps, i++, r.maxAbsFeatureMean());
+        Columns.setDouble(ps, i++, r.maxAbsFeatureMean());
         ps.setTimestamp(i, new Timestamp(r.timestampMs()));
         ps.addBatch();
         if (++n % 1000 == 0) {
@@ -245,14 +245,11 @@ public final class ResultTables {
           ps.setInt(i++, d.getEpoch());
           ps.setString(i++, d.getStatus());
           ps.setString(i++, d.getLearningState().name());
-          setDouble(ps, i++, d.getValBalancedAccuracy());
-          ps.setString(
-              i++,
-              d.getSymptoms().stream()
-                  .map(SymptomEvidence::getSymptom)
-                  .collect(Collectors.joining(",")));
-          ps.setString(i++, evidence(d.getSymptoms()));
-          ps.setString(i++, evidence(d.getHints()));
+          Columns.setDouble(ps, i++, d.getValBalancedAccuracy());
+          Columns.setSymptoms(
+              ps, i++, d.getSymptoms().stream().map(SymptomEvidence::getSymptom).toList());
+          Columns.setFindings(ps, i++, findings(d.getSymptoms()));
+          Columns.setFindings(ps, i++, findings(d.getHints()));
           ps.setBoolean(i++, d.getFinalDiagnosis());
           ps.setTimestamp(i, new Timestamp(d.getTimestampMs()));
           ps.addBatch();
@@ -292,19 +289,19 @@ public final class ResultTables {
           upsert.setString(i++, v.getVariantId());
           upsert.setString(i++, v.getBaselineSymptom());
           upsert.setString(i++, v.getFixFamily());
-          upsert.setString(i++, EpochRow.params(v.getFixParams()));
-          upsert.setString(i++, String.join(",", v.getBaselineSymptoms()));
+          Columns.setSettings(upsert, i++, v.getFixParams());
+          Columns.setSymptoms(upsert, i++, v.getBaselineSymptoms());
           upsert.setInt(i++, v.getSeeds());
           upsert.setInt(i++, v.getComparedEpoch());
           upsert.setBoolean(i++, v.getResolved());
           upsert.setBoolean(i++, v.getImproved());
-          setDouble(upsert, i++, v.getBaselineMetric());
-          setDouble(upsert, i++, v.getVariantMetric());
-          setDouble(upsert, i++, v.getMetricDelta());
-          setDouble(upsert, i++, v.getMetricDeltaSpread());
-          setDouble(upsert, i++, v.getEpochsToLearn());
-          upsert.setString(i++, String.join(",", v.getRemainingSymptoms()));
-          upsert.setString(i++, String.join(",", v.getNewSymptoms()));
+          Columns.setDouble(upsert, i++, v.getBaselineMetric());
+          Columns.setDouble(upsert, i++, v.getVariantMetric());
+          Columns.setDouble(upsert, i++, v.getMetricDelta());
+          Columns.setDouble(upsert, i++, v.getMetricDeltaSpread());
+          Columns.setDouble(upsert, i++, v.getEpochsToLearn());
+          Columns.setSymptoms(upsert, i++, v.getRemainingSymptoms());
+          Columns.setSymptoms(upsert, i++, v.getNewSymptoms());
           upsert.setBoolean(i++, v.getFinalVerdict());
           upsert.setTimestamp(i, new Timestamp(v.getTimestampMs()));
           upsert.addBatch();
@@ -315,18 +312,8 @@ public final class ResultTables {
     }
   }
 
-  /** One line per symptom (or hint): {@code SYMPTOM: explanation}. */
-  static String evidence(List<SymptomEvidence> findings) {
-    return findings.stream()
-        .map(s -> s.getSymptom() + ": " + s.getExplanation())
-        .collect(Collectors.joining("\n"));
-  }
-
-  private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.DOUBLE);
-    } else {
-      ps.setDouble(index, value);
-    }
+  /** Evidence or hints as the tables hold them: each finding with its measurement. */
+  static List<EvidenceRow> findings(List<SymptomEvidence> findings) {
+    return findings.stream().map(EvidenceRow::of).toList();
   }
 }

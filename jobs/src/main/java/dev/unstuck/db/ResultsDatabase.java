@@ -34,25 +34,66 @@ public final class ResultsDatabase {
     return DriverManager.getConnection(jdbcUrl, login);
   }
 
-  /** All rows of one execution of a sweep in the three tables. */
+  /**
+   * All rows of one execution of a sweep in the three tables, typed; a value in a shape the schema
+   * cannot hold is a {@link java.sql.SQLDataException} naming its table, column and row.
+   */
   public StoredSweep read(String sweepId, String executionId) throws SQLException {
     try (Connection connection = connect()) {
-      return new StoredSweep(
-          sweepId,
-          table(
+      Rows<RunDiagnosisRow> runs =
+          rows(
               connection,
-              "run_diagnosis",
+              RunDiagnosisRow.TABLE,
               sweepId,
               executionId,
-              "variant_id <> 'baseline', variant_id, seed"),
-          table(connection, "fix_outcome", sweepId, executionId, "variant_id, baseline_symptom"),
-          table(connection, "epoch_metric", sweepId, executionId, "variant_id, seed, epoch"));
+              "variant_id <> 'baseline', variant_id, seed",
+              RunDiagnosisRow::read);
+      Rows<FixOutcome> outcomes =
+          rows(
+              connection,
+              FixOutcome.TABLE,
+              sweepId,
+              executionId,
+              "variant_id, baseline_symptom",
+              FixOutcome::read);
+      Rows<EpochMetricRow> epochs =
+          rows(
+              connection,
+              "epoch_metric",
+              sweepId,
+              executionId,
+              "variant_id, seed, epoch",
+              EpochMetricRow::read);
+      return new StoredSweep(
+          sweepId,
+          runs.typed(),
+          outcomes.typed(),
+          epochs.typed(),
+          runs.stored(),
+          outcomes.stored());
     }
   }
 
-  /** A table's rows of one execution of a sweep, every column in table order. */
-  static Table table(
-      Connection connection, String table, String sweepId, String executionId, String orderBy)
+  /** Reads the row a result set stands on. */
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** A table's rows typed, and as stored. */
+  private record Rows<T>(List<T> typed, Table stored) {}
+
+  /**
+   * A table's rows of one execution of a sweep: typed by {@code mapper}, and every column in table
+   * order as stored.
+   */
+  private static <T> Rows<T> rows(
+      Connection connection,
+      String table,
+      String sweepId,
+      String executionId,
+      String orderBy,
+      RowMapper<T> mapper)
       throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
@@ -68,20 +109,25 @@ public final class ResultsDatabase {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
           columns.add(meta.getColumnLabel(i));
         }
-        List<List<Object>> rows = new ArrayList<>();
+        List<T> typed = new ArrayList<>();
+        List<List<Object>> stored = new ArrayList<>();
         while (rs.next()) {
+          typed.add(mapper.read(rs));
           List<Object> row = new ArrayList<>();
           for (int i = 1; i <= columns.size(); i++) {
             row.add(value(rs, i));
           }
-          rows.add(row);
+          stored.add(row);
         }
-        return new Table(table, columns, rows);
+        return new Rows<>(typed, new Table(table, columns, stored));
       }
     }
   }
 
-  /** Numbers and booleans as such, times as ISO-8601 UTC, everything else as PostgreSQL's text. */
+  /**
+   * Numbers and booleans as such, times as ISO-8601 UTC, everything else as PostgreSQL's text
+   * (arrays as {@code {A,B}}, jsonb as JSON).
+   */
   private static Object value(ResultSet rs, int column) throws SQLException {
     Object value = rs.getObject(column);
     if (value == null

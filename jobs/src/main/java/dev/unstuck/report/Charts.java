@@ -1,5 +1,6 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.EpochMetricRow;
 import dev.unstuck.fix.Variant;
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,5 +1,8 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.EvidenceRow;
+import dev.unstuck.db.FixOutcome;
+import dev.unstuck.db.RunDiagnosisRow;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,7 +38,7 @@ public final class FixTable {
           .append(" seeds)");
       EvidenceRow evidence = symptom.evidence();
       if (evidence != null) {
-        String measured = evidence.measurement();
+        String measured = Format.measurement(evidence);
         if (!measured.isEmpty()) {
           out.append("  ").append(measured);
         }

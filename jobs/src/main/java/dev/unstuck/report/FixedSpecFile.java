@@ -1,5 +1,6 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.FixOutcome;
 import dev.unstuck.fix.Fix;
 import dev.unstuck.fix.FixCatalogue;
 import dev.unstuck.fix.FixedSpec;

@@ -1,5 +1,6 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.EvidenceRow;
 import java.util.Locale;
 
 /** Numbers as a person reads them in the table and the report. */
@@ -53,5 +54,29 @@ final class Format {
     return epochs == Math.rint(epochs)
         ? String.valueOf(epochs.intValue())
         : String.format(Locale.ROOT, "%.1f", epochs);
+  }
+
+  /**
+   * What a finding measured, e.g. {@code val_loss, epochs 3-5: NaN (threshold 1.0e+05)}; empty when
+   * its row predates the measurement being stored.
+   */
+  static String measurement(EvidenceRow evidence) {
+    StringBuilder text = new StringBuilder();
+    if (evidence.metric() != null) {
+      text.append(evidence.metric());
+    }
+    Integer from = evidence.fromEpoch();
+    if (from != null) {
+      Integer to = evidence.toEpoch();
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(to == null || to.equals(from) ? "epoch " + from : "epochs " + from + "-" + to);
+    }
+    if (evidence.value() != null) {
+      text.append(text.length() == 0 ? "" : ": ").append(number(evidence.value()));
+      if (evidence.threshold() != null) {
+        text.append(" (threshold ").append(number(evidence.threshold())).append(')');
+      }
+    }
+    return text.toString();
   }
 }

@@ -1,5 +1,8 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.EvidenceRow;
+import dev.unstuck.db.FixOutcome;
+import dev.unstuck.db.RunDiagnosisRow;
 import dev.unstuck.diagnosis.Symptom;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +101,7 @@ public final class HtmlReport {
     }
     return evidence.explanation() != null && !evidence.explanation().isBlank()
         ? evidence.explanation()
-        : evidence.measurement();
+        : Format.measurement(evidence);
   }
 
   /**

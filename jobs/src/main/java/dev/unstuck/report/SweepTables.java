@@ -1,5 +1,9 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.EpochMetricRow;
+import dev.unstuck.db.EvidenceRow;
+import dev.unstuck.db.FixOutcome;
+import dev.unstuck.db.RunDiagnosisRow;
 import dev.unstuck.db.StoredSweep;
 import dev.unstuck.db.Table;
 import dev.unstuck.diagnosis.Thresholds;
@@ -36,20 +40,15 @@ public record SweepTables(
     epochs = List.copyOf(epochs);
   }
 
-  /** Builds the typed rows from the tables as read. */
+  /** What the results tables hold for one execution of a sweep. */
   public static SweepTables of(StoredSweep stored) {
-    return of(stored.sweepId(), stored.runDiagnosis(), stored.fixOutcome(), stored.epochMetric());
-  }
-
-  public static SweepTables of(
-      String sweepId, Table runDiagnosis, Table fixOutcome, Table epochMetric) {
     return new SweepTables(
-        sweepId,
-        runDiagnosis.records().stream().map(RunDiagnosisRow::of).toList(),
-        fixOutcome.records().stream().map(FixOutcome::of).toList(),
-        epochMetric.records().stream().map(EpochMetricRow::of).toList(),
-        runDiagnosis,
-        fixOutcome);
+        stored.sweepId(),
+        stored.runs(),
+        stored.outcomes(),
+        stored.epochs(),
+        stored.runDiagnosisTable(),
+        stored.fixOutcomeTable());
   }
 
   /**
@@ -116,8 +115,7 @@ public record SweepTables(
     Map<String, List<EvidenceRow>> byFinding = new LinkedHashMap<>();
     ran.forEach(
         run ->
-            run.hints().stream()
-                .filter(h -> h.symptom() != null)
+            run.hints()
                 .forEach(
                     h -> byFinding.computeIfAbsent(h.symptom(), s -> new ArrayList<>()).add(h)));
     List<BaselineSymptom> hints = new ArrayList<>();

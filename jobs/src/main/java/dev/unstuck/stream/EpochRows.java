@@ -86,7 +86,7 @@ final class EpochRows {
         r.getString(i++),
         r.getString(i++),
         r.getString(i++),
-        EpochRow.params(r.isNullAt(i) ? Map.of() : r.<String, String>getJavaMap(i)),
+        r.isNullAt(i) ? Map.of() : r.<String, String>getJavaMap(i),
         r.getInt(++i),
         r.getInt(++i),
         r.getInt(++i),

@@ -2,13 +2,17 @@ package dev.unstuck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unstuck.fix.Fix;
 import dev.unstuck.local.Ports;
 import dev.unstuck.spec.SpecParser;
 import dev.unstuck.spec.SweepSpec;
 import dev.unstuck.testing.ResultsCsv;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder must hold it, and everything started must be stopped again.
  */
 class RunCommandEndToEndIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern IMG =
       Pattern.compile("<img alt=\"([^\"]*)\" src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\">");
 
@@ -90,8 +95,8 @@ class RunCommandEndToEndIT {
     assertThat(runs)
         .filteredOn(row -> row.get("variant_id").equals("baseline"))
         .hasSize(2)
-        .allMatch(row -> row.get("symptoms").contains("DIVERGING"))
-        .allMatch(row -> row.get("evidence").contains("DIVERGING: "));
+        .allMatch(row -> row.get("symptoms").matches("\\{(.*,)?DIVERGING(,.*)?}"))
+        .allMatch(row -> measured(row.get("evidence"), "DIVERGING"));
 
     // report.html: the answer, the fix table, the charts as inline PNGs
     String html = Files.readString(dir.resolve("report.html"));
@@ -176,6 +181,20 @@ class RunCommandEndToEndIT {
     Matcher matcher = Pattern.compile(regex).matcher(printed);
     assertThat(matcher.find()).as("'" + regex + "' in the output").isTrue();
     return Integer.parseInt(matcher.group(1));
+  }
+
+  /** The evidence column (a JSON array) has the symptom's finding with what it measured. */
+  private static boolean measured(String evidence, String symptom) {
+    try {
+      for (JsonNode finding : JSON.readTree(evidence)) {
+        if (finding.get("symptom").asText().equals(symptom)) {
+          return finding.get("metric").isTextual() && finding.get("from_epoch").isInt();
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A results-folder CSV's rows, column name -> text. */

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unstuck.db.Table;
 import dev.unstuck.testing.ResultsCsv;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CsvTest {
 
@@ -51,21 +48,6 @@ class CsvTest {
         .containsEntry("a", " padded")
         .containsEntry("b", "say \"hi\"")
         .containsEntry("c", "-Infinity");
-  }
-
-  @Test
-  void writesTheTableWithItsHeader(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("fix_outcome.csv");
-    Csv.write(ReportFixtures.fixOutcome(), file);
-    List<String> lines = Files.readAllLines(file);
-    assertThat(lines.get(0))
-        .isEqualTo("\"" + String.join("\",\"", ReportFixtures.FIX_OUTCOME_COLUMNS) + "\"");
-    assertThat(lines).hasSize(1 + 4);
-    assertThat(lines.get(1))
-        .startsWith(
-            "\"diverging-lr\",\"lr-x0.001\",\"DIVERGING\",\"LEARNING_RATE\","
-                + "\"learningRate=x0.001\",\"DIVERGING,NOT_LEARNING\",\"2\",\"8\",\"true\",\"0.1\",\"0.965\",\"0.865\","
-                + "\"0.007\",\"1.5\",\"\",\"\",\"true\",");
   }
 
   @Test

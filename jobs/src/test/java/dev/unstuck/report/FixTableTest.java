@@ -2,11 +2,12 @@ package dev.unstuck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unstuck.db.Table;
+import dev.unstuck.db.EvidenceRow;
+import dev.unstuck.db.FixOutcome;
+import dev.unstuck.db.RunDiagnosisRow;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.assertj.core.groups.Tuple;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FixTableTest {
@@ -39,13 +40,11 @@ class FixTableTest {
 
   @Test
   void aHealthyBaselineSaysNothingToFix() {
-    Table runs =
-        new Table(
-            "run_diagnosis",
-            ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+    SweepTables results =
+        ReportFixtures.sweep(
+            "h",
             List.of(
-                Arrays.asList(
-                    "h/baseline/seed-1",
+                ReportFixtures.run(
                     "h",
                     "baseline",
                     "BASELINE",
@@ -54,39 +53,26 @@ class FixTableTest {
                     "FINISHED",
                     "LEARNING",
                     0.97,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z")));
-    Table fixes =
-        new Table(
-            "fix_outcome",
-            ReportFixtures.FIX_OUTCOME_COLUMNS,
+                    List.of(),
+                    List.of(),
+                    true)),
             List.of(
-                Arrays.asList(
+                ReportFixtures.outcome(
                     "h",
                     "l2-0.0001",
-                    "NONE",
                     "REGULARISATION",
-                    "l2=1e-4",
-                    "",
+                    Map.of("l2", "1e-4"),
+                    "NONE",
+                    List.of(),
                     1,
-                    8,
+                    false,
                     false,
                     0.97,
                     0.968,
                     -0.002,
                     0.0,
                     1.0,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z")));
-    SweepTables results =
-        SweepTables.of(
-            "h", runs, fixes, new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+                    List.of())));
     String table = FixTable.render(results);
     assertThat(table)
         .contains(
@@ -99,12 +85,7 @@ class FixTableTest {
   @Test
   void aBaselineThatWasNeverDiagnosedIsNotCalledHealthy() {
     // the sweep died before any run reported: no rows at all (issue 9, defect 2)
-    SweepTables nothing =
-        SweepTables.of(
-            "x",
-            new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, List.of()),
-            new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
-            new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    SweepTables nothing = ReportFixtures.sweep("x", List.of(), List.of());
     String table = FixTable.render(nothing);
     assertThat(table)
         .doesNotContain("nothing to fix", "no symptoms")
@@ -115,29 +96,22 @@ class FixTableTest {
 
     // one seed diagnosed while it trained, never final: no verdict either
     SweepTables provisional =
-        SweepTables.of(
+        ReportFixtures.sweep(
             "h",
-            new Table(
-                "run_diagnosis",
-                ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
-                List.of(
-                    Arrays.asList(
-                        "h/baseline/seed-1",
-                        "h",
-                        "baseline",
-                        "BASELINE",
-                        1,
-                        3,
-                        "RUNNING",
-                        "LEARNING",
-                        0.9,
-                        "",
-                        "",
-                        false,
-                        "2026-01-01T00:00:00Z",
-                        "2026-01-01T00:00:00Z"))),
-            new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
-            new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+            List.of(
+                ReportFixtures.run(
+                    "h",
+                    "baseline",
+                    "BASELINE",
+                    1,
+                    3,
+                    "RUNNING",
+                    "LEARNING",
+                    0.9,
+                    List.of(),
+                    List.of(),
+                    false)),
+            List.of());
     assertThat(provisional.answer())
         .isEqualTo("The baseline's diagnosis did not finish: there is no verdict yet.");
     assertThat(FixTable.render(provisional)).doesNotContain("nothing to fix");
@@ -145,93 +119,67 @@ class FixTableTest {
 
   @Test
   void noSymptomButNotLearningIsSaidWithTheBestFix() {
-    Table runs =
-        new Table(
-            "run_diagnosis",
-            ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
-            List.of(
-                Arrays.asList(
-                    "c/baseline/seed-1",
-                    "c",
-                    "baseline",
-                    "BASELINE",
-                    1,
-                    10,
-                    "FINISHED",
-                    "NOT_LEARNING",
-                    0.56,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z"),
-                Arrays.asList(
-                    "c/baseline/seed-2",
-                    "c",
-                    "baseline",
-                    "BASELINE",
-                    2,
-                    10,
-                    "FINISHED",
-                    "LEARNING",
-                    0.60,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z")));
-    List<String> columns = new ArrayList<>(ReportFixtures.FIX_OUTCOME_COLUMNS);
-    columns.add("improved");
-    Table fixes =
-        new Table(
-            "fix_outcome",
-            columns,
-            List.of(
-                Arrays.asList(
-                    "c",
-                    "resample-oversample",
-                    "NONE",
-                    "RESAMPLING",
-                    "resample=oversample",
-                    "",
-                    2,
-                    10,
-                    false,
-                    0.58,
-                    0.695,
-                    0.114,
-                    0.056,
-                    3.0,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z",
-                    true),
-                Arrays.asList(
-                    "c",
-                    "resample-undersample",
-                    "NONE",
-                    "RESAMPLING",
-                    "resample=undersample",
-                    "",
-                    2,
-                    10,
-                    false,
-                    0.58,
-                    0.611,
-                    0.031,
-                    0.024,
-                    8.5,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z",
-                    false)));
-    SweepTables results =
-        SweepTables.of(
-            "c", runs, fixes, new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    List<RunDiagnosisRow> runs =
+        List.of(
+            ReportFixtures.run(
+                "c",
+                "baseline",
+                "BASELINE",
+                1,
+                10,
+                "FINISHED",
+                "NOT_LEARNING",
+                0.56,
+                List.of(),
+                List.of(),
+                true),
+            ReportFixtures.run(
+                "c",
+                "baseline",
+                "BASELINE",
+                2,
+                10,
+                "FINISHED",
+                "LEARNING",
+                0.60,
+                List.of(),
+                List.of(),
+                true));
+    List<FixOutcome> fixes =
+        List.of(
+            ReportFixtures.outcome(
+                "c",
+                "resample-oversample",
+                "RESAMPLING",
+                Map.of("resample", "oversample"),
+                "NONE",
+                List.of(),
+                2,
+                false,
+                true,
+                0.58,
+                0.695,
+                0.114,
+                0.056,
+                3.0,
+                List.of()),
+            ReportFixtures.outcome(
+                "c",
+                "resample-undersample",
+                "RESAMPLING",
+                Map.of("resample", "undersample"),
+                "NONE",
+                List.of(),
+                2,
+                false,
+                false,
+                0.58,
+                0.611,
+                0.031,
+                0.024,
+                8.5,
+                List.of()));
+    SweepTables results = ReportFixtures.sweep("c", runs, fixes);
     assertThat(results.answer())
         .isEqualTo(
             "The baseline raised no symptom, but 1 of 2 seeds did not learn"
@@ -251,28 +199,16 @@ class FixTableTest {
   }
 
   @Test
-  void columnValuesInEveryShape() {
-    assertThat(Values.strings("DIVERGING, NOT_LEARNING"))
-        .containsExactly("DIVERGING", "NOT_LEARNING");
-    assertThat(Values.strings("{A,\"B C\"}")).containsExactly("A", "B C");
-    assertThat(Values.strings("[\"A\",\"B\"]")).containsExactly("A", "B");
-    assertThat(Values.strings("")).isEmpty();
-    assertThat(Values.stringMap("learningRate=x0.1, l2=1e-4"))
-        .containsEntry("learningRate", "x0.1")
-        .containsEntry("l2", "1e-4");
-    assertThat(Values.stringMap("{\"learningRate\":\"x0.1\"}"))
-        .containsEntry("learningRate", "x0.1");
-    assertThat(EvidenceRow.parseAll("DIVERGING: loss NaN\nDEAD_UNITS: 80 % dead"))
-        .extracting(EvidenceRow::symptom, EvidenceRow::explanation)
-        .containsExactly(
-            Tuple.tuple("DIVERGING", "loss NaN"), Tuple.tuple("DEAD_UNITS", "80 % dead"));
+  void aMeasurementReadsAsASentence() {
     assertThat(
-            EvidenceRow.parseAll(
-                    "[{\"symptom\":\"DIVERGING\",\"metric\":\"val_loss\",\"fromEpoch\":2,"
-                        + "\"toEpoch\":3,\"value\":\"NaN\",\"threshold\":100000,\"explanation\":\"blew up\"}]")
-                .get(0)
-                .measurement())
+            Format.measurement(
+                new EvidenceRow("DIVERGING", "val_loss", 2, 3, Double.NaN, 1e5, "blew up")))
         .isEqualTo("val_loss, epochs 2-3: NaN (threshold 1.0e+05)");
+    assertThat(
+            Format.measurement(
+                new EvidenceRow("DEAD_UNITS", "dead_fraction", 4, 4, 0.8, null, "80 % dead")))
+        .isEqualTo("dead_fraction, epoch 4: 0.800");
+    assertThat(Format.measurement(ReportFixtures.said("DIVERGING", "loss NaN"))).isEmpty();
   }
 
   /**
@@ -282,12 +218,16 @@ class FixTableTest {
    */
   @Test
   void aSymptomOfOneSeedInThreeIsNotTheBaselines() {
-    List<List<Object>> rows = new ArrayList<>();
+    List<RunDiagnosisRow> runs = new ArrayList<>();
     for (int seed = 1; seed <= 3; seed++) {
-      String symptoms = seed == 3 ? "NOT_LEARNING, DEAD_UNITS" : "NOT_LEARNING";
-      rows.add(
-          Arrays.asList(
-              "m/baseline/seed-" + seed,
+      List<EvidenceRow> evidence =
+          seed == 3
+              ? List.of(
+                  ReportFixtures.said("NOT_LEARNING", "flat"),
+                  ReportFixtures.said("DEAD_UNITS", "80 % dead"))
+              : List.of(ReportFixtures.said("NOT_LEARNING", "flat"));
+      runs.add(
+          ReportFixtures.run(
               "m",
               "baseline",
               "BASELINE",
@@ -296,43 +236,29 @@ class FixTableTest {
               "FINISHED",
               "NOT_LEARNING",
               0.1,
-              symptoms,
-              "NOT_LEARNING: flat\nDEAD_UNITS: 80 % dead",
-              true,
-              "2026-01-01T00:00:00Z",
-              "2026-01-01T00:00:00Z"));
+              evidence,
+              List.of(),
+              true));
     }
-    Table fixes =
-        new Table(
-            "fix_outcome",
-            ReportFixtures.FIX_OUTCOME_COLUMNS,
-            List.of(
-                Arrays.asList(
-                    "m",
-                    "lr-x0.1",
-                    "NOT_LEARNING",
-                    "LEARNING_RATE",
-                    "learningRate=x0.1",
-                    "NOT_LEARNING",
-                    3,
-                    8,
-                    true,
-                    0.1,
-                    0.9,
-                    0.8,
-                    0.01,
-                    2.0,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z")));
-    SweepTables results =
-        SweepTables.of(
-            "m",
-            new Table("run_diagnosis", ReportFixtures.RUN_DIAGNOSIS_COLUMNS, rows),
-            fixes,
-            new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    List<FixOutcome> fixes =
+        List.of(
+            ReportFixtures.outcome(
+                "m",
+                "lr-x0.1",
+                "LEARNING_RATE",
+                Map.of("learningRate", "x0.1"),
+                "NOT_LEARNING",
+                List.of("NOT_LEARNING"),
+                3,
+                true,
+                true,
+                0.1,
+                0.9,
+                0.8,
+                0.01,
+                2.0,
+                List.of()));
+    SweepTables results = ReportFixtures.sweep("m", runs, fixes);
 
     assertThat(results.baselineSymptoms())
         .extracting(SweepTables.BaselineSymptom::symptom)
@@ -344,13 +270,11 @@ class FixTableTest {
 
   @Test
   void aFailedBaselineSeedIsNamedAndNotCountedAmongTheDiagnosedSeeds() {
-    Table runs =
-        new Table(
-            "run_diagnosis",
-            ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+    SweepTables results =
+        ReportFixtures.sweep(
+            "f",
             List.of(
-                Arrays.asList(
-                    "f/baseline/seed-1",
+                ReportFixtures.run(
                     "f",
                     "baseline",
                     "BASELINE",
@@ -359,13 +283,10 @@ class FixTableTest {
                     "FINISHED",
                     "NOT_LEARNING",
                     0.1,
-                    "NOT_LEARNING",
-                    "NOT_LEARNING: flat",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z"),
-                Arrays.asList(
-                    "f/baseline/seed-2",
+                    List.of(ReportFixtures.said("NOT_LEARNING", "flat")),
+                    List.of(),
+                    true),
+                ReportFixtures.run(
                     "f",
                     "baseline",
                     "BASELINE",
@@ -374,17 +295,10 @@ class FixTableTest {
                     "FAILED",
                     "FAILED",
                     null,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z")));
-    SweepTables results =
-        SweepTables.of(
-            "f",
-            runs,
-            new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
-            new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+                    List.of(),
+                    List.of(),
+                    true)),
+            List.of());
 
     String table = FixTable.render(results);
     assertThat(table).contains("FAILED (1)", "NOT LEARNING (1)", "NOT_LEARNING (1/1 seeds)");
@@ -392,13 +306,11 @@ class FixTableTest {
 
   @Test
   void aBaselineWhoseEverySeedFailedIsNotCalledHealthy() {
-    Table runs =
-        new Table(
-            "run_diagnosis",
-            ReportFixtures.RUN_DIAGNOSIS_COLUMNS,
+    SweepTables results =
+        ReportFixtures.sweep(
+            "f",
             List.of(
-                Arrays.asList(
-                    "f/baseline/seed-1",
+                ReportFixtures.run(
                     "f",
                     "baseline",
                     "BASELINE",
@@ -407,17 +319,10 @@ class FixTableTest {
                     "FAILED",
                     "FAILED",
                     null,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z")));
-    SweepTables results =
-        SweepTables.of(
-            "f",
-            runs,
-            new Table("fix_outcome", ReportFixtures.FIX_OUTCOME_COLUMNS, List.of()),
-            new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+                    List.of(),
+                    List.of(),
+                    true)),
+            List.of());
 
     assertThat(results.baselineHealthy()).isFalse();
     assertThat(FixTable.render(results))
@@ -431,13 +336,10 @@ class FixTableTest {
    */
   @Test
   void aHealthyBaselineShowsItsHintsAndAFixThatBeatsItAsAnImprovement() {
-    List<String> runColumns = new ArrayList<>(ReportFixtures.RUN_DIAGNOSIS_COLUMNS);
-    runColumns.add("hints");
-    List<List<Object>> runs = new ArrayList<>();
+    List<RunDiagnosisRow> runs = new ArrayList<>();
     for (int seed = 1; seed <= 2; seed++) {
       runs.add(
-          Arrays.asList(
-              "h/baseline/seed-" + seed,
+          ReportFixtures.run(
               "h",
               "baseline",
               "BASELINE",
@@ -446,68 +348,53 @@ class FixTableTest {
               "FINISHED",
               "LEARNING",
               0.90,
-              "",
-              "",
-              true,
-              "2026-01-01T00:00:00Z",
-              "2026-01-01T00:00:00Z",
-              "DATA_PIPELINE_ERROR: input features are unnormalised: largest |mean| 250, largest std 1000 (> 10)"));
+              List.of(),
+              List.of(
+                  new EvidenceRow(
+                      "DATA_PIPELINE_ERROR",
+                      "max_abs_feature_mean",
+                      1,
+                      8,
+                      250.0,
+                      10.0,
+                      "input features are unnormalised: largest |mean| 250, largest std 1000 (> 10)")),
+              true));
     }
-    List<String> outcomeColumns = new ArrayList<>(ReportFixtures.FIX_OUTCOME_COLUMNS);
-    outcomeColumns.add("improved");
-    Table fixes =
-        new Table(
-            "fix_outcome",
-            outcomeColumns,
-            List.of(
-                Arrays.asList(
-                    "h",
-                    "normalize-standard",
-                    "NONE",
-                    "NORMALISATION",
-                    "normalizeInputs=standard",
-                    "",
-                    2,
-                    8,
-                    false,
-                    0.90,
-                    0.95,
-                    0.05,
-                    0.01,
-                    1.0,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z",
-                    true),
-                Arrays.asList(
-                    "h",
-                    "l2-0.0001",
-                    "NONE",
-                    "REGULARISATION",
-                    "l2=1e-4",
-                    "",
-                    2,
-                    8,
-                    false,
-                    0.90,
-                    0.901,
-                    0.001,
-                    0.002,
-                    1.0,
-                    "",
-                    "",
-                    true,
-                    "2026-01-01T00:00:00Z",
-                    "2026-01-01T00:00:00Z",
-                    false)));
-    SweepTables results =
-        SweepTables.of(
-            "h",
-            new Table("run_diagnosis", runColumns, runs),
-            fixes,
-            new Table("epoch_metric", ReportFixtures.EPOCH_COLUMNS, List.of()));
+    List<FixOutcome> fixes =
+        List.of(
+            ReportFixtures.outcome(
+                "h",
+                "normalize-standard",
+                "NORMALISATION",
+                Map.of("normalizeInputs", "standard"),
+                "NONE",
+                List.of(),
+                2,
+                false,
+                true,
+                0.90,
+                0.95,
+                0.05,
+                0.01,
+                1.0,
+                List.of()),
+            ReportFixtures.outcome(
+                "h",
+                "l2-0.0001",
+                "REGULARISATION",
+                Map.of("l2", "1e-4"),
+                "NONE",
+                List.of(),
+                2,
+                false,
+                false,
+                0.90,
+                0.901,
+                0.001,
+                0.002,
+                1.0,
+                List.of()));
+    SweepTables results = ReportFixtures.sweep("h", runs, fixes);
 
     String table = FixTable.render(results);
     assertThat(results.baselineHealthy()).isTrue();

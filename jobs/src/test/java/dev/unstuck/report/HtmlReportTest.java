@@ -54,11 +54,9 @@ class HtmlReportTest {
             "alt=\"Loss: clip-1.0\"");
     assertThat(html).contains("loss NaN or infinite from epoch 2 in some seed (not drawn)");
 
+    // the CSV files hold the tables as stored: db/ResultColumnsIT writes them from the database
     assertThat(dir.resolve("fix_outcome.csv")).exists();
     assertThat(dir.resolve("run_diagnosis.csv")).exists();
-    // header + 6 records, each ending in CRLF (line breaks inside quoted evidence are plain LF)
-    assertThat(Files.readString(dir.resolve("run_diagnosis.csv")).split("\r\n", -1))
-        .hasSize(1 + 6 + 1);
   }
 
   @Test

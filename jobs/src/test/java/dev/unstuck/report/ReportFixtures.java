@@ -1,77 +1,52 @@
 package dev.unstuck.report;
 
+import dev.unstuck.db.EpochMetricRow;
+import dev.unstuck.db.EvidenceRow;
+import dev.unstuck.db.FixOutcome;
+import dev.unstuck.db.RunDiagnosisRow;
 import dev.unstuck.db.Table;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Rows as the results tables hold them for a small diverging-lr sweep: baseline diverges, lr-x0.001
- * fixes it.
+ * Rows of the results tables for the report's tests, as the typed records the database reader
+ * returns ({@code db/ResultsDatabase}): a small diverging-lr sweep (baseline diverges, lr-x0.001
+ * fixes it), and builders for rows of other sweeps. The records cannot hold a shape the schema
+ * cannot; that writer and reader agree on every column is {@code db/ResultColumnsIT}'s job.
  */
 final class ReportFixtures {
   static final String SWEEP = "diverging-lr";
 
-  static final List<String> RUN_DIAGNOSIS_COLUMNS =
-      List.of(
-          "run_id",
-          "sweep_id",
-          "variant_id",
-          "fix_family",
-          "seed",
-          "epoch",
-          "status",
-          "learning_state",
-          "val_balanced_accuracy",
-          "symptoms",
-          "evidence",
-          "is_final",
-          "diagnosed_at",
-          "updated_at");
-  static final List<String> FIX_OUTCOME_COLUMNS =
-      List.of(
-          "sweep_id",
-          "variant_id",
-          "baseline_symptom",
-          "fix_family",
-          "fix_params",
-          "baseline_symptoms",
-          "seeds",
-          "compared_epoch",
-          "resolved",
-          "baseline_metric",
-          "variant_metric",
-          "metric_delta",
-          "metric_delta_spread",
-          "epochs_to_learn",
-          "remaining_symptoms",
-          "new_symptoms",
-          "is_final",
-          "judged_at",
-          "updated_at");
-  static final List<String> EPOCH_COLUMNS =
-      List.of(
-          "run_id",
-          "epoch",
-          "sweep_id",
-          "variant_id",
-          "seed",
-          "train_loss",
-          "val_loss",
-          "val_balanced_accuracy",
-          "majority_class_rate");
+  /** The CSV tables of sweeps built here: the report's tests do not read them. */
+  static final Table NO_TABLE = new Table("none", List.of(), List.of());
 
   private ReportFixtures() {}
 
-  static Table runDiagnosis() {
-    String divergingEvidence =
-        "DIVERGING: train_loss became NaN at epoch 2 (any NaN/Inf diverges)\n"
-            + "NOT_LEARNING: val balanced accuracy 0.100 <= chance 0.100 + margin over epochs 1-8";
-    List<List<Object>> rows = new ArrayList<>();
+  static List<RunDiagnosisRow> runDiagnoses() {
+    List<EvidenceRow> divergingEvidence =
+        List.of(
+            new EvidenceRow(
+                "DIVERGING",
+                "train_loss",
+                2,
+                2,
+                Double.NaN,
+                null,
+                "train_loss became NaN at epoch 2 (any NaN/Inf diverges)"),
+            new EvidenceRow(
+                "NOT_LEARNING",
+                "val_balanced_accuracy",
+                1,
+                8,
+                0.1,
+                0.1,
+                "val balanced accuracy 0.100 <= chance 0.100 + margin over epochs 1-8"));
+    List<RunDiagnosisRow> rows = new ArrayList<>();
     for (int seed = 1; seed <= 2; seed++) {
       rows.add(
-          row(
-              "diverging-lr/baseline/seed-" + seed,
+          run(
+              SWEEP,
               "baseline",
               "BASELINE",
               seed,
@@ -79,11 +54,12 @@ final class ReportFixtures {
               "DIVERGED",
               "DIVERGED",
               0.1,
-              "DIVERGING, NOT_LEARNING",
-              divergingEvidence));
+              divergingEvidence,
+              List.of(),
+              true));
       rows.add(
-          row(
-              "diverging-lr/lr-x0.001/seed-" + seed,
+          run(
+              SWEEP,
               "lr-x0.001",
               "LEARNING_RATE",
               seed,
@@ -91,11 +67,12 @@ final class ReportFixtures {
               "FINISHED",
               "LEARNING",
               0.95 + seed / 100.0,
-              "",
-              ""));
+              List.of(),
+              List.of(),
+              true));
       rows.add(
-          row(
-              "diverging-lr/clip-1.0/seed-" + seed,
+          run(
+              SWEEP,
               "clip-1.0",
               "GRADIENT_CLIPPING",
               seed,
@@ -103,132 +80,184 @@ final class ReportFixtures {
               "DIVERGED",
               "DIVERGED",
               0.1,
-              "DIVERGING",
-              "DIVERGING: val_loss 3.4e+06 >= 1e+05 at epoch 3"));
+              List.of(
+                  new EvidenceRow(
+                      "DIVERGING",
+                      "val_loss",
+                      3,
+                      3,
+                      3.4e6,
+                      1e5,
+                      "val_loss 3.4e+06 >= 1e+05 at epoch 3")),
+              List.of(),
+              true));
     }
-    return new Table("run_diagnosis", RUN_DIAGNOSIS_COLUMNS, rows);
+    return rows;
   }
 
-  private static List<Object> row(
-      String runId,
+  /**
+   * A {@code run_diagnosis} row: its symptoms are those its evidence names, in that order, as the
+   * stream job writes them.
+   */
+  static RunDiagnosisRow run(
+      String sweep,
       String variant,
       String family,
       int seed,
       int epoch,
       String status,
       String state,
-      double acc,
-      String symptoms,
-      String evidence) {
-    return Arrays.asList(
-        runId,
-        SWEEP,
+      Double valBalancedAccuracy,
+      List<EvidenceRow> evidence,
+      List<EvidenceRow> hints,
+      boolean isFinal) {
+    return new RunDiagnosisRow(
+        sweep + "/" + variant + "/seed-" + seed,
+        sweep,
         variant,
         family,
         seed,
         epoch,
         status,
         state,
-        acc,
-        symptoms,
+        valBalancedAccuracy,
+        evidence.stream().map(EvidenceRow::symptom).toList(),
         evidence,
-        true,
-        "2026-01-01T00:00:00Z",
-        "2026-01-01T00:00:01Z");
+        hints,
+        isFinal);
   }
 
-  static Table fixOutcome() {
-    List<List<Object>> rows = new ArrayList<>();
-    for (String symptom : List.of("DIVERGING", "NOT_LEARNING")) {
+  /** A finding with only its sentence, as rows written before schema V5 hold it. */
+  static EvidenceRow said(String symptom, String explanation) {
+    return new EvidenceRow(symptom, null, null, null, null, null, explanation);
+  }
+
+  static List<FixOutcome> fixOutcomes() {
+    List<FixOutcome> rows = new ArrayList<>();
+    List<String> baselineSymptoms = List.of("DIVERGING", "NOT_LEARNING");
+    for (String symptom : baselineSymptoms) {
       rows.add(
-          Arrays.asList(
+          outcome(
               SWEEP,
               "lr-x0.001",
-              symptom,
               "LEARNING_RATE",
-              "learningRate=x0.001",
-              "DIVERGING,NOT_LEARNING",
+              Map.of("learningRate", "x0.001"),
+              symptom,
+              baselineSymptoms,
               2,
-              8,
+              true,
               true,
               0.1,
               0.965,
               0.865,
               0.007,
               1.5,
-              "",
-              "",
-              true,
-              "2026-01-01T00:00:00Z",
-              "2026-01-01T00:00:01Z"));
+              List.of()));
       rows.add(
-          Arrays.asList(
+          outcome(
               SWEEP,
               "clip-1.0",
-              symptom,
               "GRADIENT_CLIPPING",
-              "gradientClip=1.0",
-              "DIVERGING,NOT_LEARNING",
+              Map.of("gradientClip", "1.0"),
+              symptom,
+              baselineSymptoms,
               2,
-              8,
+              false,
               false,
               0.1,
               0.1,
               0.0,
               0.0,
               null,
-              symptom.equals("DIVERGING") ? "DIVERGING" : "",
-              "",
-              true,
-              "2026-01-01T00:00:00Z",
-              "2026-01-01T00:00:01Z"));
+              symptom.equals("DIVERGING") ? List.of("DIVERGING") : List.of()));
     }
-    return new Table("fix_outcome", FIX_OUTCOME_COLUMNS, rows);
+    return rows;
   }
 
-  static Table epochMetric() {
-    List<List<Object>> rows = new ArrayList<>();
+  /** A final {@code fix_outcome} row compared at epoch 8, with no new symptoms. */
+  static FixOutcome outcome(
+      String sweep,
+      String variant,
+      String family,
+      Map<String, String> params,
+      String baselineSymptom,
+      List<String> baselineSymptoms,
+      int seeds,
+      boolean resolved,
+      boolean improved,
+      double baselineMetric,
+      double variantMetric,
+      double delta,
+      double spread,
+      Double epochsToLearn,
+      List<String> remainingSymptoms) {
+    return new FixOutcome(
+        sweep,
+        variant,
+        family,
+        params,
+        baselineSymptom,
+        baselineSymptoms,
+        seeds,
+        8,
+        resolved,
+        improved,
+        baselineMetric,
+        variantMetric,
+        delta,
+        spread,
+        epochsToLearn,
+        remainingSymptoms,
+        List.of(),
+        true);
+  }
+
+  static List<EpochMetricRow> epochMetrics() {
+    List<EpochMetricRow> rows = new ArrayList<>();
     for (int seed = 1; seed <= 2; seed++) {
       for (int epoch = 1; epoch <= 8; epoch++) {
         rows.add(
-            Arrays.asList(
-                "diverging-lr/baseline/seed-" + seed,
-                epoch,
-                SWEEP,
+            new EpochMetricRow(
+                SWEEP + "/baseline/seed-" + seed,
                 "baseline",
                 seed,
+                epoch,
                 epoch == 1 ? 1e7 : Double.NaN,
                 epoch == 1 ? 3e7 : Double.NaN,
                 0.1,
                 0.11));
         rows.add(
-            Arrays.asList(
-                "diverging-lr/lr-x0.001/seed-" + seed,
-                epoch,
-                SWEEP,
+            new EpochMetricRow(
+                SWEEP + "/lr-x0.001/seed-" + seed,
                 "lr-x0.001",
                 seed,
+                epoch,
                 2.0 / epoch,
                 2.1 / epoch,
                 Math.min(0.97, 0.5 + epoch * 0.06),
                 0.11));
         rows.add(
-            Arrays.asList(
-                "diverging-lr/clip-1.0/seed-" + seed,
-                epoch,
-                SWEEP,
+            new EpochMetricRow(
+                SWEEP + "/clip-1.0/seed-" + seed,
                 "clip-1.0",
                 seed,
+                epoch,
                 epoch < 3 ? 5.0 * epoch : Double.POSITIVE_INFINITY,
                 epoch < 3 ? 6.0 * epoch : Double.NaN,
                 0.1,
                 0.11));
       }
     }
-    return new Table("epoch_metric", EPOCH_COLUMNS, rows);
+    return rows;
   }
 
   static SweepTables results() {
-    return SweepTables.of(SWEEP, runDiagnosis(), fixOutcome(), epochMetric());
+    return new SweepTables(
+        SWEEP, runDiagnoses(), fixOutcomes(), epochMetrics(), NO_TABLE, NO_TABLE);
+  }
+
+  /** A sweep of these runs and fix rows, without epochs. */
+  static SweepTables sweep(String sweep, List<RunDiagnosisRow> runs, List<FixOutcome> outcomes) {
+    return new SweepTables(sweep, runs, outcomes, List.of(), NO_TABLE, NO_TABLE);
   }
 }

@@ -2,6 +2,8 @@ package dev.unstuck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unstuck.db.FixOutcome;
+import dev.unstuck.db.RunDiagnosisRow;
 import dev.unstuck.db.Table;
 import java.util.ArrayList;
 import java.util.List;

@@ -172,7 +172,8 @@ public final class ScenarioTable {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(text.split(","))
+    // a text[] as PostgreSQL writes it: {NOT_LEARNING,DEAD_UNITS}
+    return Arrays.stream(text.replaceAll("^\\{|\\}$", "").split(","))
         .map(String::trim)
         .filter(s -> !s.isEmpty())
         .map(Symptom::valueOf)

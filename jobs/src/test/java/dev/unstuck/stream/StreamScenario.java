@@ -152,14 +152,16 @@ final class StreamScenario {
         assertThat(
                 count(
                     c,
-                    "run WHERE status = 'FAILED' AND last_epoch = 0 AND error_message = 'out of memory'"))
+                    "run WHERE status = 'FAILED' AND last_epoch = 1"
+                        + " AND error_message = 'OutOfMemoryError: Java heap space'"))
             .isEqualTo(1);
         assertThat(count(c, "run_diagnosis WHERE is_final")).isEqualTo(fixture.byRun.size());
         assertThat(
                 count(
                     c,
                     "run_diagnosis WHERE variant_id = 'baseline' AND learning_state = 'NOT_LEARNING'"
-                        + " AND symptoms LIKE '%NOT_LEARNING%' AND evidence LIKE '%NOT_LEARNING: %'"))
+                        + " AND 'NOT_LEARNING' = ANY (symptoms)"
+                        + " AND evidence @> '[{\"symptom\": \"NOT_LEARNING\"}]'"))
             .isEqualTo(2);
         assertThat(
                 count(

@@ -1,6 +1,7 @@
 package dev.unstuck.stream;
 
 import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.NonFiniteCounts;
 import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.testing.Curves;
@@ -27,7 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>{@link #standard(String)}: a baseline that does not learn (NOT_LEARNING, SLOW_CONVERGENCE), a
  * learning-rate fix that learns (resolves both), an L2 fix that does not (resolves nothing), 2
- * seeds, 8 epochs; plus a batch-norm fix whose seed 1 failed before its first epoch.
+ * seeds, 8 epochs; plus a batch-norm fix whose seed 1 crashed inside its first epoch.
  */
 public final class SweepFixture {
   public static final int SEEDS = 2;
@@ -60,7 +61,7 @@ public final class SweepFixture {
           Curves.flatAtChance().epochs(EPOCHS).build());
     }
     List<EpochTelemetry> records = new ArrayList<>();
-    records.add(failedAtStart(Telemetry.run(sweepId, "batchnorm", "NORMALISATION", 1)));
+    records.add(crashedInFirstEpoch(Telemetry.run(sweepId, "batchnorm", "NORMALISATION", 1)));
     for (int epoch = 1; epoch <= EPOCHS; epoch++) {
       for (Map.Entry<Telemetry, List<EpochMetrics>> run : runs.entrySet()) {
         EpochTelemetry record = run.getKey().record(run.getValue().get(epoch - 1), EPOCHS);
@@ -87,7 +88,10 @@ public final class SweepFixture {
             .toList());
   }
 
-  /** The epoch-0 record of a run that failed while starting: a status, no metrics. */
+  /**
+   * The one record of a run whose preparation failed (its data or network never came up: {@code
+   * sweep/EpochLoop}): epoch 0, a status, no data facts and no metrics.
+   */
   static EpochTelemetry failedAtStart(Telemetry run) {
     EpochTelemetry any = run.record(Curves.healthy().epochs(1).lastEpoch(), EPOCHS);
     return EpochTelemetry.newBuilder()
@@ -100,15 +104,28 @@ public final class SweepFixture {
         .setTotalEpochs(EPOCHS)
         .setTimestampMs(Telemetry.START_MS)
         .setStatus(RunStatus.FAILED)
-        .setErrorMessage("out of memory")
+        .setErrorMessage("IllegalArgumentException: data.label: no column 'churn'")
         .build();
   }
 
-  /** Runs with at least one measured epoch. */
-  public long measuredRuns() {
-    return byRun.values().stream()
-        .filter(rs -> rs.stream().anyMatch(r -> r.getEpoch() > 0))
-        .count();
+  /**
+   * The one record of a run that crashed inside epoch 1, as {@code sweep/EpochLoop} publishes it:
+   * the epoch it was in (1), the data facts it had prepared, the error as {@code Class: message},
+   * and nothing measured.
+   */
+  static EpochTelemetry crashedInFirstEpoch(Telemetry run) {
+    EpochTelemetry measured = run.record(Curves.healthy().epochs(1).lastEpoch(), EPOCHS);
+    return EpochTelemetry.newBuilder(failedAtStart(run))
+        .setEpoch(1)
+        .setNumClasses(measured.getNumClasses())
+        .setClassLabels(measured.getClassLabels())
+        .setTrainExamples(measured.getTrainExamples())
+        .setMajorityClassRate(measured.getMajorityClassRate())
+        .setMaxAbsFeatureMean(measured.getMaxAbsFeatureMean())
+        .setMaxFeatureStd(measured.getMaxFeatureStd())
+        .setNonFinite(new NonFiniteCounts(0L, 0L, 0L, measured.getNonFinite().getInputs()))
+        .setErrorMessage("OutOfMemoryError: Java heap space")
+        .build();
   }
 
   /** Distinct (run, epoch) pairs: the rows epoch_metric ends with. */

@@ -174,7 +174,8 @@ class SweepRunsTest {
     assertThat(byRun.get("unit/lr-x0.1/seed-2").getLearningState())
         .isEqualTo(LearningState.LEARNING);
     RunDiagnosis failed = byRun.get("unit/batchnorm/seed-1");
-    assertThat(failed.getEpoch()).isZero();
+    assertThat(failed.getEpoch()).as("it crashed inside epoch 1").isEqualTo(1);
+    assertThat(failed.getSymptoms()).as("nothing measured: no symptom").isEmpty();
     assertThat(failed.getStatus()).isEqualTo("FAILED");
     assertThat(failed.getLearningState()).isEqualTo(LearningState.FAILED);
     assertThat(failed.getFinalDiagnosis()).isTrue();
@@ -251,13 +252,7 @@ class SweepRunsTest {
     List<EpochTelemetry> records = new ArrayList<>();
     records.addAll(
         Telemetry.run(SWEEP, "baseline", "BASELINE", 1).records(Curves.healthy().build()));
-    records.add(
-        EpochTelemetry.newBuilder(
-                SweepFixture.failedAtStart(Telemetry.run(SWEEP, "baseline", "BASELINE", 2)))
-            .setEpoch(1)
-            .setNumClasses(2)
-            .setErrorMessage("IllegalStateException: shapes do not match")
-            .build());
+    records.add(SweepFixture.crashedInFirstEpoch(Telemetry.run(SWEEP, "baseline", "BASELINE", 2)));
     for (int seed = 1; seed <= 2; seed++) {
       records.addAll(
           Telemetry.run(SWEEP, "l2-1e-4", "REGULARISATION", seed)

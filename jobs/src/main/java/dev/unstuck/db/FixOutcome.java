@@ -1,5 +1,7 @@
-package dev.unstuck.report;
+package dev.unstuck.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +31,8 @@ public record FixOutcome(
     List<String> newSymptoms,
     boolean isFinal) {
 
+  static final String TABLE = "fix_outcome";
+
   public FixOutcome {
     fixParams = Map.copyOf(fixParams);
     baselineSymptoms = List.copyOf(baselineSymptoms);
@@ -36,27 +40,27 @@ public record FixOutcome(
     newSymptoms = List.copyOf(newSymptoms);
   }
 
-  /** From a {@code fix_outcome} row (column name -> value). */
-  public static FixOutcome of(Map<String, Object> row) {
+  /** The row {@code rs} stands on. */
+  static FixOutcome read(ResultSet rs) throws SQLException {
     return new FixOutcome(
-        Values.string(row.get("sweep_id")),
-        Values.string(row.get("variant_id")),
-        Values.string(row.get("fix_family")),
-        Values.stringMap(row.get("fix_params")),
-        Values.string(row.get("baseline_symptom")),
-        Values.strings(row.get("baseline_symptoms")),
-        Values.integer(row.get("seeds"), 0),
-        Values.integer(row.get("compared_epoch"), 0),
-        Values.bool(row.get("resolved")),
-        Values.bool(row.get("improved")),
-        Values.number(row.get("baseline_metric")),
-        Values.number(row.get("variant_metric")),
-        Values.number(row.get("metric_delta")),
-        Values.number(row.get("metric_delta_spread")),
-        Values.number(row.get("epochs_to_learn")),
-        Values.strings(row.get("remaining_symptoms")),
-        Values.strings(row.get("new_symptoms")),
-        Values.bool(row.get("is_final")));
+        rs.getString("sweep_id"),
+        rs.getString("variant_id"),
+        rs.getString("fix_family"),
+        Columns.settings(rs, TABLE, "fix_params"),
+        rs.getString("baseline_symptom"),
+        Columns.symptoms(rs, TABLE, "baseline_symptoms"),
+        rs.getInt("seeds"),
+        rs.getInt("compared_epoch"),
+        rs.getBoolean("resolved"),
+        rs.getBoolean("improved"),
+        Columns.nullableDouble(rs, "baseline_metric"),
+        Columns.nullableDouble(rs, "variant_metric"),
+        Columns.nullableDouble(rs, "metric_delta"),
+        Columns.nullableDouble(rs, "metric_delta_spread"),
+        Columns.nullableDouble(rs, "epochs_to_learn"),
+        Columns.symptoms(rs, TABLE, "remaining_symptoms"),
+        Columns.symptoms(rs, TABLE, "new_symptoms"),
+        rs.getBoolean("is_final"));
   }
 
   /** The fix's setting as a person writes it in a spec, e.g. {@code learningRate: x0.001}. */
