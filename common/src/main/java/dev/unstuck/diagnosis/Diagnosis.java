@@ -10,8 +10,8 @@ import java.util.Set;
  */
 public record Diagnosis(
     int epoch,
-    RunStatus status,
-    LearningState state,
+    TrainingStatus status,
+    LearningAssessment state,
     double metric,
     List<Detection> detections,
     List<Detection> hints) {
@@ -22,7 +22,11 @@ public record Diagnosis(
   }
 
   public Diagnosis(
-      int epoch, RunStatus status, LearningState state, double metric, List<Detection> detections) {
+      int epoch,
+      TrainingStatus status,
+      LearningAssessment state,
+      double metric,
+      List<Detection> detections) {
     this(epoch, status, state, metric, detections, List.of());
   }
 

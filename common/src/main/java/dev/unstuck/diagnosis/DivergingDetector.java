@@ -19,7 +19,7 @@ public final class DivergingDetector implements Detector {
     int e = now.epoch();
     if (now.nonFinite().inTraining()
         || !Double.isFinite(now.trainLoss())
-        || now.status() == RunStatus.DIVERGED) {
+        || now.status() == TrainingStatus.DIVERGED) {
       long count =
           now.nonFinite().loss() + now.nonFinite().gradients() + now.nonFinite().parameters();
       return Optional.of(

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record EpochMetrics(
     int epoch,
-    RunStatus status,
+    TrainingStatus status,
     int numClasses,
     double trainLoss,
     double valLoss,

@@ -37,13 +37,13 @@ public final class RunDiagnoser {
       throw new IllegalArgumentException("a diagnosis needs at least one epoch");
     }
     EpochMetrics last = Series.last(epochs);
-    if (last.status() == RunStatus.FAILED) {
+    if (last.status() == TrainingStatus.FAILED) {
       // Training threw: what the epochs measured was cut short by the crash, and a crash inside an
       // epoch leaves
       // NaN metrics that would read as a divergence. A failure is named as such and is never a
       // symptom.
       return new Diagnosis(
-          last.epoch(), last.status(), LearningState.FAILED, last.judgedMetric(), List.of());
+          last.epoch(), last.status(), LearningAssessment.FAILED, last.judgedMetric(), List.of());
     }
     List<Detection> detections = new ArrayList<>();
     for (Detector detector : DETECTORS) {
@@ -51,8 +51,8 @@ public final class RunDiagnoser {
     }
     EpochMetrics now = Series.last(epochs);
     unexplainedNotLearning(epochs, detections).ifPresent(detections::add);
-    LearningState state = state(now, detections);
-    if (state != LearningState.LEARNING) {
+    LearningAssessment state = state(now, detections);
+    if (state != LearningAssessment.LEARNING) {
       return new Diagnosis(now.epoch(), now.status(), state, now.judgedMetric(), detections);
     }
     // a model that learns: advisory findings are hints, so a healthy run stays healthy
@@ -65,7 +65,7 @@ public final class RunDiagnoser {
   public Optional<Integer> firstLearningEpoch(List<EpochMetrics> epochs) {
     for (int i = 1; i <= epochs.size(); i++) {
       Diagnosis diagnosis = diagnose(epochs.subList(0, i));
-      if (diagnosis.state() == LearningState.LEARNING) {
+      if (diagnosis.state() == LearningAssessment.LEARNING) {
         return Optional.of(diagnosis.epoch());
       }
     }
@@ -103,13 +103,15 @@ public final class RunDiagnoser {
                 + Series.num(thresholds.learningMargin())));
   }
 
-  private LearningState state(EpochMetrics now, List<Detection> detections) {
-    if (now.status() == RunStatus.DIVERGED
+  private LearningAssessment state(EpochMetrics now, List<Detection> detections) {
+    if (now.status() == TrainingStatus.DIVERGED
         || detections.stream().anyMatch(d -> d.symptom() == Symptom.DIVERGING)) {
-      return LearningState.DIVERGED;
+      return LearningAssessment.DIVERGED;
     }
     boolean blocked = detections.stream().anyMatch(d -> d.symptom().blocking());
-    return !blocked && beatsChance(now) ? LearningState.LEARNING : LearningState.NOT_LEARNING;
+    return !blocked && beatsChance(now)
+        ? LearningAssessment.LEARNING
+        : LearningAssessment.NOT_LEARNING;
   }
 
   /**

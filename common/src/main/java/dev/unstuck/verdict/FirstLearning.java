@@ -2,7 +2,7 @@ package dev.unstuck.verdict;
 
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
-import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.LearningAssessment;
 import dev.unstuck.diagnosis.RunDiagnoser;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +58,7 @@ public final class FirstLearning {
     for (int length = checked + 1; length <= series.size(); length++) {
       if (diagnoser.beatsChance(series.get(length - 1))) {
         Diagnosis diagnosis = diagnoser.diagnose(series.subList(0, length));
-        if (diagnosis.state() == LearningState.LEARNING) {
+        if (diagnosis.state() == LearningAssessment.LEARNING) {
           epoch = diagnosis.epoch();
           return Optional.of(epoch);
         }

@@ -2,7 +2,7 @@ package dev.unstuck.verdict;
 
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
-import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.LearningAssessment;
 import dev.unstuck.diagnosis.RunDiagnoser;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
@@ -156,7 +156,8 @@ public final class FixJudge {
         Math.max(thresholds.verdictMinDelta(), thresholds.verdictSpreadFactor() * standardError);
     boolean supported = delta >= margin;
     boolean noWorse = delta > -margin;
-    long learning = fixDiagnoses.stream().filter(d -> d.state() == LearningState.LEARNING).count();
+    long learning =
+        fixDiagnoses.stream().filter(d -> d.state() == LearningAssessment.LEARNING).count();
     return Optional.of(
         new Judgement(
             deltas.size(),
@@ -198,7 +199,7 @@ public final class FixJudge {
     majority.addAll(
         SeedMajority.of(
             diagnoses.stream()
-                .filter(d -> d.state() != LearningState.FAILED)
+                .filter(d -> d.state() != LearningAssessment.FAILED)
                 .map(findings)
                 .toList()));
     return majority;

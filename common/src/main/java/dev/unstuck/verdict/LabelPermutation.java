@@ -1,7 +1,7 @@
 package dev.unstuck.verdict;
 
 import dev.unstuck.diagnosis.Diagnosis;
-import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.LearningAssessment;
 import dev.unstuck.diagnosis.Thresholds;
 import dev.unstuck.spec.Activation;
 import dev.unstuck.spec.InputNormalization;
@@ -78,8 +78,10 @@ public final class LabelPermutation {
    * @param judgements every fix's final judgement against the baseline
    */
   public static boolean worthProbing(List<Diagnosis> baseline, Collection<Judgement> judgements) {
-    List<Diagnosis> ran = baseline.stream().filter(d -> d.state() != LearningState.FAILED).toList();
-    long notLearning = ran.stream().filter(d -> d.state() == LearningState.NOT_LEARNING).count();
+    List<Diagnosis> ran =
+        baseline.stream().filter(d -> d.state() != LearningAssessment.FAILED).toList();
+    long notLearning =
+        ran.stream().filter(d -> d.state() == LearningAssessment.NOT_LEARNING).count();
     return SeedMajority.holds((int) notLearning, ran.size())
         && judgements.stream()
             .noneMatch(j -> j.fixLearns() || j.baselineSymptoms().stream().anyMatch(j::resolves));

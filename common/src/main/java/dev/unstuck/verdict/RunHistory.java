@@ -1,7 +1,7 @@
 package dev.unstuck.verdict;
 
 import dev.unstuck.diagnosis.EpochMetrics;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ public record RunHistory(int seed, List<EpochMetrics> epochs, boolean ended) {
    * Training threw: the run's epochs say nothing about the model, so it takes no part in a verdict.
    */
   boolean failed() {
-    return !epochs.isEmpty() && epochs.get(epochs.size() - 1).status() == RunStatus.FAILED;
+    return !epochs.isEmpty() && epochs.get(epochs.size() - 1).status() == TrainingStatus.FAILED;
   }
 
   int lastEpoch() {

@@ -6,7 +6,7 @@ import dev.unstuck.avro.NonFiniteCounts;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.LayerMetrics;
 import dev.unstuck.diagnosis.NonFinite;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 
 /** The detectors' view of a telemetry record: missing metrics become NaN. */
 public final class TelemetryMapper {
@@ -16,7 +16,7 @@ public final class TelemetryMapper {
     NonFiniteCounts nf = t.getNonFinite();
     return new EpochMetrics(
         t.getEpoch(),
-        RunStatus.valueOf(t.getStatus().name()),
+        TrainingStatus.valueOf(t.getStatus().name()),
         t.getNumClasses(),
         orNaN(t.getTrainLoss()),
         orNaN(t.getValLoss()),

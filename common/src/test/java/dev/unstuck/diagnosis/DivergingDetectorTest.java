@@ -44,7 +44,7 @@ class DivergingDetectorTest extends DetectorTestBase {
 
   @Test
   void divergedStatusAloneIsDivergence() {
-    assertThat(detected(Curves.healthy().endingWith(RunStatus.DIVERGED)).metric())
+    assertThat(detected(Curves.healthy().endingWith(TrainingStatus.DIVERGED)).metric())
         .isEqualTo("nonFinite");
   }
 

@@ -45,7 +45,7 @@ class RunDiagnoserTest {
     Diagnosis diagnosis = diagnoser.diagnose(epochs);
 
     assertThat(diagnosis.detections()).isEmpty();
-    assertThat(diagnosis.state()).isEqualTo(LearningState.LEARNING);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.LEARNING);
     assertThat(diagnosis.epoch()).isEqualTo(epochs.size());
     assertThat(diagnosis.metric()).isEqualTo(epochs.get(epochs.size() - 1).valBalancedAccuracy());
   }
@@ -63,73 +63,77 @@ class RunDiagnoserTest {
             "nanDivergence(5)",
             Curves.nanDivergence(5),
             EnumSet.of(DIVERGING),
-            LearningState.DIVERGED),
+            LearningAssessment.DIVERGED),
         Arguments.of(
             "explodingLoss",
             Curves.explodingLoss(),
             EnumSet.of(DIVERGING, NOT_LEARNING),
-            LearningState.DIVERGED),
+            LearningAssessment.DIVERGED),
         Arguments.of(
             "explodingGradients",
             Curves.explodingGradients(),
             EnumSet.of(EXPLODING_GRADIENTS),
-            LearningState.LEARNING),
+            LearningAssessment.LEARNING),
         Arguments.of(
             "vanishingGradients",
             Curves.vanishingGradients(),
             EnumSet.of(VANISHING_GRADIENTS),
-            LearningState.LEARNING),
-        Arguments.of("deadRelu", Curves.deadRelu(), EnumSet.of(DEAD_UNITS), LearningState.LEARNING),
+            LearningAssessment.LEARNING),
+        Arguments.of(
+            "deadRelu", Curves.deadRelu(), EnumSet.of(DEAD_UNITS), LearningAssessment.LEARNING),
         Arguments.of(
             "saturatedSigmoid",
             Curves.saturatedSigmoid(),
             EnumSet.of(SATURATED_ACTIVATIONS),
-            LearningState.LEARNING),
+            LearningAssessment.LEARNING),
         Arguments.of(
             "oscillating",
             Curves.oscillating(),
             EnumSet.of(OSCILLATING_LOSS),
-            LearningState.LEARNING),
+            LearningAssessment.LEARNING),
         // still below chance + margin at the end: NOT_LEARNING, stated with the numbers though the
         // loss is not flat
         Arguments.of(
             "slowConvergence",
             Curves.slowConvergence(),
             EnumSet.of(SLOW_CONVERGENCE, NOT_LEARNING),
-            LearningState.NOT_LEARNING),
+            LearningAssessment.NOT_LEARNING),
         Arguments.of(
             "flatAtChance",
             Curves.flatAtChance(),
             EnumSet.of(NOT_LEARNING, SLOW_CONVERGENCE),
-            LearningState.NOT_LEARNING),
+            LearningAssessment.NOT_LEARNING),
         Arguments.of(
             "classImbalanceCollapse",
             Curves.classImbalanceCollapse(),
             EnumSet.of(CLASS_IMBALANCE_COLLAPSE, NOT_LEARNING, SLOW_CONVERGENCE),
-            LearningState.NOT_LEARNING),
+            LearningAssessment.NOT_LEARNING),
         Arguments.of(
-            "overfitting", Curves.overfitting(), EnumSet.of(OVERFITTING), LearningState.LEARNING),
+            "overfitting",
+            Curves.overfitting(),
+            EnumSet.of(OVERFITTING),
+            LearningAssessment.LEARNING),
         Arguments.of(
             "underfitting",
             Curves.underfitting(),
             EnumSet.of(UNDERFITTING),
-            LearningState.LEARNING),
+            LearningAssessment.LEARNING),
         Arguments.of(
             "unnormalisedInputs, not learning",
             Curves.unnormalisedInputs().flat(),
             EnumSet.of(DATA_PIPELINE_ERROR, NOT_LEARNING, SLOW_CONVERGENCE),
-            LearningState.NOT_LEARNING),
+            LearningAssessment.NOT_LEARNING),
         Arguments.of(
             "nanInputs",
             Curves.nanInputs(),
             EnumSet.of(DATA_PIPELINE_ERROR),
-            LearningState.LEARNING));
+            LearningAssessment.LEARNING));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everySymptom")
   void eachSyntheticRunShowsExactlyItsSymptoms(
-      String name, Curves curve, Set<Symptom> expected, LearningState state) {
+      String name, Curves curve, Set<Symptom> expected, LearningAssessment state) {
     Diagnosis diagnosis = diagnoser.diagnose(curve.build());
 
     assertThat(diagnosis.symptoms()).isEqualTo(expected);
@@ -151,24 +155,27 @@ class RunDiagnoserTest {
   void aNanRunIsDivergedAndJudgedAtChance() {
     Diagnosis diagnosis = diagnoser.diagnose(Curves.nanDivergence(4).build());
 
-    assertThat(diagnosis.state()).isEqualTo(LearningState.DIVERGED);
-    assertThat(diagnosis.status()).isEqualTo(RunStatus.DIVERGED);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.DIVERGED);
+    assertThat(diagnosis.status()).isEqualTo(TrainingStatus.DIVERGED);
     assertThat(diagnosis.epoch()).isEqualTo(4);
     assertThat(diagnosis.metric()).isEqualTo(0.5);
   }
 
   @Test
   void aDivergedStatusIsDivergedWhateverTheMetrics() {
-    assertThat(diagnoser.diagnose(Curves.healthy().endingWith(RunStatus.DIVERGED).build()).state())
-        .isEqualTo(LearningState.DIVERGED);
+    assertThat(
+            diagnoser
+                .diagnose(Curves.healthy().endingWith(TrainingStatus.DIVERGED).build())
+                .state())
+        .isEqualTo(LearningAssessment.DIVERGED);
   }
 
   @Test
   void aRisingLossIsDivergedThoughTheRunFinished() {
     Diagnosis diagnosis = diagnoser.diagnose(Curves.explodingLoss().build());
 
-    assertThat(diagnosis.status()).isEqualTo(RunStatus.FINISHED);
-    assertThat(diagnosis.state()).isEqualTo(LearningState.DIVERGED);
+    assertThat(diagnosis.status()).isEqualTo(TrainingStatus.FINISHED);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.DIVERGED);
   }
 
   @Test
@@ -176,7 +183,7 @@ class RunDiagnoserTest {
     // collapse: plain accuracy 0.9 looks great, balanced accuracy says chance
     Diagnosis diagnosis = diagnoser.diagnose(Curves.classImbalanceCollapse().build());
 
-    assertThat(diagnosis.state()).isEqualTo(LearningState.NOT_LEARNING);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.NOT_LEARNING);
     assertThat(diagnosis.metric()).isEqualTo(0.5);
   }
 
@@ -186,7 +193,7 @@ class RunDiagnoserTest {
     Diagnosis diagnosis = diagnoser.diagnose(Curves.healthy().build().subList(0, 1));
 
     assertThat(diagnosis.detections()).isEmpty();
-    assertThat(diagnosis.state()).isEqualTo(LearningState.NOT_LEARNING);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.NOT_LEARNING);
   }
 
   @Test
@@ -196,12 +203,12 @@ class RunDiagnoserTest {
             diagnoser
                 .diagnose(Curves.healthy().epochs(2).last(e -> e.accuracy(0.61, 0.59)).build())
                 .state())
-        .isEqualTo(LearningState.NOT_LEARNING);
+        .isEqualTo(LearningAssessment.NOT_LEARNING);
     assertThat(
             diagnoser
                 .diagnose(Curves.healthy().epochs(2).last(e -> e.accuracy(0.63, 0.61)).build())
                 .state())
-        .isEqualTo(LearningState.LEARNING);
+        .isEqualTo(LearningAssessment.LEARNING);
   }
 
   @Test
@@ -209,7 +216,7 @@ class RunDiagnoserTest {
     Diagnosis diagnosis = diagnoser.diagnose(Curves.deadRelu().build());
 
     assertThat(diagnosis.symptoms()).containsExactly(DEAD_UNITS);
-    assertThat(diagnosis.state()).isEqualTo(LearningState.LEARNING);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.LEARNING);
   }
 
   @Test
@@ -288,7 +295,7 @@ class RunDiagnoserTest {
   static EpochMetrics crashedInFirstEpoch() {
     return new EpochMetrics(
         1,
-        RunStatus.FAILED,
+        TrainingStatus.FAILED,
         10,
         Double.NaN,
         Double.NaN,
@@ -310,9 +317,9 @@ class RunDiagnoserTest {
     // DIVERGED
     Diagnosis diagnosis = diagnoser.diagnose(List.of(crashedInFirstEpoch()));
 
-    assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.FAILED);
     assertThat(diagnosis.symptoms()).isEmpty();
-    assertThat(diagnosis.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(diagnosis.status()).isEqualTo(TrainingStatus.FAILED);
   }
 
   @Test
@@ -320,9 +327,10 @@ class RunDiagnoserTest {
     // flat at chance for 6 epochs, then training threw: the crash, not the curve, is what happened
     // to it
     Diagnosis diagnosis =
-        diagnoser.diagnose(Curves.flatAtChance().stopAfter(6).endingWith(RunStatus.FAILED).build());
+        diagnoser.diagnose(
+            Curves.flatAtChance().stopAfter(6).endingWith(TrainingStatus.FAILED).build());
 
-    assertThat(diagnosis.state()).isEqualTo(LearningState.FAILED);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.FAILED);
     assertThat(diagnosis.symptoms()).isEmpty();
   }
 
@@ -333,7 +341,7 @@ class RunDiagnoserTest {
     // normalizeInputs something to "resolve"
     Diagnosis diagnosis = diagnoser.diagnose(Curves.unnormalisedInputs().build());
 
-    assertThat(diagnosis.state()).isEqualTo(LearningState.LEARNING);
+    assertThat(diagnosis.state()).isEqualTo(LearningAssessment.LEARNING);
     assertThat(diagnosis.symptoms()).isEmpty();
     assertThat(diagnosis.hints())
         .extracting(Detection::symptom)

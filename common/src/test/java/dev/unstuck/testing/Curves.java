@@ -3,7 +3,7 @@ package dev.unstuck.testing;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.LayerMetrics;
 import dev.unstuck.diagnosis.NonFinite;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class Curves {
   private List<Integer> hidden = List.of(64, 64);
   private String activation = "relu";
   private boolean running;
-  private RunStatus lastStatus = RunStatus.FINISHED;
+  private TrainingStatus lastStatus = TrainingStatus.FINISHED;
   private final List<Change> changes = new ArrayList<>();
 
   private record Change(IntPredicate epochs, Consumer<Epoch> change) {}
@@ -220,7 +220,7 @@ public final class Curves {
   }
 
   /** Status of the last emitted epoch (default FINISHED; every earlier epoch is RUNNING). */
-  public Curves endingWith(RunStatus status) {
+  public Curves endingWith(TrainingStatus status) {
     this.lastStatus = status;
     this.running = false;
     return this;
@@ -290,7 +290,7 @@ public final class Curves {
                             .meanAbsGradient(Double.NaN)
                             .weightMean(Double.NaN)
                             .weightStd(Double.NaN))
-                .status(RunStatus.DIVERGED));
+                .status(TrainingStatus.DIVERGED));
   }
 
   /** See {@link #explodingLoss()}. */
@@ -525,7 +525,7 @@ public final class Curves {
     double p = progress(n);
     double val = chance() + (top - chance()) * p;
     double train = Math.min(1.0, val + 0.02 * p);
-    RunStatus status = running || n < lastEpoch ? RunStatus.RUNNING : lastStatus;
+    TrainingStatus status = running || n < lastEpoch ? TrainingStatus.RUNNING : lastStatus;
     Epoch epoch =
         new Epoch(n, status, numClasses, Double.isNaN(majorityRate) ? chance() : majorityRate);
     epoch
@@ -547,7 +547,7 @@ public final class Curves {
    */
   public static final class Epoch {
     private final int epoch;
-    private RunStatus status;
+    private TrainingStatus status;
     private int numClasses;
     private double trainLoss;
     private double valLoss;
@@ -562,7 +562,7 @@ public final class Curves {
     private double maxAbsFeatureMean = 0.5;
     private double maxFeatureStd = 1.0;
 
-    Epoch(int epoch, RunStatus status, int numClasses, double majorityClassRate) {
+    Epoch(int epoch, TrainingStatus status, int numClasses, double majorityClassRate) {
       this.epoch = epoch;
       this.status = status;
       this.numClasses = numClasses;
@@ -607,11 +607,11 @@ public final class Curves {
       return this;
     }
 
-    public RunStatus status() {
+    public TrainingStatus status() {
       return status;
     }
 
-    public Epoch status(RunStatus value) {
+    public Epoch status(TrainingStatus value) {
       status = value;
       return this;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.diagnosis.EpochMetrics;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +28,8 @@ class CurvesTest {
         .containsExactly("relu", "relu", "softmax");
     assertThat(run)
         .extracting(EpochMetrics::status)
-        .containsOnly(RunStatus.RUNNING, RunStatus.FINISHED);
-    assertThat(run.get(9).status()).isEqualTo(RunStatus.FINISHED);
+        .containsOnly(TrainingStatus.RUNNING, TrainingStatus.FINISHED);
+    assertThat(run.get(9).status()).isEqualTo(TrainingStatus.FINISHED);
   }
 
   @Test
@@ -54,7 +54,7 @@ class CurvesTest {
     List<EpochMetrics> run = Curves.healthy().stopAfter(4).running().build();
 
     assertThat(run).hasSize(4);
-    assertThat(run).extracting(EpochMetrics::status).containsOnly(RunStatus.RUNNING);
+    assertThat(run).extracting(EpochMetrics::status).containsOnly(TrainingStatus.RUNNING);
     // the shape is the 10-epoch one, cut
     assertThat(run.get(3).valBalancedAccuracy())
         .isEqualTo(Curves.healthy().build().get(3).valBalancedAccuracy());
@@ -94,7 +94,7 @@ class CurvesTest {
     List<EpochMetrics> run = Curves.nanDivergence(3).build();
 
     assertThat(run).hasSize(3);
-    assertThat(run.get(2).status()).isEqualTo(RunStatus.DIVERGED);
+    assertThat(run.get(2).status()).isEqualTo(TrainingStatus.DIVERGED);
     assertThat(run.get(2).trainLoss()).isNaN();
     assertThat(run.get(1).trainLoss()).isFinite();
   }

@@ -6,6 +6,7 @@ import dev.unstuck.avro.NonFiniteCounts;
 import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.LayerMetrics;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.fix.PlannedRun;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +80,7 @@ public final class Telemetry {
         .setTimestampMs(START_MS + 1000L * e.epoch())
         .setEpochWallTimeMs(1000)
         .setStatus(RunStatus.valueOf(e.status().name()))
-        .setErrorMessage(
-            e.status() == dev.unstuck.diagnosis.RunStatus.DIVERGED ? "loss became NaN" : null)
+        .setErrorMessage(e.status() == TrainingStatus.DIVERGED ? "loss became NaN" : null)
         .setNumClasses(e.numClasses())
         .setTrainExamples(1000)
         .setLearningRate(0.1)

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.RunDiagnoser;
-import dev.unstuck.diagnosis.RunStatus;
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.testing.Curves;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ class FirstLearningTest {
         Curves.healthy().classes(3).epochs(30).notLearningUntil(20).build());
     curves.put(
         "learns, then fails",
-        Curves.healthy().epochs(30).stopAfter(14).endingWith(RunStatus.FAILED).build());
+        Curves.healthy().epochs(30).stopAfter(14).endingWith(TrainingStatus.FAILED).build());
     Curves.healthyVariety().forEach((name, curve) -> curves.put("healthy: " + name, curve.build()));
     return curves;
   }
@@ -123,7 +123,7 @@ class FirstLearningTest {
             Curves.healthy()
                 .epochs(12)
                 .running()
-                .at(2, e -> e.status(RunStatus.DIVERGED))
+                .at(2, e -> e.status(TrainingStatus.DIVERGED))
                 .build()
                 .subList(0, 2));
     carried.changedAt(1, 2);
@@ -151,7 +151,8 @@ class FirstLearningTest {
     int classes = 2 + random.nextInt(3);
     double chance = 1.0 / classes;
     double accuracy = chance;
-    RunStatus end = RunStatus.values()[1 + random.nextInt(RunStatus.values().length - 1)];
+    TrainingStatus end =
+        TrainingStatus.values()[1 + random.nextInt(TrainingStatus.values().length - 1)];
     List<EpochMetrics> healthy =
         Curves.healthy().classes(classes).epochs(epochs).endingWith(end).build();
     List<EpochMetrics> series = new ArrayList<>();

@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
-import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.LearningAssessment;
 import dev.unstuck.diagnosis.NonFinite;
 import dev.unstuck.diagnosis.RunDiagnoser;
-import dev.unstuck.diagnosis.RunStatus;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.testing.Curves;
 import java.util.ArrayList;
 import java.util.List;
@@ -442,7 +442,7 @@ class FixJudgeTest {
         .as("1 of 2 is half")
         .containsExactlyInAnyOrder(NOT_LEARNING, SLOW_CONVERGENCE, DEAD_UNITS);
     assertThat(FixJudge.majoritySymptoms(List.of())).isEqualTo(Set.<Symptom>of());
-    assertThat(healthy.state()).isEqualTo(LearningState.LEARNING);
+    assertThat(healthy.state()).isEqualTo(LearningAssessment.LEARNING);
   }
 
   /** A run that crashed inside epoch 1: its terminal record has a status and nothing measured. */
@@ -450,7 +450,7 @@ class FixJudgeTest {
     return List.of(
         new EpochMetrics(
             1,
-            RunStatus.FAILED,
+            TrainingStatus.FAILED,
             2,
             Double.NaN,
             Double.NaN,
@@ -472,7 +472,8 @@ class FixJudgeTest {
     Judgement j =
         judge(
             seeds(Curves.flatAtChance(), Curves.flatAtChance()),
-            seeds(Curves.healthy(), Curves.healthy().stopAfter(4).endingWith(RunStatus.FAILED)));
+            seeds(
+                Curves.healthy(), Curves.healthy().stopAfter(4).endingWith(TrainingStatus.FAILED)));
 
     assertThat(j.complete()).isTrue();
     assertThat(j.seeds()).isEqualTo(1);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unstuck.diagnosis.Diagnosis;
-import dev.unstuck.diagnosis.LearningState;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.LearningAssessment;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.spec.Activation;
 import dev.unstuck.spec.InputNormalization;
 import dev.unstuck.spec.LossFunction;
@@ -160,7 +160,8 @@ class LabelPermutationTest {
   @Test
   void probesOnlyABaselineThatDoesNotLearnWhenNoFixLearnsOrResolves() {
     List<Diagnosis> notLearning =
-        List.of(diagnosis(LearningState.NOT_LEARNING), diagnosis(LearningState.NOT_LEARNING));
+        List.of(
+            diagnosis(LearningAssessment.NOT_LEARNING), diagnosis(LearningAssessment.NOT_LEARNING));
     Judgement nothingHelped =
         judgement(EnumSet.of(NOT_LEARNING), EnumSet.of(NOT_LEARNING), false, false);
     Judgement learnsWithoutResolving =
@@ -176,7 +177,8 @@ class LabelPermutationTest {
     assertThat(LabelPermutation.worthProbing(notLearning, List.of(resolves))).isFalse();
     assertThat(
             LabelPermutation.worthProbing(
-                List.of(diagnosis(LearningState.LEARNING), diagnosis(LearningState.LEARNING)),
+                List.of(
+                    diagnosis(LearningAssessment.LEARNING), diagnosis(LearningAssessment.LEARNING)),
                 List.of(nothingHelped)))
         .isFalse();
     // a crashed seed is not a seed that learns: one of the two that ran does not learn, which is
@@ -184,17 +186,18 @@ class LabelPermutationTest {
     assertThat(
             LabelPermutation.worthProbing(
                 List.of(
-                    diagnosis(LearningState.FAILED),
-                    diagnosis(LearningState.NOT_LEARNING),
-                    diagnosis(LearningState.LEARNING)),
+                    diagnosis(LearningAssessment.FAILED),
+                    diagnosis(LearningAssessment.NOT_LEARNING),
+                    diagnosis(LearningAssessment.LEARNING)),
                 List.of()))
         .isTrue();
-    assertThat(LabelPermutation.worthProbing(List.of(diagnosis(LearningState.FAILED)), List.of()))
+    assertThat(
+            LabelPermutation.worthProbing(List.of(diagnosis(LearningAssessment.FAILED)), List.of()))
         .isFalse();
   }
 
-  private static Diagnosis diagnosis(LearningState state) {
-    return new Diagnosis(10, RunStatus.FINISHED, state, 0.5, List.of());
+  private static Diagnosis diagnosis(LearningAssessment state) {
+    return new Diagnosis(10, TrainingStatus.FINISHED, state, 0.5, List.of());
   }
 
   private static Judgement judgement(

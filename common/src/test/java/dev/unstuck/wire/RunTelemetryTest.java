@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.EpochMetrics;
-import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.LearningAssessment;
 import dev.unstuck.diagnosis.RunDiagnoser;
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.testing.Curves;
 import dev.unstuck.testing.Telemetry;
 import java.util.List;
@@ -95,9 +96,9 @@ class RunTelemetryTest {
 
     List<EpochMetrics> series = fold.series();
     assertThat(series).hasSize(4);
-    assertThat(series.get(3).status()).isEqualTo(dev.unstuck.diagnosis.RunStatus.FAILED);
+    assertThat(series.get(3).status()).isEqualTo(TrainingStatus.FAILED);
     assertThat(series.get(3).trainLoss()).isNaN();
     assertThat(new RunDiagnoser(Thresholds.DEFAULTS).diagnose(series).state())
-        .isEqualTo(LearningState.FAILED);
+        .isEqualTo(LearningAssessment.FAILED);
   }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.LayerStats;
+import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.LayerMetrics;
 import dev.unstuck.diagnosis.NonFinite;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.testing.Curves;
 import dev.unstuck.testing.Telemetry;
 import java.util.List;
@@ -30,7 +31,7 @@ class TelemetryMapperTest {
         .setEpoch(3)
         .setTotalEpochs(10)
         .setTimestampMs(1L)
-        .setStatus(dev.unstuck.avro.RunStatus.RUNNING);
+        .setStatus(RunStatus.RUNNING);
   }
 
   @Test
@@ -38,7 +39,7 @@ class TelemetryMapperTest {
     EpochMetrics metrics = TelemetryMapper.toMetrics(required().build());
 
     assertThat(metrics.epoch()).isEqualTo(3);
-    assertThat(metrics.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(metrics.status()).isEqualTo(TrainingStatus.RUNNING);
     assertThat(metrics.numClasses()).isZero();
     assertThat(
             List.of(
@@ -92,7 +93,7 @@ class TelemetryMapperTest {
   void valuesAreMapped() {
     EpochMetrics metrics = TelemetryMapper.toMetrics(SingleObjectCodecTest.fullTelemetry());
 
-    assertThat(metrics.status()).isEqualTo(RunStatus.DIVERGED);
+    assertThat(metrics.status()).isEqualTo(TrainingStatus.DIVERGED);
     assertThat(metrics.trainLoss()).isNaN();
     assertThat(metrics.valAccuracy()).isEqualTo(0.6);
     assertThat(metrics.valPerClassRecall()).containsExactly(1.0, 0.0);
@@ -104,8 +105,8 @@ class TelemetryMapperTest {
   }
 
   @ParameterizedTest
-  @EnumSource(dev.unstuck.avro.RunStatus.class)
-  void everyStatusMaps(dev.unstuck.avro.RunStatus status) {
+  @EnumSource(RunStatus.class)
+  void everyStatusMaps(RunStatus status) {
     assertThat(TelemetryMapper.toMetrics(required().setStatus(status).build()).status().name())
         .isEqualTo(status.name());
   }

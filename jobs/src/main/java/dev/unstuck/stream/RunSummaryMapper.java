@@ -6,7 +6,7 @@ import dev.unstuck.avro.SummaryStatus;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.LayerMetrics;
 import dev.unstuck.diagnosis.NonFinite;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +76,7 @@ final class RunSummaryMapper {
     }
     return new EpochMetrics(
         e.getEpoch(),
-        RunStatus.valueOf(e.getStatus().name()),
+        TrainingStatus.valueOf(e.getStatus().name()),
         e.getNumClasses(),
         e.getTrainLoss(),
         e.getValLoss(),

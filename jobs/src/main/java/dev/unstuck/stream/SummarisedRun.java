@@ -4,7 +4,7 @@ import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.diagnosis.Diagnosis;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.RunDiagnoser;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.verdict.FirstLearning;
 import dev.unstuck.wire.Codecs;
 import dev.unstuck.wire.EpochFold;
@@ -36,7 +36,7 @@ final class SummarisedRun {
   private final RunDiagnoser diagnoser;
   private final long thresholdsFingerprint;
   private final EpochFold<EpochMetrics> fold =
-      new EpochFold<>(m -> m.status() != RunStatus.RUNNING);
+      new EpochFold<>(m -> m.status() != TrainingStatus.RUNNING);
   private FirstLearning firstLearning;
   private final String runId;
   private String variantId;
@@ -237,7 +237,7 @@ final class SummarisedRun {
   }
 
   /** The status of the latest epoch held. */
-  RunStatus lastStatus() {
+  TrainingStatus lastStatus() {
     return fold.last().orElseThrow().status();
   }
 

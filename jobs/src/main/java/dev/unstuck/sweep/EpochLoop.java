@@ -1,7 +1,7 @@
 package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.kafka.TelemetrySink;
 import dev.unstuck.spec.TrainingSpec;
 import java.util.ArrayList;
@@ -76,16 +76,20 @@ final class EpochLoop {
             wall,
             String.format("%.0f", trainee.facts().trainExamples() * 1000.0 / Math.max(1, wall)),
             System.currentTimeMillis() - start - wall);
-        last = records.epoch(epoch, rate, wall, measurement, RunStatus.RUNNING, null);
+        last = records.epoch(epoch, rate, wall, measurement, TrainingStatus.RUNNING, null);
         publish(last, published);
         progress.epochDone(
-            label.runId(), epoch, training.epochs(), measurement.trainLoss(), RunStatus.RUNNING);
+            label.runId(),
+            epoch,
+            training.epochs(),
+            measurement.trainLoss(),
+            TrainingStatus.RUNNING);
         if (measurement.diverged()) {
           return finish(
               label,
               records,
               last,
-              RunStatus.DIVERGED,
+              TrainingStatus.DIVERGED,
               epoch,
               "loss or weights became NaN/Inf at epoch " + epoch,
               published);
@@ -95,7 +99,7 @@ final class EpochLoop {
               label,
               records,
               last,
-              RunStatus.FINISHED,
+              TrainingStatus.FINISHED,
               epoch,
               "early stopping: no better validation metric for "
                   + training.earlyStopping()
@@ -103,7 +107,8 @@ final class EpochLoop {
               published);
         }
       }
-      return finish(label, records, last, RunStatus.FINISHED, training.epochs(), null, published);
+      return finish(
+          label, records, last, TrainingStatus.FINISHED, training.epochs(), null, published);
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       return failed(label, records, last, epoch, e, published);
     }
@@ -123,14 +128,14 @@ final class EpochLoop {
       List<EpochTelemetry> published) {
     String message = error.getClass().getSimpleName() + ": " + error.getMessage();
     LOG.warn("{} failed at epoch {}: {}", label.runId(), epoch, message, error);
-    return finish(label, records, last, RunStatus.FAILED, epoch, message, published);
+    return finish(label, records, last, TrainingStatus.FAILED, epoch, message, published);
   }
 
   private TrainedRun finish(
       RunLabel label,
       TelemetryRecords records,
       EpochTelemetry last,
-      RunStatus status,
+      TrainingStatus status,
       int epoch,
       String message,
       List<EpochTelemetry> published) {

@@ -1,6 +1,6 @@
 package dev.unstuck.sweep;
 
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * terminal the line redraws in place; otherwise (logs, CI) a line is printed every few seconds.
  */
 public final class ProgressDisplay implements RunProgress, AutoCloseable {
-  private record RunState(int epoch, int total, Double loss, RunStatus status) {}
+  private record RunState(int epoch, int total, Double loss, TrainingStatus status) {}
 
   private final Map<String, RunState> runs = new ConcurrentHashMap<>();
   private final int totalEpochs;
@@ -36,7 +36,8 @@ public final class ProgressDisplay implements RunProgress, AutoCloseable {
   }
 
   @Override
-  public void epochDone(String runId, int epoch, int total, Double trainLoss, RunStatus status) {
+  public void epochDone(
+      String runId, int epoch, int total, Double trainLoss, TrainingStatus status) {
     runs.put(runId, new RunState(epoch, total, trainLoss, status));
   }
 

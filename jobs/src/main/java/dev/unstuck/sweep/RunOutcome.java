@@ -1,8 +1,8 @@
 package dev.unstuck.sweep;
 
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import java.io.Serializable;
 
 /** How a run ended: its terminal status, epochs done and, for DIVERGED/FAILED, why. */
-public record RunOutcome(String runId, RunStatus status, int epochs, String message)
+public record RunOutcome(String runId, TrainingStatus status, int epochs, String message)
     implements Serializable {}

@@ -1,7 +1,7 @@
 package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +24,14 @@ public record SweepResult(
   }
 
   public List<RunOutcome> failed() {
-    return outcomes.stream().filter(o -> o.status() == RunStatus.FAILED).toList();
+    return outcomes.stream().filter(o -> o.status() == TrainingStatus.FAILED).toList();
   }
 
   public boolean allReachedFinalState() {
     return failed().isEmpty();
   }
 
-  public long count(RunStatus status) {
+  public long count(TrainingStatus status) {
     return outcomes.stream().filter(o -> o.status() == status).count();
   }
 
@@ -42,9 +42,9 @@ public record SweepResult(
             sweepId,
             outcomes.size(),
             wallMs / 1000.0,
-            count(RunStatus.FINISHED),
-            count(RunStatus.DIVERGED),
-            count(RunStatus.FAILED));
+            count(TrainingStatus.FINISHED),
+            count(TrainingStatus.DIVERGED),
+            count(TrainingStatus.FAILED));
     if (failed().isEmpty()) {
       return counts;
     }

@@ -1,7 +1,7 @@
 package dev.unstuck.sweep;
 
 import dev.unstuck.data.DataException;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.fix.PlannedRun;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.TelemetrySink;
@@ -124,12 +124,12 @@ public final class SweepRunner {
       return future.get();
     } catch (ExecutionException e) {
       return new TrainedRun(
-          new RunOutcome(run.runId(), RunStatus.FAILED, 0, String.valueOf(e.getCause())),
+          new RunOutcome(run.runId(), TrainingStatus.FAILED, 0, String.valueOf(e.getCause())),
           List.of());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new TrainedRun(
-          new RunOutcome(run.runId(), RunStatus.FAILED, 0, "interrupted"), List.of());
+          new RunOutcome(run.runId(), TrainingStatus.FAILED, 0, "interrupted"), List.of());
     }
   }
 }

@@ -2,7 +2,8 @@ package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.NonFiniteCounts;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.avro.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 
 /** Builds a run's EpochTelemetry records: one per epoch, and the terminal one. */
 final class TelemetryRecords {
@@ -23,7 +24,12 @@ final class TelemetryRecords {
   }
 
   EpochTelemetry epoch(
-      int epoch, double learningRate, long wallMs, Measurement m, RunStatus status, String error) {
+      int epoch,
+      double learningRate,
+      long wallMs,
+      Measurement m,
+      TrainingStatus status,
+      String error) {
     NonFiniteCounts nonFinite =
         new NonFiniteCounts(
             m.nonFinite().getLoss(),
@@ -51,18 +57,16 @@ final class TelemetryRecords {
    * status, so a consumer that sees only this record still knows how the run ended and where it
    * stood.
    */
-  EpochTelemetry terminal(EpochTelemetry lastEpoch, int epoch, RunStatus status, String message) {
+  EpochTelemetry terminal(
+      EpochTelemetry lastEpoch, int epoch, TrainingStatus status, String message) {
     EpochTelemetry.Builder builder =
         lastEpoch == null
             ? base(epoch, status, message)
             : EpochTelemetry.newBuilder(lastEpoch).setTimestampMs(System.currentTimeMillis());
-    return builder
-        .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
-        .setErrorMessage(message)
-        .build();
+    return builder.setStatus(RunStatus.valueOf(status.name())).setErrorMessage(message).build();
   }
 
-  private EpochTelemetry.Builder base(int epoch, RunStatus status, String error) {
+  private EpochTelemetry.Builder base(int epoch, TrainingStatus status, String error) {
     EpochTelemetry.Builder builder =
         EpochTelemetry.newBuilder()
             .setSweepId(run.sweepId())
@@ -80,7 +84,7 @@ final class TelemetryRecords {
             .setGlobalBatchSize(layout.globalBatchSize())
             .setAveragingFrequency(layout.averagingFrequency())
             .setTimestampMs(System.currentTimeMillis())
-            .setStatus(dev.unstuck.avro.RunStatus.valueOf(status.name()))
+            .setStatus(RunStatus.valueOf(status.name()))
             .setErrorMessage(error);
     if (inputs == null) {
       return builder;

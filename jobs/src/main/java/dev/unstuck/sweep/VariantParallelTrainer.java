@@ -1,7 +1,7 @@
 package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.fix.PlannedRun;
 import dev.unstuck.kafka.TelemetrySink;
 import dev.unstuck.kafka.TelemetrySinks;
@@ -91,7 +91,7 @@ final class VariantParallelTrainer implements RunTrainer {
             record.getEpoch(),
             record.getTotalEpochs(),
             record.getTrainLoss(),
-            RunStatus.valueOf(record.getStatus().name()));
+            TrainingStatus.valueOf(record.getStatus().name()));
       }
       return trained;
     } catch (Exception e) {

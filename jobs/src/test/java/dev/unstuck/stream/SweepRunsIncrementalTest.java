@@ -7,6 +7,7 @@ import dev.unstuck.avro.FixVerdict;
 import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.EpochMetrics;
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.testing.Curves;
 import dev.unstuck.testing.Telemetry;
 import dev.unstuck.wire.Codecs;
@@ -45,7 +46,7 @@ class SweepRunsIncrementalTest {
     variants.put("adam/OPTIMISER", Curves.nanDivergence(EPOCHS / 3));
     variants.put(
         "batchnorm/NORMALISATION",
-        Curves.healthy().stopAfter(EPOCHS / 2).endingWith(dev.unstuck.diagnosis.RunStatus.FAILED));
+        Curves.healthy().stopAfter(EPOCHS / 2).endingWith(TrainingStatus.FAILED));
     variants.put("dropout-0.5/REGULARISATION", Curves.overfitting());
     variants.put("clip-1/GRADIENT_CLIPPING", Curves.oscillating());
     List<List<EpochTelemetry>> runs = new ArrayList<>();

@@ -3,9 +3,10 @@ package dev.unstuck.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.avro.EpochTelemetry;
+import dev.unstuck.avro.RunStatus;
 import dev.unstuck.data.DatasetLoader;
 import dev.unstuck.data.EncodedData;
-import dev.unstuck.diagnosis.RunStatus;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.fix.SweepExpander;
 import dev.unstuck.fix.SweepPlan;
 import dev.unstuck.kafka.TelemetrySink;
@@ -86,21 +87,18 @@ class SweepRunnerIT {
     assertThat(result.outcomes())
         .extracting(RunOutcome::runId, RunOutcome::status)
         .containsExactlyInAnyOrder(
-            Tuple.tuple("crash/baseline/seed-1", RunStatus.FINISHED),
-            Tuple.tuple("crash/batch-x0.5/seed-1", RunStatus.FAILED));
+            Tuple.tuple("crash/baseline/seed-1", TrainingStatus.FINISHED),
+            Tuple.tuple("crash/batch-x0.5/seed-1", TrainingStatus.FAILED));
     assertThat(result.allReachedFinalState()).isFalse();
     assertThat(result.summary()).contains("did not reach a final state: crash/batch-x0.5/seed-1");
     List<EpochTelemetry> failed =
         sink.records.stream().filter(r -> r.getRunId().equals("crash/batch-x0.5/seed-1")).toList();
     assertThat(failed).hasSize(1);
-    assertThat(failed.get(0).getStatus()).isEqualTo(dev.unstuck.avro.RunStatus.FAILED);
+    assertThat(failed.get(0).getStatus()).isEqualTo(RunStatus.FAILED);
     assertThat(failed.get(0).getErrorMessage()).isNotBlank();
     assertThat(sink.records.stream().filter(r -> r.getRunId().equals("crash/baseline/seed-1")))
         .extracting(EpochTelemetry::getStatus)
-        .containsExactly(
-            dev.unstuck.avro.RunStatus.RUNNING,
-            dev.unstuck.avro.RunStatus.RUNNING,
-            dev.unstuck.avro.RunStatus.FINISHED);
+        .containsExactly(RunStatus.RUNNING, RunStatus.RUNNING, RunStatus.FINISHED);
   }
 
   private static VariantInputs withWidth(VariantInputs real, int width) {

@@ -2,7 +2,7 @@ package dev.unstuck.sweep;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.RunStatus;
-import dev.unstuck.diagnosis.LearningState;
+import dev.unstuck.diagnosis.LearningAssessment;
 import dev.unstuck.diagnosis.RunDiagnoser;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
@@ -50,14 +50,14 @@ final class Verdicts {
    */
   boolean baselineLearning() {
     RunDiagnoser diagnoser = new RunDiagnoser(Thresholds.DEFAULTS);
-    List<LearningState> states =
+    List<LearningAssessment> states =
         histories("baseline").stream()
             .filter(h -> !h.epochs().isEmpty())
             .map(h -> diagnoser.diagnose(h.epochs()).state())
-            .filter(state -> state != LearningState.FAILED)
+            .filter(state -> state != LearningAssessment.FAILED)
             .toList();
     return SeedMajority.holds(
-        (int) states.stream().filter(s -> s == LearningState.LEARNING).count(), states.size());
+        (int) states.stream().filter(s -> s == LearningAssessment.LEARNING).count(), states.size());
   }
 
   /** Each seed's final validation balanced accuracy. */
