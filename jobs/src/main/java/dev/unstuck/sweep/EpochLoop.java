@@ -7,6 +7,7 @@ import dev.unstuck.spec.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * One run's epochs, whatever the training mode: set the epoch's learning rate, fit one epoch,
  * measure, publish, stop on divergence or early stopping. Whatever happens, the run ends with a
  * terminal record: FINISHED, DIVERGED (NaN/Inf) or FAILED (an exception or out of memory) - one
- * run's failure never ends the sweep.
+ * run's failure never ends the sweep, except an exhausted Java heap, which is recorded and then
+ * thrown on ({@link MemoryExhaustion}).
  */
 final class EpochLoop {
   private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
@@ -126,9 +128,22 @@ final class EpochLoop {
       int epoch,
       Throwable error,
       List<EpochTelemetry> published) {
-    String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+    Optional<MemoryExhaustion> memory =
+        error instanceof OutOfMemoryError oom
+            ? Optional.of(MemoryExhaustion.of(oom))
+            : Optional.empty();
+    String message =
+        error.getClass().getSimpleName()
+            + ": "
+            + error.getMessage()
+            + memory.map(m -> " - " + m.advice()).orElse("");
     LOG.warn("{} failed at epoch {}: {}", label.runId(), epoch, message, error);
-    return finish(label, records, last, TrainingStatus.FAILED, epoch, message, published);
+    TrainedRun failed =
+        finish(label, records, last, TrainingStatus.FAILED, epoch, message, published);
+    if (memory.equals(Optional.of(MemoryExhaustion.HEAP))) {
+      throw (OutOfMemoryError) error; // recorded; carrying on in a JVM whose heap ran out is not
+    }
+    return failed;
   }
 
   private TrainedRun finish(
