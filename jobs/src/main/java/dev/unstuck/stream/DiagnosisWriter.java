@@ -53,10 +53,12 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
 
   @Override
   public void call(Dataset<DiagnosisOutput> batch, Long batchId) throws Exception {
+    long start = System.nanoTime();
     List<DiagnosisOutput> outputs = batch.collectAsList();
     if (outputs.isEmpty()) {
       return;
     }
+    long diagnosed = System.nanoTime();
     List<RunDiagnosis> diagnoses = new ArrayList<>();
     List<FixVerdict> verdicts = new ArrayList<>();
     int setAside = 0;
@@ -108,10 +110,13 @@ public final class DiagnosisWriter implements VoidFunction2<Dataset<DiagnosisOut
             + " verdict rows)",
         c -> ResultTables.writeDiagnoses(c, diagnoses, verdicts));
     counters.addDiagnoses(diagnoses.size(), verdicts.size());
-    LOG.debug(
-        "micro-batch {}: {} run diagnoses, {} verdict rows",
+    LOG.info(
+        "micro-batch {}: {} run diagnoses, {} verdict rows; diagnosed in {} ms, published and"
+            + " written in {} ms",
         batchId,
         diagnoses.size(),
-        verdicts.size());
+        verdicts.size(),
+        (diagnosed - start) / 1_000_000,
+        (System.nanoTime() - diagnosed) / 1_000_000);
   }
 }

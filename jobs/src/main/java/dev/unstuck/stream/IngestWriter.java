@@ -69,7 +69,9 @@ public final class IngestWriter implements VoidFunction2<Dataset<Row>, Long> {
                     col("offset")),
                 Arrays.stream(EpochRows.columns()))
             .toArray(Column[]::new);
+    long start = System.nanoTime();
     List<Row> rows = batch.select(columns).collectAsList();
+    long collected = System.nanoTime();
     List<EpochRow> epochs = new ArrayList<>(rows.size());
     Map<String, Integer> dead = new TreeMap<>();
     for (Row row : rows) {
@@ -107,5 +109,11 @@ public final class IngestWriter implements VoidFunction2<Dataset<Row>, Long> {
         "micro-batch " + batchId + " of telemetry (" + epochs.size() + " records)",
         c -> ResultTables.writeTelemetry(c, epochs));
     counters.addTelemetry(epochs.size());
+    LOG.info(
+        "micro-batch {}: {} telemetry records decoded and collected in {} ms, written in {} ms",
+        batchId,
+        rows.size(),
+        (collected - start) / 1_000_000,
+        (System.nanoTime() - collected) / 1_000_000);
   }
 }
