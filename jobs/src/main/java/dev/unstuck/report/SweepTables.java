@@ -26,29 +26,46 @@ import java.util.stream.Collectors;
  * What one sweep produced, as read from the results tables: the runs' diagnoses, the fix outcomes
  * and the epoch metrics; and the tables as stored, for the CSV files.
  */
-public record SweepTables(
-    String sweepId,
-    List<RunDiagnosisRow> runs,
-    List<FixOutcome> outcomes,
-    List<EpochMetricRow> epochs,
-    Table runDiagnosisTable,
-    Table fixOutcomeTable) {
+public record SweepTables(StoredSweep stored) {
 
-  public SweepTables {
-    runs = List.copyOf(runs);
-    outcomes = List.copyOf(outcomes);
-    epochs = List.copyOf(epochs);
+  /** The tables of one execution of a sweep, given row by row (tests build them so). */
+  public SweepTables(
+      String sweepId,
+      List<RunDiagnosisRow> runs,
+      List<FixOutcome> outcomes,
+      List<EpochMetricRow> epochs,
+      Table runDiagnosisTable,
+      Table fixOutcomeTable) {
+    this(new StoredSweep(sweepId, runs, outcomes, epochs, runDiagnosisTable, fixOutcomeTable));
   }
 
   /** What the results tables hold for one execution of a sweep. */
   public static SweepTables of(StoredSweep stored) {
-    return new SweepTables(
-        stored.sweepId(),
-        stored.runs(),
-        stored.outcomes(),
-        stored.epochs(),
-        stored.runDiagnosisTable(),
-        stored.fixOutcomeTable());
+    return new SweepTables(stored);
+  }
+
+  public String sweepId() {
+    return stored.sweepId();
+  }
+
+  public List<RunDiagnosisRow> runs() {
+    return stored.runs();
+  }
+
+  public List<FixOutcome> outcomes() {
+    return stored.outcomes();
+  }
+
+  public List<EpochMetricRow> epochs() {
+    return stored.epochs();
+  }
+
+  public Table runDiagnosisTable() {
+    return stored.runDiagnosisTable();
+  }
+
+  public Table fixOutcomeTable() {
+    return stored.fixOutcomeTable();
   }
 
   /**
@@ -58,7 +75,7 @@ public record SweepTables(
   public record BaselineSymptom(String symptom, int seedsWith, int seeds, EvidenceRow evidence) {}
 
   public List<RunDiagnosisRow> baselineRuns() {
-    return runs.stream()
+    return runs().stream()
         .filter(RunDiagnosisRow::isBaseline)
         .sorted(Comparator.comparingInt(RunDiagnosisRow::seed))
         .toList();
@@ -131,7 +148,7 @@ public record SweepTables(
   /** Fixes that beat the baseline by more than the seed spread, best first (one row per fix). */
   public List<FixOutcome> improvements() {
     Map<String, FixOutcome> byFix = new TreeMap<>();
-    outcomes.stream()
+    outcomes().stream()
         .filter(FixOutcome::improved)
         .forEach(o -> byFix.putIfAbsent(o.variantId(), o));
     return byFix.values().stream()
@@ -149,7 +166,7 @@ public record SweepTables(
     Optional<String> keptCombination =
         combination().filter(Combination.Reading::kept).map(Combination.Reading::combinationId);
     Map<String, List<FixOutcome>> resolvedByFix =
-        outcomes.stream()
+        outcomes().stream()
             .filter(FixOutcome::resolved)
             .filter(
                 o ->
@@ -167,7 +184,7 @@ public record SweepTables(
 
   /** The baseline symptoms {@code variantId} resolved. */
   public List<String> resolvedBy(String variantId) {
-    return outcomes.stream()
+    return outcomes().stream()
         .filter(o -> o.resolved() && o.variantId().equals(variantId))
         .map(FixOutcome::baselineSymptom)
         .distinct()
@@ -180,7 +197,7 @@ public record SweepTables(
    */
   public String noFixRows() {
     List<String> trained =
-        runs.stream()
+        runs().stream()
             .map(RunDiagnosisRow::variantId)
             .filter(id -> !id.equals(Variant.BASELINE_ID) && !Variant.isProbeId(id))
             .distinct()
@@ -214,7 +231,7 @@ public record SweepTables(
   public List<FixOutcome> sortedOutcomes() {
     List<String> symptomOrder = baselineSymptoms().stream().map(BaselineSymptom::symptom).toList();
     Map<String, List<FixOutcome>> byFix =
-        outcomes.stream()
+        outcomes().stream()
             .collect(
                 Collectors.groupingBy(FixOutcome::variantId, TreeMap::new, Collectors.toList()));
     Comparator<List<FixOutcome>> fixOrder =
@@ -247,7 +264,7 @@ public record SweepTables(
    */
   public Optional<LabelPermutation.Reading> labelPermutation() {
     Optional<String> probed =
-        runs.stream()
+        runs().stream()
             .map(r -> Variant.probedBy(r.variantId()))
             .flatMap(Optional::stream)
             .findFirst();
@@ -262,7 +279,7 @@ public record SweepTables(
 
   private Map<Integer, Double> finalMetricBySeed(String variantId) {
     Map<Integer, Double> bySeed = new TreeMap<>();
-    runs.stream()
+    runs().stream()
         .filter(
             r ->
                 variantId.equals(r.variantId())
@@ -279,7 +296,7 @@ public record SweepTables(
    * Combination}).
    */
   public Optional<Combination.Reading> combination() {
-    return runs.stream()
+    return runs().stream()
         .filter(r -> FixFamily.COMBINED.name().equals(r.fixFamily()))
         .map(RunDiagnosisRow::variantId)
         .findFirst()

@@ -3,7 +3,6 @@ package dev.unstuck.sweep;
 import dev.unstuck.spec.ImportedModel;
 import dev.unstuck.spec.ModelSpec;
 import dev.unstuck.spec.RunConfig;
-import dev.unstuck.text.Throwables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,17 +96,8 @@ final class ImportedGraph {
                   .buildModel()
                   .getComputationGraphConfiguration();
     } catch (Exception e) { // DL4J's reasons come as runtime and checked exceptions alike
-      throw new IllegalArgumentException(
-          file.format().specPath()
-              + ": DL4J cannot read '"
-              + file.path()
-              + "' as a "
-              + (file.format() == ImportedModel.Format.DL4J
-                  ? "ComputationGraphConfiguration"
-                  : "functional Keras model")
-              + ": "
-              + ImportedNetwork.firstLine(Throwables.rootMessage(e)),
-          e);
+      throw ImportedNetwork.unreadable(
+          file, "ComputationGraphConfiguration", "functional Keras model", e);
     }
     conf.setIterationCount(0);
     conf.setEpochCount(0);

@@ -130,6 +130,23 @@ public final class ImportedNetwork {
     }
   }
 
+  /**
+   * A file DL4J could not read as the kind of model it should be, in one line naming the file and
+   * DL4J's reason.
+   */
+  static IllegalArgumentException unreadable(
+      ImportedModel file, String dl4jKind, String kerasKind, Exception e) {
+    return new IllegalArgumentException(
+        file.format().specPath()
+            + ": DL4J cannot read '"
+            + file.path()
+            + "' as a "
+            + (file.format() == ImportedModel.Format.DL4J ? dl4jKind : kerasKind)
+            + ": "
+            + firstLine(Throwables.rootMessage(e)),
+        e);
+  }
+
   /** DL4J's reason why the network could not run on one row, in one line (the trace to the log). */
   static String cannotRun(ImportedModel file, int inputs, Exception e) {
     LOG.info("{}: DL4J cannot run the network", file.path(), e);
@@ -159,17 +176,7 @@ public final class ImportedNetwork {
                   .buildSequential()
                   .getMultiLayerConfiguration();
     } catch (Exception e) { // DL4J's reasons come as runtime and checked exceptions alike
-      throw new IllegalArgumentException(
-          file.format().specPath()
-              + ": DL4J cannot read '"
-              + file.path()
-              + "' as a "
-              + (file.format() == ImportedModel.Format.DL4J
-                  ? "MultiLayerConfiguration"
-                  : "Keras Sequential model")
-              + ": "
-              + firstLine(Throwables.rootMessage(e)),
-          e);
+      throw unreadable(file, "MultiLayerConfiguration", "Keras Sequential model", e);
     }
     conf.setIterationCount(0);
     conf.setEpochCount(0);
