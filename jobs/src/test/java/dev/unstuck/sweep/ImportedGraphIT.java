@@ -20,6 +20,7 @@ import dev.unstuck.testing.PlainDl4j;
 import dev.unstuck.testing.SweepSpecFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,49 +115,11 @@ class ImportedGraphIT {
    */
   @Test
   void aDl4jComputationGraphTrainsDataParallel(@TempDir Path dir) throws Exception {
-    SweepSpec sweep =
-        SpecParser.parse(
-            SweepSpecFiles.write(
-                dir,
-                "dl4j-graph-data-parallel.yaml",
-                """
-        name: dl4j-graph-data-parallel
-        data:
-          path: %s
-          header: false
-          label: last
-        model:
-          dl4j: %s
-        training:
-          optimizer: adam
-          learningRate: 0.01
-          batchSize: 32
-          normalizeInputs: standard
-          epochs: 3
-          seeds: 1
-          workers: 2
-          parallelism: data
-        fixes:
-          - l2: [1e-4]
-        """
-                    .formatted(
-                        SweepSpecFiles.DATA.resolve("digits.csv.gz"),
-                        ImportedNetworkTest.MODELS.resolve("dl4j-graph-digits.json"))));
-    CollectingSink sink = new CollectingSink();
+    List<EpochTelemetry> lasts =
+        ImportedModelIT.trainedDataParallel(
+            dir, ImportedNetworkTest.MODELS.resolve("dl4j-graph-digits.json"));
 
-    SweepResult result =
-        SweepJob.run(LocalSpark.session(), sweep, sink, null, TrainingSettings.DEFAULTS);
-
-    assertThat(result.allReachedFinalState()).isTrue();
-    for (PlannedRun run : SweepExpander.expand(sweep).runs()) {
-      EpochTelemetry last = TrainingFidelityIT.last(sink.records, run.runId());
-      System.out.printf(
-          "%s: %s, epoch %d, balanced accuracy %.4f%n",
-          run.runId(), last.getTrainingMode(), last.getEpoch(), last.getValBalancedAccuracy());
-      assertThat(last.getTrainingMode()).isEqualTo("data");
-      assertThat(last.getStatus()).isEqualTo(RunStatus.FINISHED);
-      assertThat(last.getEpoch()).isEqualTo(3);
-      assertThat(last.getValBalancedAccuracy()).as(run.runId()).isGreaterThan(0.8);
+    for (EpochTelemetry last : lasts) {
       assertThat(last.getLayers())
           .extracting(LayerStats::getKind)
           .containsExactly("dense", "dense", "output");

@@ -18,6 +18,8 @@ import dev.unstuck.testing.LocalSpark;
 import dev.unstuck.testing.PlainDl4j;
 import dev.unstuck.testing.SweepSpecFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +204,15 @@ class ImportedModelIT {
    */
   @Test
   void anImportedDl4jNetworkTrainsDataParallel(@TempDir Path dir) throws Exception {
+    trainedDataParallel(dir, ImportedNetworkTest.MODELS.resolve("dl4j-dense-digits.json"));
+  }
+
+  /**
+   * A sweep of the DL4J file {@code model} on the digits (a baseline and an l2 fix, data-parallel
+   * on 2 workers, 3 epochs): every run trained data-parallel to its end and learned. The last
+   * record of each run.
+   */
+  static List<EpochTelemetry> trainedDataParallel(Path dir, Path model) throws Exception {
     SweepSpec sweep =
         SpecParser.parse(
             SweepSpecFiles.write(
@@ -227,15 +238,14 @@ class ImportedModelIT {
         fixes:
           - l2: [1e-4]
         """
-                    .formatted(
-                        SweepSpecFiles.DATA.resolve("digits.csv.gz"),
-                        ImportedNetworkTest.MODELS.resolve("dl4j-dense-digits.json"))));
+                    .formatted(SweepSpecFiles.DATA.resolve("digits.csv.gz"), model)));
     CollectingSink sink = new CollectingSink();
 
     SweepResult result =
         SweepJob.run(LocalSpark.session(), sweep, sink, null, TrainingSettings.DEFAULTS);
 
     assertThat(result.allReachedFinalState()).isTrue();
+    List<EpochTelemetry> lasts = new ArrayList<>();
     for (PlannedRun run : SweepExpander.expand(sweep).runs()) {
       EpochTelemetry last = TrainingFidelityIT.last(sink.records, run.runId());
       System.out.printf(
@@ -243,8 +253,11 @@ class ImportedModelIT {
           run.runId(), last.getTrainingMode(), last.getEpoch(), last.getValBalancedAccuracy());
       assertThat(last.getTrainingMode()).isEqualTo("data");
       assertThat(last.getStatus()).isEqualTo(RunStatus.FINISHED);
+      assertThat(last.getEpoch()).isEqualTo(3);
       assertThat(last.getValBalancedAccuracy()).as(run.runId()).isGreaterThan(0.8);
+      lasts.add(last);
     }
+    return lasts;
   }
 
   @Test
