@@ -86,7 +86,7 @@ public final class HtmlReport {
           .append('/')
           .append(symptom.seeds())
           .append("</td><td class=\"evidence\">")
-          .append(escape(measured(symptom.evidence())))
+          .append(measured(symptom.evidence()))
           .append("</td><td>")
           .append(escape(meaning(symptom.symptom())))
           .append("</td></tr>\n");
@@ -94,14 +94,20 @@ public final class HtmlReport {
     return html.append("</table>\n").toString();
   }
 
-  /** What was measured: the detector's sentence, else its metric, value and threshold. */
+  /**
+   * What was measured, as HTML: the detector's sentence, and under it the metric, epochs, value and
+   * threshold it judged (either alone when the other is missing).
+   */
   private static String measured(EvidenceRow evidence) {
     if (evidence == null) {
       return "";
     }
-    return evidence.explanation() != null && !evidence.explanation().isBlank()
-        ? evidence.explanation()
-        : Format.measurement(evidence);
+    String sentence = evidence.explanation() == null ? "" : evidence.explanation().strip();
+    String measurement = Format.measurement(evidence);
+    if (sentence.isEmpty() || measurement.isEmpty()) {
+      return escape(sentence.isEmpty() ? measurement : sentence);
+    }
+    return escape(sentence) + "<br><span class=\"measure\">" + escape(measurement) + "</span>";
   }
 
   /**

@@ -28,7 +28,9 @@ class HtmlReportTest {
     assertThat(html)
         .containsPattern(
             "<td class=\"symptom\">DIVERGING</td><td class=\"num\">2/2</td>"
-                + "<td class=\"evidence\">[^<]*train_loss became NaN at epoch 2[^<]*</td><td>loss is NaN/Inf or blowing up</td>");
+                + "<td class=\"evidence\">train_loss became NaN at epoch 2 \\(any NaN/Inf diverges\\)"
+                + "<br><span class=\"measure\">train_loss, epoch 2: NaN</span></td>"
+                + "<td>loss is NaN/Inf or blowing up</td>");
     // one row per fix, saying which symptoms it resolves
     assertThat(html)
         .contains("<td>learningRate: x0.001</td><td class=\"yes\">DIVERGING, NOT_LEARNING</td>");
