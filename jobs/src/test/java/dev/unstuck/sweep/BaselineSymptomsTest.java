@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unstuck.avro.EpochTelemetry;
 import dev.unstuck.avro.FixVerdict;
-import dev.unstuck.avro.RunStatus;
 import dev.unstuck.diagnosis.Symptom;
 import dev.unstuck.diagnosis.Thresholds;
+import dev.unstuck.diagnosis.TrainingStatus;
 import dev.unstuck.stream.SweepFixture;
 import dev.unstuck.stream.SweepRuns;
 import dev.unstuck.testing.Curves;
@@ -56,30 +56,32 @@ class BaselineSymptomsTest {
   }
 
   @Test
-  void aSeedThatCrashedWithoutMeasuringIsAFailureNotItsEarlierSymptoms() {
-    // seed 1 learns; seed 2 is flat at chance for 6 epochs, then crashes inside epoch 7 (a terminal
-    // record with
-    // nothing measured). Its flat epochs are not the baseline's symptoms: the run failed.
+  void aSeedThatCrashedMidTrainingIsAFailureNotItsEarlierSymptoms() {
+    // seed 1 learns; seed 2 is flat at chance for 6 epochs, then crashes inside epoch 7. Its last
+    // record is what production publishes then (TelemetryRecords.terminal): epoch 6's
+    // measurements under FAILED. Its flat epochs are not the baseline's symptoms: the run failed.
     List<EpochTelemetry> records = new ArrayList<>();
     Telemetry healthy = Telemetry.run(SWEEP, "baseline", "BASELINE", 1);
     records.addAll(healthy.records(Curves.healthy().epochs(8).build()));
     Telemetry crashed = Telemetry.run(SWEEP, "baseline", "BASELINE", 2);
     List<EpochTelemetry> flat = crashed.records(Curves.flatAtChance().epochs(8).build());
     records.addAll(flat.subList(0, 6));
+    EpochTelemetry sixth = flat.get(5);
+    RunLabel label =
+        new RunLabel(
+            sixth.getSweepId(),
+            sixth.getExecutionId(),
+            sixth.getRunId(),
+            sixth.getVariantId(),
+            sixth.getFixFamily(),
+            sixth.getFixParams(),
+            sixth.getSeed(),
+            sixth.getTotalEpochs(),
+            sixth.getPlannedSeeds());
     records.add(
-        EpochTelemetry.newBuilder(flat.get(6))
-            .setTrainLoss(null)
-            .setValLoss(null)
-            .setTrainAccuracy(null)
-            .setTrainBalancedAccuracy(null)
-            .setValAccuracy(null)
-            .setValBalancedAccuracy(null)
-            .setValMacroF1(null)
-            .setValPerClassRecall(List.of())
-            .setLayers(List.of())
-            .setStatus(RunStatus.FAILED)
-            .setErrorMessage("OutOfMemoryError: Java heap space")
-            .build());
+        new TelemetryRecords(label, TrainingLayout.variantParallel(32))
+            .terminal(sixth, 7, TrainingStatus.FAILED, "OutOfMemoryError: Java heap space"));
+    assertThat(records.get(records.size() - 1).getEpoch()).isEqualTo(6);
     for (int seed = 1; seed <= 2; seed++) {
       records.addAll(
           Telemetry.run(SWEEP, "lr-x0.1", "LEARNING_RATE", seed)
