@@ -39,7 +39,9 @@ public final class SpecWriter {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("path", data.path());
     map.put("format", SpecEnums.yamlName(data.format()));
-    map.put("header", data.header());
+    if (data.format() == DataFormat.CSV) {
+      map.put("header", data.header()); // an idx file has no header row to speak of
+    }
     if (data.label() != null) {
       map.put("label", data.label());
     }

@@ -135,4 +135,15 @@ class SpecWriterTest {
     assertThat(fixed.data()).isEqualTo(example.data());
     assertThat(fixed.fixes().auto()).isTrue();
   }
+
+  @Test
+  void onlyCsvDataIsWrittenWithAHeaderSetting() throws Exception {
+    String idx =
+        SpecWriter.yaml(SpecParser.parse(EXAMPLES.resolve("fashion-cnn-sigmoid.yaml")), List.of());
+    String csv =
+        SpecWriter.yaml(SpecParser.parse(EXAMPLES.resolve("diverging-lr.yaml")), List.of());
+
+    assertThat(idx).contains("format: idx").doesNotContain("header:");
+    assertThat(csv).contains("format: csv", "header:");
+  }
 }
