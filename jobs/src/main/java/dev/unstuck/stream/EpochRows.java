@@ -15,7 +15,10 @@ import org.apache.spark.sql.Row;
 final class EpochRows {
   private static final String T = TelemetryDecoding.TELEMETRY + ".";
 
-  /** The telemetry fields {@link #columns()} reads. */
+  /**
+   * The telemetry fields {@link #columns()} reads, in its order: each is one column, but for {@code
+   * nonFinite}, whose counts are summed into one.
+   */
   static final List<String> FIELDS =
       List.of(
           "sweepId",
@@ -45,36 +48,17 @@ final class EpochRows {
 
   /** The projection of a decoded row that {@link #of(Row, int)} reads. */
   static Column[] columns() {
-    return new Column[] {
-      col(T + "sweepId"),
-      col(T + "executionId"),
-      col(T + "runId"),
-      col(T + "variantId"),
-      col(T + "fixFamily"),
-      col(T + "fixParams"),
-      col(T + "seed"),
-      col(T + "epoch"),
-      col(T + "totalEpochs"),
-      col(T + "timestampMs"),
-      col(T + "epochWallTimeMs"),
-      col(T + "status"),
-      col(T + "errorMessage"),
-      col(T + "trainLoss"),
-      col(T + "valLoss"),
-      col(T + "trainAccuracy"),
-      col(T + "trainBalancedAccuracy"),
-      col(T + "valAccuracy"),
-      col(T + "valBalancedAccuracy"),
-      col(T + "valMacroF1"),
-      col(T + "majorityClassRate"),
-      col(T + "learningRate"),
-      col(T + "nonFinite.loss")
-          .plus(col(T + "nonFinite.gradients"))
-          .plus(col(T + "nonFinite.parameters"))
-          .plus(col(T + "nonFinite.inputs"))
-          .as("nonFiniteCount"),
-      col(T + "maxAbsFeatureMean")
-    };
+    return FIELDS.stream()
+        .map(field -> field.equals("nonFinite") ? nonFiniteCount() : col(T + field))
+        .toArray(Column[]::new);
+  }
+
+  private static Column nonFiniteCount() {
+    return col(T + "nonFinite.loss")
+        .plus(col(T + "nonFinite.gradients"))
+        .plus(col(T + "nonFinite.parameters"))
+        .plus(col(T + "nonFinite.inputs"))
+        .as("nonFiniteCount");
   }
 
   /** Reads a row of {@link #columns()}, starting at column {@code from}. */

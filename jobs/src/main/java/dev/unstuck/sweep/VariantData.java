@@ -97,14 +97,16 @@ public final class VariantData implements AutoCloseable {
     if (existing != null) {
       return awaitPrepared(existing); // another variant with the same treatment prepares it
     }
+    VariantInputs inputs;
     try {
-      mine.complete(prepare(key));
+      inputs = prepare(key);
     } catch (RuntimeException | Error e) {
       prepared.remove(key, mine); // the next variant asking tries again
       mine.completeExceptionally(e);
       throw e;
     }
-    return mine.join();
+    mine.complete(inputs);
+    return inputs;
   }
 
   private static VariantInputs awaitPrepared(CompletableFuture<VariantInputs> future) {
