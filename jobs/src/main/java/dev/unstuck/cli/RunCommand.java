@@ -343,7 +343,7 @@ final class RunCommand implements Callable<Integer> {
     boolean sparkRunning = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = SparkSetup.session("unstuck " + sweep.name());
     if (!sparkRunning) {
-      stack.add("Spark", () -> SparkSetup.stopAndCloseStateStores(spark));
+      stack.add("Spark", spark::stop);
     }
     say(
         "Spark "

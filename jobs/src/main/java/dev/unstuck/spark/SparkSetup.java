@@ -2,7 +2,6 @@ package dev.unstuck.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.state.StateStore;
 
 /**
  * The Spark settings the sweep relies on, applied unless the user set them: FAIR scheduling so
@@ -26,18 +25,5 @@ public final class SparkSetup {
     return SparkSession.builder()
         .config(defaults(new SparkConf().setAppName(appName)))
         .getOrCreate();
-  }
-
-  /**
-   * Stops a session this process owns, then closes the streaming state stores its queries left
-   * loaded. Spark keeps RocksDB state stores open in a JVM-wide registry until the JVM ends; a
-   * RocksDB flush still running while the JVM exits crashed the launcher once (SIGABRT, "pthread
-   * lock: Invalid argument") after a complete answer. Only once the context has stopped is no task
-   * left that could be using a store - closing them earlier crashed a test JVM in
-   * RocksDB.getProperty - so this is for the owner of the last session in the JVM only.
-   */
-  public static void stopAndCloseStateStores(SparkSession spark) {
-    spark.stop();
-    StateStore.stop();
   }
 }

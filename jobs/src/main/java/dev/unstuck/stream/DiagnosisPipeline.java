@@ -5,16 +5,21 @@ import static org.apache.spark.sql.functions.col;
 import dev.unstuck.diagnosis.Thresholds;
 import java.util.Collection;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.state.StateStore;
 import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.GroupStateTimeout;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.util.ShutdownHookManager;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.BoxedUnit;
 
 /**
  * The stream job's queries, as functions the job and its tests both call.
@@ -130,11 +135,36 @@ public final class DiagnosisPipeline {
         .start();
   }
 
+  private static final AtomicBoolean STORES_CLOSED_AT_EXIT = new AtomicBoolean();
+
+  /**
+   * Closes the loaded state stores when the JVM exits, after Spark's own hook has stopped the
+   * context (Spark runs its hooks in priority order; the context's is 50, temporary folders go at
+   * 25). RocksDB stores left open until the JVM's native teardown crashed it with SIGABRT ("pthread
+   * lock: Invalid argument") after all work was done - the launcher once, a test JVM once. Closing
+   * them any earlier is unsafe: the registry is JVM-wide, and a task still running would use a
+   * closed store (a SIGSEGV in RocksDB.getProperty, seen).
+   */
+  private static void closeStateStoresAtExit() {
+    if (STORES_CLOSED_AT_EXIT.compareAndSet(false, true)) {
+      ShutdownHookManager.addShutdownHook(
+          ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() - 10,
+          new AbstractFunction0<BoxedUnit>() {
+            @Override
+            public BoxedUnit apply() {
+              StateStore.stop();
+              return BoxedUnit.UNIT;
+            }
+          });
+    }
+  }
+
   /**
    * RocksDB unless the session names another provider. Spark records the provider in the checkpoint
    * at the first batch; a restarted query keeps the one it started with.
    */
   static void useRocksDb(SparkSession spark) {
+    closeStateStoresAtExit();
     if (!spark.conf().contains(STATE_STORE_PROVIDER)) {
       spark.conf().set(STATE_STORE_PROVIDER, ROCKSDB_PROVIDER);
     }
